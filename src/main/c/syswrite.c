@@ -1,0 +1,76 @@
+/*
+ * The JNI shim: moves Java memory to the write(2) stub and hands back its raw result.
+ *
+ * No libc: this file is compiled freestanding and linked with -nostdlib, so it may use
+ * nothing but JNI and the stub. It holds no policy either: bounds, errno mapping and
+ * retries live in Java (dev.syswrite.SysWrite), which validates every argument first.
+ */
+#include <jni.h>
+
+#include "dev_syswrite_internal_NativeWrite.h" /* javac -h: prototypes and STACK_COPY_MAX */
+#include "sys_write.h"
+
+#define STACK_COPY_MAX dev_syswrite_internal_NativeWrite_STACK_COPY_MAX
+
+/* Raw results the shim produces itself, with the kernel's numbers (asm-generic/errno-base.h). */
+#define NEG_EFAULT (-14L)
+#define NEG_EINVAL (-22L)
+
+static jfieldID file_descriptor_fd; /* java.io.FileDescriptor.fd, an int */
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
+{
+	JNIEnv *env;
+	jclass file_descriptor;
+
+	(void)reserved;
+	if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK)
+		return JNI_ERR;
+	file_descriptor = (*env)->FindClass(env, "java/io/FileDescriptor");
+	if (file_descriptor == NULL)
+		return JNI_ERR;
+	file_descriptor_fd = (*env)->GetFieldID(env, file_descriptor, "fd", "I");
+	return file_descriptor_fd == NULL ? JNI_ERR : JNI_VERSION_1_8;
+}
+
+/* Read at call time, so a closed FileDescriptor (fd == -1) fails with EBADF. */
+static inline jint resolve_fd(JNIEnv *env, jobject fd_object, jint fd)
+{
+	return fd_object == NULL ? fd : (*env)->GetIntField(env, fd_object, file_descriptor_fd);
+}
+
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_array(
+	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jbyteArray b, jint off, jint len)
+{
+	/*
+	 * Copy, never pin: GetPrimitiveArrayCritical held across a write that blocks (a full
+	 * pipe, a slow disk) would stall every GC on JDK 17.
+	 */
+	jbyte copy[STACK_COPY_MAX];
+
+	(void)cls;
+	if (len < 0 || len > STACK_COPY_MAX)
+		return NEG_EINVAL; /* Java never asks; the stack buffer must never overflow */
+	(*env)->GetByteArrayRegion(env, b, off, len, copy);
+	return syswrite_sys_write(resolve_fd(env, fd_object, fd), copy, (unsigned long)len);
+}
+
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_direct(
+	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jobject buffer, jint position, jint len)
+{
+	const jbyte *base = (*env)->GetDirectBufferAddress(env, buffer);
+
+	(void)cls;
+	if (base == NULL)
+		return NEG_EFAULT; /* not a direct buffer; Java never passes one */
+	return syswrite_sys_write(resolve_fd(env, fd_object, fd), base + position, (unsigned long)len);
+}
+
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_address(
+	JNIEnv *env, jclass cls, jint fd, jlong address, jlong len)
+{
+	(void)env;
+	(void)cls;
+	/* The kernel checks the range: an unmapped address is EFAULT, never a fault here. */
+	return syswrite_sys_write(fd, (const void *)(__INTPTR_TYPE__)address, (unsigned long)len);
+}

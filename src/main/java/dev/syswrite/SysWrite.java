@@ -1,0 +1,266 @@
+package dev.syswrite;
+
+import dev.syswrite.internal.NativeLibrary;
+import dev.syswrite.internal.NativeWrite;
+import dev.syswrite.internal.OffHeapCopy;
+import java.io.FileDescriptor;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Hands bytes to the Linux kernel with {@code write(2)}, issued by syswrite's own assembly stub
+ * (no libc), and returns the kernel's answer as a {@link WriteResult}.
+ *
+ * <p>Every method but {@link #writeAll} makes exactly one {@code write(2)} call: the caller's
+ * bytes are never split, so a write to an {@code O_APPEND} file, or of at most 4096 bytes to a
+ * pipe, lands whole. A single call may still take fewer bytes than offered (a short write, for
+ * example more than the kernel's per-call cap of about 2 GiB, or a non-blocking pipe with little
+ * room); {@link WriteResult.Ok#bytesWritten()} says how many it took.
+ *
+ * <p><b>Errors.</b> What the kernel refuses comes back as {@link WriteResult.Err} with its
+ * {@link Errno}, never as an exception: for example {@code EBADF} (the descriptor is not open
+ * for writing, or a {@link FileDescriptor} was closed), {@code EFAULT} (an address is not
+ * readable), {@code ENOSPC} (the device is full), {@code EPIPE} (a pipe or socket has no reader;
+ * the JVM ignores {@code SIGPIPE}, so the process goes on), {@code EAGAIN} (a non-blocking
+ * descriptor would block), {@code EINTR} (a signal arrived before any byte was written;
+ * {@link #writeAll} retries it). Bad arguments are the caller's error and throw before any native
+ * call: {@link NullPointerException} for a null array, buffer or descriptor,
+ * {@link IndexOutOfBoundsException} for an {@code off}/{@code len} outside the array, and
+ * {@link IllegalArgumentException} for a negative {@code writeAddress} length.
+ *
+ * <p><b>Availability.</b> syswrite bundles its library for Linux on x86_64 and AArch64. Elsewhere,
+ * or if the library cannot be loaded, {@link #isAvailable()} is false, {@link #unavailabilityCause()}
+ * says why, and every write method throws {@link UnsupportedOperationException} with that cause.
+ *
+ * <p><b>Memory.</b> Direct buffers and raw addresses are written without a copy. Heap bytes are
+ * copied first, since the kernel must not read a heap array the garbage collector may move: up to
+ * 8 KiB onto the native stack, more into a per-thread off-heap buffer kept for reuse up to 1 MiB.
+ * No method allocates on the Java heap in steady state, except {@code Ok} results that escape the
+ * caller.
+ *
+ * <p>All methods are thread-safe; concurrent writes to one descriptor are ordered by the kernel.
+ */
+public final class SysWrite {
+    private static final long EINTR = -Errno.EINTR.number();
+
+    private SysWrite() {}
+
+    /**
+     * Writes a whole array in one {@code write(2)}.
+     *
+     * @param fd an open file descriptor
+     * @param b the bytes to write
+     * @return {@code Ok} with the count the kernel took, or {@code Err} with its errno
+     * @throws NullPointerException if {@code b} is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult write(int fd, byte[] b) {
+        Objects.requireNonNull(b, "b");
+        return write(fd, b, 0, b.length);
+    }
+
+    /**
+     * Writes {@code b[off, off + len)} in one {@code write(2)}.
+     *
+     * @param fd an open file descriptor
+     * @param b the array holding the bytes
+     * @param off where the bytes start
+     * @param len how many bytes to write
+     * @return {@code Ok} with the count the kernel took, or {@code Err} with its errno
+     * @throws NullPointerException if {@code b} is null
+     * @throws IndexOutOfBoundsException if {@code off} or {@code len} is negative or the range
+     *     passes the end of {@code b}
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult write(int fd, byte[] b, int off, int len) {
+        return WriteResult.fromRaw(writeRaw(fd, b, off, len));
+    }
+
+    /**
+     * Writes {@code b[off, off + len)} in one {@code write(2)} to the descriptor a
+     * {@link FileDescriptor} holds. The descriptor is read at the moment of the call, so a
+     * {@code FileDescriptor} whose stream was closed gives {@code Err(EBADF)}.
+     *
+     * @param fd an open file descriptor, for example {@code FileOutputStream.getFD()}
+     * @param b the array holding the bytes
+     * @param off where the bytes start
+     * @param len how many bytes to write
+     * @return {@code Ok} with the count the kernel took, or {@code Err} with its errno
+     * @throws NullPointerException if {@code fd} or {@code b} is null
+     * @throws IndexOutOfBoundsException if {@code off} or {@code len} is negative or the range
+     *     passes the end of {@code b}
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult write(FileDescriptor fd, byte[] b, int off, int len) {
+        Objects.requireNonNull(fd, "fd");
+        checkArray(b, off, len);
+        return WriteResult.fromRaw(array(fd, -1, b, off, len));
+    }
+
+    /**
+     * Writes a buffer's remaining bytes in one {@code write(2)} and advances its position by the
+     * count written. Any buffer works: direct (written in place), heap, or read-only.
+     *
+     * @param fd an open file descriptor
+     * @param src the bytes from {@code position()} to {@code limit()}
+     * @return {@code Ok} with the count the kernel took, or {@code Err} with its errno (the
+     *     position is then unchanged)
+     * @throws NullPointerException if {@code src} is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult write(int fd, ByteBuffer src) {
+        return buffer(null, fd, src);
+    }
+
+    /**
+     * Writes a buffer's remaining bytes in one {@code write(2)} to the descriptor a
+     * {@link FileDescriptor} holds, read at the moment of the call, and advances the buffer's
+     * position by the count written.
+     *
+     * @param fd an open file descriptor; a closed one gives {@code Err(EBADF)}
+     * @param src the bytes from {@code position()} to {@code limit()}
+     * @return {@code Ok} with the count the kernel took, or {@code Err} with its errno
+     * @throws NullPointerException if {@code fd} or {@code src} is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult write(FileDescriptor fd, ByteBuffer src) {
+        return buffer(Objects.requireNonNull(fd, "fd"), -1, src);
+    }
+
+    /**
+     * Writes {@code length} bytes of native memory in one {@code write(2)}, without a copy.
+     * The kernel checks the range: memory that is not mapped readable gives {@code Err(EFAULT)},
+     * never a crash.
+     *
+     * @param fd an open file descriptor
+     * @param address where the bytes start
+     * @param length how many bytes to write
+     * @return {@code Ok} with the count the kernel took, or {@code Err} with its errno
+     * @throws IllegalArgumentException if {@code length} is negative
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult writeAddress(int fd, long address, long length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length < 0: " + length);
+        }
+        NativeLibrary.ensureAvailable();
+        return WriteResult.fromRaw(NativeWrite.address(fd, address, length));
+    }
+
+    /**
+     * Writes all of {@code b[off, off + len)}, calling {@code write(2)} again after a short
+     * write and after {@code EINTR}. Use it where the whole range must land and atomicity
+     * across calls does not matter (a large file, a socket); each call still writes the rest of
+     * the range in one piece.
+     *
+     * @param fd an open file descriptor
+     * @param b the array holding the bytes
+     * @param off where the bytes start
+     * @param len how many bytes to write
+     * @return {@code Ok} with the total, which is {@code len} unless the kernel took no byte at
+     *     all (it then returns what was written so far); or {@code Err} with the first errno other
+     *     than {@code EINTR}, in which case an unknown part of the range may have been written
+     * @throws NullPointerException if {@code b} is null
+     * @throws IndexOutOfBoundsException if {@code off} or {@code len} is negative or the range
+     *     passes the end of {@code b}
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult writeAll(int fd, byte[] b, int off, int len) {
+        checkArray(b, off, len);
+        int done = 0;
+        while (done < len) {
+            long raw = array(null, fd, b, off + done, len - done);
+            if (raw > 0) {
+                done += (int) raw;
+            } else if (raw == 0) {
+                break;
+            } else if (raw != EINTR) {
+                return WriteResult.fromRaw(raw);
+            }
+        }
+        return new WriteResult.Ok(done);
+    }
+
+    /**
+     * Writes {@code b[off, off + len)} in one {@code write(2)} and returns the kernel's raw
+     * answer, for hot paths that want no result object at all. Decode it with
+     * {@link WriteResult#fromRaw(long)} or by hand: a value {@code >= 0} is the count written,
+     * a value in [-4095, -1] is {@code -errno}.
+     *
+     * @param fd an open file descriptor
+     * @param b the array holding the bytes
+     * @param off where the bytes start
+     * @param len how many bytes to write
+     * @return the count written, or {@code -errno}
+     * @throws NullPointerException if {@code b} is null
+     * @throws IndexOutOfBoundsException if {@code off} or {@code len} is negative or the range
+     *     passes the end of {@code b}
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static long writeRaw(int fd, byte[] b, int off, int len) {
+        checkArray(b, off, len);
+        return array(null, fd, b, off, len);
+    }
+
+    /**
+     * Tells whether the native library is loaded, so the write methods work.
+     *
+     * @return {@code true} on Linux x86_64 and AArch64 once the bundled library has loaded
+     */
+    public static boolean isAvailable() {
+        return NativeLibrary.isAvailable();
+    }
+
+    /**
+     * Returns why the native library is unavailable.
+     *
+     * @return {@code null} if it is available; otherwise an error naming the os, the architecture
+     *     and what was tried, with the underlying failure as its cause
+     */
+    public static Throwable unavailabilityCause() {
+        return NativeLibrary.unavailabilityCause();
+    }
+
+    /**
+     * Throws unless the native library is available: call it at start-up to fail early.
+     *
+     * @throws UnsupportedOperationException with {@link #unavailabilityCause()} as its cause
+     */
+    public static void ensureAvailable() {
+        NativeLibrary.ensureAvailable();
+    }
+
+    private static void checkArray(byte[] b, int off, int len) {
+        Objects.requireNonNull(b, "b");
+        Objects.checkFromIndexSize(off, len, b.length);
+        NativeLibrary.ensureAvailable();
+    }
+
+    /** One write of a checked array range: small ones via the shim's stack, large via off-heap. */
+    private static long array(FileDescriptor fdObject, int fd, byte[] b, int off, int len) {
+        return len <= NativeWrite.STACK_COPY_MAX
+                ? NativeWrite.array(fdObject, fd, b, off, len)
+                : OffHeapCopy.write(fdObject, fd, b, off, len);
+    }
+
+    private static WriteResult buffer(FileDescriptor fdObject, int fd, ByteBuffer src) {
+        Objects.requireNonNull(src, "src");
+        int position = src.position();
+        int limit = src.limit();
+        Objects.checkFromToIndex(position, limit, src.capacity()); // fails only on a racing writer
+        int len = limit - position;
+        NativeLibrary.ensureAvailable();
+        long raw;
+        if (src.isDirect()) {
+            raw = NativeWrite.direct(fdObject, fd, src, position, len);
+        } else if (src.hasArray()) {
+            raw = array(fdObject, fd, src.array(), src.arrayOffset() + position, len);
+        } else {
+            raw = OffHeapCopy.write(fdObject, fd, src, position, len); // read-only heap buffer
+        }
+        if (raw > 0) {
+            src.position(position + (int) raw);
+        }
+        return WriteResult.fromRaw(raw);
+    }
+}

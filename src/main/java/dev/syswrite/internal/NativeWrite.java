@@ -1,0 +1,32 @@
+package dev.syswrite.internal;
+
+import java.io.FileDescriptor;
+import java.nio.ByteBuffer;
+
+/**
+ * The JNI entry points of {@code src/main/c/syswrite.c}. Each returns the kernel's raw result: a
+ * byte count, or {@code -errno} in [-4095, -1]. They check nothing: callers validate every
+ * argument first and call only after {@link NativeLibrary#ensureAvailable()}.
+ *
+ * <p>Where a {@code FileDescriptor} is given, the shim reads its {@code fd} field at call time
+ * (a closed one holds -1, so the write fails with EBADF, as {@code FileOutputStream} does) and
+ * ignores the {@code int fd}; pass {@code null} to write to {@code fd}.
+ */
+public final class NativeWrite {
+    /**
+     * The largest array the shim copies to its stack; larger ones go through a direct buffer.
+     * Compiled into the shim through the header {@code javac -h} generates.
+     */
+    public static final int STACK_COPY_MAX = 8192;
+
+    private NativeWrite() {}
+
+    /** Writes {@code b[off, off + len)}, copied to the native stack; {@code len <= STACK_COPY_MAX}. */
+    public static native long array(FileDescriptor fdObject, int fd, byte[] b, int off, int len);
+
+    /** Writes {@code len} bytes of a direct buffer from {@code position}, without a copy. */
+    public static native long direct(FileDescriptor fdObject, int fd, ByteBuffer buffer, int position, int len);
+
+    /** Writes {@code len} bytes at a raw address, without a copy. */
+    public static native long address(int fd, long address, long len);
+}

@@ -1,0 +1,100 @@
+package dev.syswrite.internal;
+
+import java.io.FileDescriptor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+
+/**
+ * Writes heap bytes the shim cannot copy to its stack (arrays above
+ * {@link NativeWrite#STACK_COPY_MAX}, read-only heap buffers) by copying them into per-thread
+ * off-heap memory first, then writing that in one system call.
+ *
+ * <p>Why a Java-side copy: the shim has no libc to allocate with, must not pin a heap array
+ * across a write that may block, and must hand the kernel the caller's bytes in one system call
+ * (splitting a write breaks O_APPEND and pipe atomicity). Copying just the requested range into
+ * a direct buffer does all three, and the copy is a JIT intrinsic.
+ *
+ * <p>A thread keeps its buffer for reuse up to {@link #RETAINED_MAX} bytes, so steady-state writes
+ * allocate nothing. A larger write gets a buffer of its own that is freed as soon as the write
+ * returns, so one huge write never ties that much memory to a thread, nor waits for a GC to give
+ * it back.
+ */
+public final class OffHeapCopy {
+    /** The most a thread keeps between writes. */
+    static final int RETAINED_MAX = 1 << 20;
+
+    /** The least a thread allocates: twice what the shim's stack copy takes. */
+    private static final int MIN_CAPACITY = 2 * NativeWrite.STACK_COPY_MAX;
+
+    private static final ThreadLocal<ByteBuffer> RETAINED = new ThreadLocal<>();
+
+    /** {@code sun.misc.Unsafe.invokeCleaner(ByteBuffer)}, or null where the JDK lacks it. */
+    private static final MethodHandle FREE = findInvokeCleaner();
+
+    private OffHeapCopy() {}
+
+    /** Writes {@code b[off, off + len)}; arguments already checked. Returns the raw result. */
+    public static long write(FileDescriptor fdObject, int fd, byte[] b, int off, int len) {
+        ByteBuffer copy = buffer(len);
+        try {
+            copy.put(0, b, off, len);
+            return NativeWrite.direct(fdObject, fd, copy, 0, len);
+        } finally {
+            release(copy);
+        }
+    }
+
+    /** Writes {@code len} bytes of a heap buffer from {@code position}, leaving it untouched. */
+    public static long write(FileDescriptor fdObject, int fd, ByteBuffer heap, int position, int len) {
+        ByteBuffer copy = buffer(len);
+        try {
+            copy.put(0, heap, position, len);
+            return NativeWrite.direct(fdObject, fd, copy, 0, len);
+        } finally {
+            release(copy);
+        }
+    }
+
+    /** Returns a direct buffer of at least {@code len} bytes; its content is undefined. */
+    private static ByteBuffer buffer(int len) {
+        if (len > RETAINED_MAX) {
+            return ByteBuffer.allocateDirect(len);
+        }
+        ByteBuffer buffer = RETAINED.get();
+        if (buffer == null || buffer.capacity() < len) {
+            // Grow to a power of two, so a series of rising lengths reallocates only a few times.
+            int capacity = Math.max(MIN_CAPACITY, Integer.highestOneBit(len - 1) << 1);
+            buffer = ByteBuffer.allocateDirect(capacity);
+            RETAINED.set(buffer);
+        }
+        return buffer;
+    }
+
+    /** Frees a buffer that was made for one write; a retained one stays. */
+    private static void release(ByteBuffer buffer) {
+        if (buffer.capacity() <= RETAINED_MAX || FREE == null) {
+            return;
+        }
+        try {
+            FREE.invokeExact(buffer);
+        } catch (Throwable ignored) {
+            // The garbage collector frees it instead.
+        }
+    }
+
+    private static MethodHandle findInvokeCleaner() {
+        try {
+            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            return MethodHandles.lookup()
+                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
+                    .bindTo(theUnsafe.get(null));
+        } catch (Throwable unavailable) {
+            return null;
+        }
+    }
+}
