@@ -23,8 +23,8 @@ import java.util.Locale;
 public final class NativeLibrary {
     private static final String LIBRARY = "libsyswrite.so";
 
-    /** What {@link #load()} found: where the library came from, or why it could not be loaded. */
-    private record Outcome(String source, Throwable cause) {}
+    /** What {@link #load()} found: the resource and the file loaded, or why it failed. */
+    private record Outcome(URL resource, Path file, Throwable cause) {}
 
     private static final Outcome OUTCOME = load();
 
@@ -67,7 +67,16 @@ public final class NativeLibrary {
      * @return the resource and the file it was loaded from, or {@code "unavailable"}
      */
     public static String source() {
-        return OUTCOME.source;
+        return OUTCOME.cause == null ? OUTCOME.resource + " (loaded from " + OUTCOME.file + ")" : "unavailable";
+    }
+
+    /**
+     * Returns the temporary file the library was loaded from; it no longer exists.
+     *
+     * @return the path, or {@code null} if the library is unavailable
+     */
+    public static Path extractedFile() {
+        return OUTCOME.cause == null ? OUTCOME.file : null;
     }
 
     /**
@@ -113,7 +122,7 @@ public final class NativeLibrary {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
             System.load(file.toString());
-            return new Outcome(url + " (loaded from " + file + ")", null);
+            return new Outcome(url, file, null);
         } catch (Throwable t) {
             return unavailable("could not load " + url + (file == null ? "" : " from " + file) + " on " + where, t);
         } finally {
@@ -126,7 +135,7 @@ public final class NativeLibrary {
         if (cause != null) {
             error.initCause(cause);
         }
-        return new Outcome("unavailable", error);
+        return new Outcome(null, null, error);
     }
 
     private static void deleteQuietly(Path file) {

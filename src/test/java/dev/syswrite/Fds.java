@@ -1,0 +1,37 @@
+package dev.syswrite;
+
+import java.io.FileDescriptor;
+import java.lang.reflect.Field;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+
+/**
+ * Reads what the JDK keeps private and the tests need: the int behind a {@link FileDescriptor}
+ * or an NIO pipe, and a direct buffer's address. Surefire opens the packages (see pom.xml).
+ */
+final class Fds {
+    private Fds() {}
+
+    static int of(FileDescriptor fd) {
+        return (int) read(FileDescriptor.class, "fd", fd);
+    }
+
+    static int of(Pipe.SinkChannel sink) {
+        return (int) read(sink.getClass(), "fdVal", sink);
+    }
+
+    static long addressOf(ByteBuffer direct) {
+        return (long) read(Buffer.class, "address", direct);
+    }
+
+    private static Object read(Class<?> owner, String name, Object target) {
+        try {
+            Field field = owner.getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(target);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot read " + owner.getName() + "." + name, e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.syswrite.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Reads both built libraries with binutils: the stub is what the source says, and nothing else leaks in. */
+class SharedObjectStructureTest {
+    private static final String STUB = "syswrite_sys_write";
+
+    enum Arch {
+        X86_64("linux-x86_64", "x86_64", "Advanced Micro Devices X86-64", "x86 feature: IBT, SHSTK",
+                List.of("endbr64", "mov $0x1,%eax", "syscall", "ret")),
+        AARCH64("linux-aarch64", "aarch64", "AArch64", "AArch64 feature: BTI, PAC",
+                List.of("bti c", "mov x8, #0x40", "svc #0x0", "ret"));
+
+        final String platform;
+        final String toolchain;
+        final String machine;
+        final String featureNote;
+        final List<String> stub;
+
+        Arch(String platform, String arch, String machine, String featureNote, List<String> stub) {
+            this.platform = platform;
+            this.toolchain = System.getProperty("syswrite.test.toolchain." + arch, arch + "-linux-gnu");
+            this.machine = machine;
+            this.featureNote = featureNote;
+            this.stub = stub;
+        }
+
+        Path library() throws URISyntaxException {
+            URL url = Arch.class.getResource("/META-INF/native/" + platform + "/libsyswrite.so");
+            assertNotNull(url, platform + " library not built");
+            return Path.of(url.toURI());
+        }
+
+        String run(String tool, String... args) throws IOException, InterruptedException, URISyntaxException {
+            List<String> command = new ArrayList<>(List.of(toolchain + "-" + tool));
+            command.addAll(List.of(args));
+            command.add(library().toString());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), command + " hung");
+            assertEquals(0, process.exitValue(), command + ":\n" + output);
+            return output;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void stubIsExactlyTheHandWrittenSyscall(Arch arch) throws Exception {
+        assertEquals(arch.stub, disassemble(arch, STUB));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void builtForTheRightMachine(Arch arch) throws Exception {
+        assertTrue(arch.run("readelf", "-hW").contains("Machine:                           " + arch.machine));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void needsNoOtherLibrary(Arch arch) throws Exception {
+        String dynamic = arch.run("readelf", "-dW");
+        assertFalse(dynamic.contains("(NEEDED)"), dynamic);
+        assertTrue(dynamic.contains("BIND_NOW"), "full RELRO wants -z now:\n" + dynamic);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void exportsOnlyTheJniEntryPointsAndImportsNothing(Arch arch) throws Exception {
+        Set<String> exported = new TreeSet<>();
+        for (String line : arch.run("readelf", "--dyn-syms", "-W").split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 8 || !f[0].endsWith(":") || f[0].equals("Num:")) {
+                continue; // not a symbol row
+            }
+            String bind = f[4];
+            String ndx = f[6];
+            String name = f[7];
+            if (ndx.equals("UND")) {
+                assertTrue(name.isEmpty() || f[0].equals("0:"), "undefined symbol: " + line);
+            } else if (!bind.equals("LOCAL")) {
+                exported.add(name);
+            }
+        }
+        assertEquals(Set.of("JNI_OnLoad", "Java_dev_syswrite_internal_NativeWrite_address",
+                "Java_dev_syswrite_internal_NativeWrite_array", "Java_dev_syswrite_internal_NativeWrite_direct"), exported);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void stackIsNotExecutable(Arch arch) throws Exception {
+        String stack = arch.run("readelf", "-lW").lines().filter(l -> l.contains("GNU_STACK")).findFirst().orElseThrow();
+        String flags = stack.trim().split("\\s+")[6];
+        assertEquals("RW", flags, stack);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void carriesTheBranchProtectionNote(Arch arch) throws Exception {
+        String notes = arch.run("readelf", "-nW");
+        assertTrue(notes.contains(arch.featureNote), notes);
+    }
+
+    /** The instructions of one function, without addresses, bytes or comments. */
+    private static List<String> disassemble(Arch arch, String function) throws Exception {
+        List<String> instructions = new ArrayList<>();
+        boolean inside = false;
+        for (String line : arch.run("objdump", "-d", "--no-show-raw-insn").split("\n")) {
+            if (line.endsWith("<" + function + ">:")) {
+                inside = true;
+            } else if (inside && line.isBlank()) {
+                break;
+            } else if (inside) {
+                String instruction = line.substring(line.indexOf(':') + 1).replaceAll("\\s+//.*$", "");
+                instructions.add(instruction.trim().replaceAll("\\s+", " "));
+            }
+        }
+        assertFalse(instructions.isEmpty(), function + " not found in the disassembly");
+        return instructions;
+    }
+}
