@@ -41,16 +41,19 @@ requirements() {
 	echo "$qemu qemu-user-static"
 	echo "$native-linux-gnu-gcc gcc"
 	echo "$native-linux-gnu-objdump binutils"
+	echo "/usr/include/stdio.h libc6-dev" # jni.h includes it; nothing links libc
+	echo "/usr/include/asm-generic/errno.h linux-libc-dev" # the tests check Errno against it
 	arch=${emulated//_/-}
 	echo "$emulated-linux-gnu-gcc gcc-$arch-linux-gnu"
 	echo "$emulated-linux-gnu-objdump binutils-$arch-linux-gnu"
+	echo "/usr/$emulated-linux-gnu/include/stdio.h libc6-dev-$emulated_deb-cross"
 }
 
 missing_packages() {
 	local need package
 	while read -r need package; do
 		if [ "${need:0:1}" = / ]; then
-			[ -x "$need" ] && continue
+			[ -e "$need" ] && continue
 		else
 			command -v "$need" >/dev/null 2>&1 && continue
 		fi
