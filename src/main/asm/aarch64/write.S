@@ -9,6 +9,8 @@
 //     and a leaf function may clobber x8 without a frame.
 //   - The kernel reads fd as a 32-bit unsigned int, so the upper half of x0 is ignored.
 
+#include "gnu_property.h"
+
 	.text
 
 // long syswrite_sys_write(int fd, const void *buf, unsigned long count)
@@ -26,17 +28,7 @@ syswrite_sys_write:
 	.cfi_endproc
 	.size	syswrite_sys_write, .-syswrite_sys_write
 
-// GNU property note: this object is safe in a process that enforces BTI and PAC.
-// The linker keeps a property in the .so only if every input object carries it.
-	.section .note.gnu.property, "a"
-	.p2align 3
-	.word	4			// n_namesz
-	.word	16			// n_descsz
-	.word	5			// n_type: NT_GNU_PROPERTY_TYPE_0
-	.asciz	"GNU"
-	.word	0xc0000000		// GNU_PROPERTY_AARCH64_FEATURE_1_AND
-	.word	4			// pr_datasz
-	.word	3			// BTI | PAC
-	.word	0			// pad to 8 bytes
+// Safe in a process that enforces BTI and PAC (see gnu_property.h).
+	GNU_PROPERTY_NOTE(0xc0000000, 3)	// GNU_PROPERTY_AARCH64_FEATURE_1_AND: BTI | PAC
 
 	.section .note.GNU-stack, "", %progbits	// the stack stays non-executable

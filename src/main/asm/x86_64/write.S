@@ -10,6 +10,8 @@
 //     syscall's, so (fd, buf, count) need no moves.
 //   - The kernel reads fd as a 32-bit unsigned int, so the upper half of rdi is ignored.
 
+#include "gnu_property.h"
+
 	.text
 
 // long syswrite_sys_write(int fd, const void *buf, unsigned long count)
@@ -27,17 +29,7 @@ syswrite_sys_write:
 	.cfi_endproc
 	.size	syswrite_sys_write, .-syswrite_sys_write
 
-// GNU property note: this object is safe in a process that enforces CET (IBT, shadow
-// stack). The linker keeps a property in the .so only if every input object carries it.
-	.section .note.gnu.property, "a"
-	.p2align 3
-	.long	4			// n_namesz
-	.long	16			// n_descsz
-	.long	5			// n_type: NT_GNU_PROPERTY_TYPE_0
-	.asciz	"GNU"
-	.long	0xc0000002		// GNU_PROPERTY_X86_FEATURE_1_AND
-	.long	4			// pr_datasz
-	.long	3			// IBT | SHSTK
-	.long	0			// pad to 8 bytes
+// Safe in a process that enforces CET (see gnu_property.h).
+	GNU_PROPERTY_NOTE(0xc0000002, 3)	// GNU_PROPERTY_X86_FEATURE_1_AND: IBT | SHSTK
 
 	.section .note.GNU-stack, "", %progbits	// the stack stays non-executable

@@ -39,19 +39,20 @@ public final class OffHeapCopy {
     /** Writes {@code b[off, off + len)}; arguments already checked. Returns the raw result. */
     public static long write(FileDescriptor fdObject, int fd, byte[] b, int off, int len) {
         ByteBuffer copy = buffer(len);
-        try {
-            copy.put(0, b, off, len);
-            return NativeWrite.direct(fdObject, fd, copy, 0, len);
-        } finally {
-            release(copy);
-        }
+        copy.put(0, b, off, len);
+        return writeOnce(fdObject, fd, copy, len);
     }
 
     /** Writes {@code len} bytes of a heap buffer from {@code position}, leaving it untouched. */
     public static long write(FileDescriptor fdObject, int fd, ByteBuffer heap, int position, int len) {
         ByteBuffer copy = buffer(len);
+        copy.put(0, heap, position, len);
+        return writeOnce(fdObject, fd, copy, len);
+    }
+
+    /** Writes the copy's first {@code len} bytes, then frees it if it was made for this write. */
+    private static long writeOnce(FileDescriptor fdObject, int fd, ByteBuffer copy, int len) {
         try {
-            copy.put(0, heap, position, len);
             return NativeWrite.direct(fdObject, fd, copy, 0, len);
         } finally {
             release(copy);
