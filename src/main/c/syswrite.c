@@ -11,6 +11,7 @@
 #include "sys_write.h"
 
 #define STACK_COPY_MAX dev_syswrite_internal_NativeWrite_STACK_COPY_MAX
+#define COPY_SLICE (1 << 20) /* bytes copied per GetByteArrayRegion call */
 
 /* Raw results the shim produces itself, with the kernel's numbers (asm-generic/errno-base.h). */
 #define NEG_EFAULT (-14L)
@@ -52,6 +53,25 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_array(
 	if (len < 0 || len > STACK_COPY_MAX)
 		return NEG_EINVAL; /* Java never asks; the stack buffer must never overflow */
 	(*env)->GetByteArrayRegion(env, b, off, len, copy);
+	return syswrite_sys_write(resolve_fd(env, fd_object, fd), copy, (unsigned long)len);
+}
+
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_arrayVia(
+	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jbyteArray b, jint off, jint len, jobject scratch)
+{
+	jbyte *copy = (*env)->GetDirectBufferAddress(env, scratch);
+
+	(void)cls;
+	if (copy == NULL || len < 0 || len > (*env)->GetDirectBufferCapacity(env, scratch))
+		return NEG_EINVAL; /* Java never asks; the copy must stay inside the buffer */
+	/*
+	 * The JVM cannot reach a safepoint while it copies, so copy in slices: between two
+	 * calls this thread is in native code and never holds up a GC for long.
+	 */
+	for (jlong done = 0; done < len; done += COPY_SLICE) {
+		jint n = (jint)(len - done < COPY_SLICE ? len - done : COPY_SLICE);
+		(*env)->GetByteArrayRegion(env, b, off + (jint)done, n, copy + done);
+	}
 	return syswrite_sys_write(resolve_fd(env, fd_object, fd), copy, (unsigned long)len);
 }
 

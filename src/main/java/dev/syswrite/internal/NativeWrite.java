@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  */
 public final class NativeWrite {
     /**
-     * The largest array the shim copies to its stack; larger ones go through a direct buffer.
+     * The largest array the shim copies to its stack; larger ones go through {@link #arrayVia}.
      * Compiled into the shim through the header {@code javac -h} generates.
      */
     public static final int STACK_COPY_MAX = 8192;
@@ -23,6 +23,12 @@ public final class NativeWrite {
 
     /** Writes {@code b[off, off + len)}, copied to the native stack; {@code len <= STACK_COPY_MAX}. */
     public static native long array(FileDescriptor fdObject, int fd, byte[] b, int off, int len);
+
+    /**
+     * Writes {@code b[off, off + len)}, copied first into {@code scratch}, a direct buffer of at
+     * least {@code len} bytes: one JNI call, the JVM's own array copy, and no allocation.
+     */
+    public static native long arrayVia(FileDescriptor fdObject, int fd, byte[] b, int off, int len, ByteBuffer scratch);
 
     /** Writes {@code len} bytes of a direct buffer from {@code position}, without a copy. */
     public static native long direct(FileDescriptor fdObject, int fd, ByteBuffer buffer, int position, int len);

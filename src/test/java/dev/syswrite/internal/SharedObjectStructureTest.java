@@ -99,7 +99,8 @@ class SharedObjectStructureTest {
             }
         }
         assertEquals(Set.of("JNI_OnLoad", "Java_dev_syswrite_internal_NativeWrite_address",
-                "Java_dev_syswrite_internal_NativeWrite_array", "Java_dev_syswrite_internal_NativeWrite_direct"), exported);
+                "Java_dev_syswrite_internal_NativeWrite_array", "Java_dev_syswrite_internal_NativeWrite_arrayVia",
+                "Java_dev_syswrite_internal_NativeWrite_direct"), exported);
     }
 
     @ParameterizedTest
