@@ -4,6 +4,10 @@
 #   ./build.sh        set up, build the jar, run its demo on the host JVM and on the
 #                     other architecture's JVM under QEMU
 #   ./build.sh test   set up, build, run the whole test suite on both architectures
+#   ./build.sh bench [quick|full]
+#                     set up, build, run the benchmarks on this machine (quick: about ten
+#                     minutes, five sizes, short iterations; full: about an hour, every size)
+#                     and write bench/results/<date>-<host>.{json,md,png}
 #
 # Set-up installs what is missing with apt-get (as root): both GCC cross toolchains and
 # binutils, QEMU user-mode emulation, Maven, and JDK 17 for both architectures (Debian
@@ -12,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 usage() {
-	echo "usage: $0 [test]" >&2
+	echo "usage: $0 [test | bench [quick|full]]" >&2
 	exit 2
 }
 
@@ -94,16 +98,78 @@ demo() {
 	"$qemu" "$emulated_jdk/bin/java" -jar "$jar"
 }
 
-[ $# -le 1 ] || usage
+# The JMH suite on JDK 17, its FFM part on JDK 25 (if present), and the C floor, in one run.
+bench() {
+	local mode=$1 jmh sizes floor_runs jdk25 run jvm_args
+	case "$mode" in
+	quick) jmh="-f 1 -wi 1 -w 200ms -i 3 -r 200ms" sizes="16 4096 8193 65536 1048576" floor_runs="5 100" ;;
+	full) jmh="-f 1 -wi 3 -w 1s -i 5 -r 1s" sizes="0 16 64 512 4096 8192 8193 65536 1048576" floor_runs="9 300" ;;
+	*) usage ;;
+	esac
+	jdk25=${JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25-jdk-* 2>/dev/null | head -n 1)}
+	run=$PWD/bench/target/run
+	jvm_args="-Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dsyswrite.bench.native=$PWD/bench/target/native/libsyswrite-bench.so -Dsyswrite.bench.dir=$run"
+
+	mvn_ -Dsyswrite.emulated.skip=true -DskipTests install
+	mvn_ -f bench/pom.xml install
+	rm -rf "$run" && mkdir -p "$run"
+
+	echo "== C floor"
+	# shellcheck disable=SC2086 # sizes and run counts are word lists on purpose
+	bench/target/native/floor.bin devnull /dev/null $floor_runs $sizes >"$run/floor-devnull.jsonl"
+	# shellcheck disable=SC2086
+	bench/target/native/floor.bin file "$run/floor.bin.out" $floor_runs $sizes >"$run/floor-file.jsonl"
+	rm -f "$run/floor.bin.out"
+
+	echo "== JMH on JDK 17"
+	# shellcheck disable=SC2086
+	"$native_jdk/bin/java" -jar bench/target/benchmarks.jar 'bench\.(DevNull|PageCache|JniTransition)\.' \
+		$jmh -p size="${sizes// /,}" -prof gc -jvmArgsAppend "$jvm_args" -rf json -rff "$run/jdk17.json"
+	local reports=("JDK 17=$run/jdk17.json")
+	if [ "$mode" = full ]; then
+		echo "== JMH on JDK 17: large-array copy strategies"
+		# shellcheck disable=SC2086
+		"$native_jdk/bin/java" -jar bench/target/benchmarks.jar 'bench\.LargeArrayCopy\.' \
+			$jmh -prof gc -jvmArgsAppend "$jvm_args" -rf json -rff "$run/jdk17-copy.json"
+		reports+=("JDK 17 copy strategies=$run/jdk17-copy.json")
+	fi
+
+	if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
+		echo "== JMH on JDK 25 ($jdk25): FFM downcalls beside syswrite's JNI paths"
+		# JMH and Maven still use sun.misc.Unsafe, which JDK 25 warns about on every start.
+		local quiet=--sun-misc-unsafe-memory-access=allow
+		JAVA_HOME=$jdk25 MAVEN_OPTS=$quiet mvn -B -ntp -f bench/ffm/pom.xml package
+		# shellcheck disable=SC2086
+		"$jdk25/bin/java" $quiet -jar bench/ffm/target/benchmarks-ffm.jar 'bench\.ffm\.' \
+			'bench\.(DevNull|PageCache)\.(syswriteArrayRaw|syswriteAddress|jdkFileOutputStream)$' 'JniTransition' \
+			$jmh -p size="${sizes// /,}" -prof gc -jvmArgsAppend "$jvm_args --enable-native-access=ALL-UNNAMED $quiet" \
+			-rf json -rff "$run/jdk25.json"
+		reports+=("JDK 25=$run/jdk25.json")
+	else
+		echo "build.sh: no JDK 25 under /usr/lib/jvm (or JDK25_HOME): the FFM part is skipped" >&2
+	fi
+
+	"$native_jdk/bin/java" -cp bench/target/benchmarks.jar dev.syswrite.bench.report.Report bench/results \
+		"$mode ($jmh; sizes $sizes)" "$run/floor-devnull.jsonl" "$run/floor-file.jsonl" -- "${reports[@]}"
+}
+
 case "${1:-}" in
 "")
+	[ $# -eq 0 ] || usage
 	set_up
 	mvn_ -Dsyswrite.emulated.skip=true -DskipTests package
 	demo
 	;;
 test)
+	[ $# -eq 1 ] || usage
 	set_up
-	mvn_ verify
+	mvn_ install # verify, then install: the benchmarks build against the installed jar
+	mvn_ -f bench/pom.xml package # keeps the benchmarks compiling; ./build.sh bench runs them
+	;;
+bench)
+	[ $# -le 2 ] || usage
+	set_up
+	bench "${2:-quick}"
 	;;
 *) usage ;;
 esac

@@ -1,0 +1,26 @@
+package dev.syswrite.bench.ffm;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Every FFM downcall, to a page-cache file rewound before each call (see {@link dev.syswrite.bench.WriteTarget}). */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class FfmPageCache extends FfmPaths {
+    @Override
+    protected boolean pageCache() {
+        return true;
+    }
+
+    @Setup(Level.Invocation)
+    public void rewindBeforeEachCall() {
+        rewind();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.syswrite.bench.report;
+
+import static dev.syswrite.bench.report.Analysis.ns;
+
+import com.google.gson.JsonObject;
+import dev.syswrite.bench.report.Analysis.Goal;
+import dev.syswrite.bench.report.Measurements.PathKey;
+import dev.syswrite.bench.report.Measurements.Score;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The run as Markdown: machine, goals, one table per target, and the side studies. */
+final class MarkdownReport {
+    private static final Map<String, String> TARGETS = Map.of(
+            "devnull", "/dev/null (kernel entry and exit, plus the path's own copies)",
+            "file", "page-cache file, rewound before each call (the kernel copies the bytes too)");
+
+    private final StringBuilder md = new StringBuilder();
+    private final Measurements m;
+    private final Analysis a;
+
+    private MarkdownReport(Measurements m, Analysis a) {
+        this.m = m;
+        this.a = a;
+    }
+
+    static String render(String title, String mode, Machine machine, Measurements m, Analysis a) {
+        MarkdownReport r = new MarkdownReport(m, a);
+        r.md.append("# ").append(title).append("\n\n");
+        r.machine(machine, mode);
+        r.goals();
+        for (String target : m.paths.keySet()) {
+            r.targetTable(target);
+        }
+        r.others();
+        return r.md.toString();
+    }
+
+    private void machine(Machine machine, String mode) {
+        md.append("- host: `").append(machine.host()).append("`, ").append(machine.cpus()).append(" CPUs: ").append(machine.cpu()).append('\n');
+        md.append("- kernel: ").append(machine.kernel()).append(", clock source ").append(machine.clocksource()).append('\n');
+        m.jvms.forEach((label, vm) -> md.append("- ").append(label).append(": ").append(vm).append('\n'));
+        md.append("- JMH: ").append(mode).append('\n');
+        md.append("- mitigations (`/sys/devices/system/cpu/vulnerabilities`):");
+        machine.vulnerabilities().forEach((name, state) -> md.append(" ").append(name).append(": ").append(state).append(";"));
+        md.append("\n\n");
+    }
+
+    private void goals() {
+        md.append("## Goals\n\n");
+        for (Goal goal : new Goal[] {a.thirdOfFileOutputStream(), a.withinFivePercentOfFloor(), a.allocationFree()}) {
+            md.append("- **").append(goal.holds() ? "holds" : "misses").append("**: ").append(goal.statement()).append('\n');
+            goal.misses().forEach(miss -> md.append("  - missed: ").append(miss).append('\n'));
+            goal.notApplicable().forEach(na -> md.append("  - not comparable: ").append(na).append('\n'));
+        }
+        md.append('\n');
+    }
+
+    /** Rows: the floor, then every path; columns: sizes. A cell: ns/op (+overhead, ratio to FileOutputStream). */
+    private void targetTable(String target) {
+        md.append("## ").append(TARGETS.getOrDefault(target, target)).append("\n\n");
+        md.append("Each cell: ns/op (overhead above the C floor, ratio to FileOutputStream on the same JVM). ");
+        md.append("Last column: the most any size allocated, from `-prof gc`.\n\n| path |");
+        m.sizes.forEach(size -> md.append(' ').append(size).append(" B |"));
+        md.append(" B/op |\n|---|");
+        m.sizes.forEach(size -> md.append("---:|"));
+        md.append("---:|\n");
+        floorRow("C floor: syswrite's stub", m.floorStub.get(target));
+        floorRow("C floor: libc write", m.floorLibc.get(target));
+        for (Map.Entry<PathKey, Map<Integer, Score>> row : m.paths.get(target).entrySet()) {
+            md.append("| ").append(row.getKey().label()).append(" |");
+            double maxAlloc = 0;
+            for (int size : m.sizes) {
+                Score score = row.getValue().get(size);
+                if (score == null) {
+                    md.append(" |");
+                    continue;
+                }
+                maxAlloc = Math.max(maxAlloc, score.bytesPerOp());
+                md.append(' ').append(String.format("%,.0f", score.ns()));
+                Double overhead = a.overhead(target, size, score);
+                Score fos = a.fileOutputStream(target, row.getKey().jvm(), size);
+                if (overhead != null) {
+                    md.append(String.format(" (%+,.0f", overhead));
+                    md.append(fos == null ? ")" : String.format(", %.2f×)", score.ns() / fos.ns()));
+                }
+                md.append(" |");
+            }
+            md.append(Double.isNaN(maxAlloc) ? " – |\n" : String.format(" %.1f |%n", maxAlloc));
+        }
+        md.append('\n');
+    }
+
+    private void floorRow(String label, Map<Integer, Double> bySize) {
+        if (bySize == null) {
+            return;
+        }
+        md.append("| ").append(label).append(" |");
+        m.sizes.forEach(size -> md.append(bySize.containsKey(size) ? String.format(" %,.0f |", bySize.get(size)) : " |"));
+        md.append(" – |\n");
+    }
+
+    /** The empty JNI call, and the large-array copy strategies, as plain lists. */
+    private void others() {
+        if (m.others.isEmpty()) {
+            return;
+        }
+        md.append("## Side studies\n\n| benchmark | JVM | params | ns/op | B/op |\n|---|---|---|---:|---:|\n");
+        for (JsonObject r : m.others) {
+            String name = r.get("benchmark").getAsString().replaceFirst("^dev\\.syswrite\\.bench\\.", "");
+            JsonObject params = r.getAsJsonObject("params");
+            String p = params == null ? "" : new TreeMap<>(params.asMap()).toString().replace("\"", "");
+            JsonObject secondary = r.getAsJsonObject("secondaryMetrics");
+            String alloc = secondary != null && secondary.has("gc.alloc.rate.norm")
+                    ? String.format("%.1f", secondary.getAsJsonObject("gc.alloc.rate.norm").get("score").getAsDouble())
+                    : "–";
+            md.append("| ").append(name).append(" | ").append(r.get("jvm").getAsString()).append(" | ").append(p).append(" | ")
+                    .append(ns(r.getAsJsonObject("primaryMetric").get("score").getAsDouble()).replace(" ns", ""))
+                    .append(" | ").append(alloc).append(" |\n");
+        }
+        md.append('\n');
+    }
+}
