@@ -21,18 +21,51 @@ public final class NativeWrite {
 
     private NativeWrite() {}
 
-    /** Writes {@code b[off, off + len)}, copied to the native stack; {@code len <= STACK_COPY_MAX}. */
+    /**
+     * Writes {@code b[off, off + len)}, copied to the native stack.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param b the array
+     * @param off where the bytes start
+     * @param len how many, at most {@link #STACK_COPY_MAX}
+     * @return the count written, or {@code -errno}
+     */
     public static native long array(FileDescriptor fdObject, int fd, byte[] b, int off, int len);
 
     /**
-     * Writes {@code b[off, off + len)}, copied first into {@code scratch}, a direct buffer of at
-     * least {@code len} bytes: one JNI call, the JVM's own array copy, and no allocation.
+     * Writes {@code b[off, off + len)}, copied first into {@code scratch}: one JNI call, the JVM's
+     * own array copy, and no allocation.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param b the array
+     * @param off where the bytes start
+     * @param len how many
+     * @param scratch a direct buffer of at least {@code len} bytes, overwritten
+     * @return the count written, or {@code -errno}
      */
     public static native long arrayVia(FileDescriptor fdObject, int fd, byte[] b, int off, int len, ByteBuffer scratch);
 
-    /** Writes {@code len} bytes of a direct buffer from {@code position}, without a copy. */
+    /**
+     * Writes {@code len} bytes of a direct buffer from {@code position}, without a copy.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param buffer a direct buffer
+     * @param position where the bytes start
+     * @param len how many, within the buffer's capacity
+     * @return the count written, or {@code -errno}
+     */
     public static native long direct(FileDescriptor fdObject, int fd, ByteBuffer buffer, int position, int len);
 
-    /** Writes {@code len} bytes at a raw address, without a copy. */
+    /**
+     * Writes {@code len} bytes at a raw address, without a copy.
+     *
+     * @param fd the descriptor
+     * @param address where the bytes start; the kernel checks that it is readable
+     * @param len how many
+     * @return the count written, or {@code -errno}
+     */
     public static native long address(int fd, long address, long len);
 }

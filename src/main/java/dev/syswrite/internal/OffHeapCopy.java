@@ -39,7 +39,16 @@ public final class OffHeapCopy {
 
     private OffHeapCopy() {}
 
-    /** Writes {@code b[off, off + len)}; arguments already checked. Returns the raw result. */
+    /**
+     * Writes {@code b[off, off + len)} in one system call; the arguments are already checked.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param b the array
+     * @param off where the bytes start
+     * @param len how many
+     * @return the count written, or {@code -errno}
+     */
     public static long write(FileDescriptor fdObject, int fd, byte[] b, int off, int len) {
         ByteBuffer copy = buffer(len);
         try {
@@ -49,7 +58,17 @@ public final class OffHeapCopy {
         }
     }
 
-    /** Writes {@code len} bytes of a heap buffer from {@code position}, leaving it untouched. */
+    /**
+     * Writes {@code len} bytes of a heap buffer from {@code position} in one system call, leaving
+     * the buffer untouched; the arguments are already checked.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param heap a heap buffer, read-only or not
+     * @param position where the bytes start
+     * @param len how many
+     * @return the count written, or {@code -errno}
+     */
     public static long write(FileDescriptor fdObject, int fd, ByteBuffer heap, int position, int len) {
         ByteBuffer copy = buffer(len);
         try {
