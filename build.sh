@@ -120,6 +120,8 @@ bench() {
 	# shellcheck disable=SC2086
 	bench/target/native/floor.bin file "$run/floor.bin.out" $floor_runs $sizes >"$run/floor-file.jsonl"
 	rm -f "$run/floor.bin.out"
+	# shellcheck disable=SC2086
+	bench/target/native/floor.bin tlb /dev/null $floor_runs >"$run/floor-tlb.jsonl"
 
 	echo "== JMH on JDK 17"
 	# shellcheck disable=SC2086
@@ -150,7 +152,7 @@ bench() {
 	fi
 
 	"$native_jdk/bin/java" -cp bench/target/benchmarks.jar dev.syswrite.bench.report.Report bench/results \
-		"$mode ($jmh; sizes $sizes)" "$run/floor-devnull.jsonl" "$run/floor-file.jsonl" -- "${reports[@]}"
+		"$mode ($jmh; sizes $sizes)" "$run/floor-devnull.jsonl" "$run/floor-file.jsonl" "$run/floor-tlb.jsonl" -- "${reports[@]}"
 }
 
 case "${1:-}" in

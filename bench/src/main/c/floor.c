@@ -3,6 +3,7 @@
  * with no JVM in the way. The JMH suite is compared against it.
  *
  * usage: floor devnull|file PATH RUNS MILLIS SIZE...
+ *        floor tlb /dev/null RUNS MILLIS   (see tlb_penalty)
  *
  * devnull: a timed loop of writes to PATH (/dev/null); ns/op = elapsed / calls.
  * file:    like JMH's per-invocation fixtures, each write is timed alone and PATH is rewound
@@ -69,6 +70,44 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * What a syscall costs the code that runs after it: the time to touch `pages` pages after each
+ * write, minus the time to touch them with no write in between. On a kernel that flushes the
+ * TLB on every entry (page-table isolation without PCID) this grows with the working set, which
+ * is why a JVM, with far more pages in play than this loop, sits above the floor.
+ */
+static void tlb_penalty(int fd, int runs, long budget_ns)
+{
+	static const int working_sets[] = { 0, 8, 32, 128, 512 };
+	long page = sysconf(_SC_PAGESIZE);
+	volatile char *pages = malloc(512 * page);
+	char byte = 'x';
+
+	for (int i = 0; i < 512; i++)
+		pages[i * page] = 1;
+	for (unsigned w = 0; w < sizeof working_sets / sizeof working_sets[0]; w++) {
+		int n = working_sets[w];
+		double with_write[99], alone[99];
+		for (int r = 0; r < runs; r++) {
+			for (int with = 0; with < 2; with++) {
+				long start = now_ns(), calls = 0;
+				do {
+					if (with)
+						die_on(syswrite_sys_write(fd, &byte, 1), 1);
+					for (int i = 0; i < n; i++)
+						(void)pages[i * page];
+					calls++;
+				} while (now_ns() - start < budget_ns);
+				(with ? with_write : alone)[r] = (double)(now_ns() - start) / (double)calls;
+			}
+		}
+		qsort(with_write, runs, sizeof with_write[0], by_value);
+		qsort(alone, runs, sizeof alone[0], by_value);
+		printf("{\"pages\":%d,\"write_and_touch\":%.1f,\"touch_alone\":%.1f}\n", n, with_write[runs / 2], alone[runs / 2]);
+		fflush(stdout);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const struct { const char *name; write_fn fn; } callers[] = {
@@ -76,8 +115,17 @@ int main(int argc, char **argv)
 		{ "libc", libc_write },
 	};
 
+	if (argc == 5 && strcmp(argv[1], "tlb") == 0) {
+		int fd = open(argv[2], O_WRONLY);
+		if (fd < 0) {
+			perror(argv[2]);
+			return 1;
+		}
+		tlb_penalty(fd, atoi(argv[3]) > 99 ? 99 : atoi(argv[3]), atol(argv[4]) * 1000000L);
+		return 0;
+	}
 	if (argc < 6 || (strcmp(argv[1], "devnull") && strcmp(argv[1], "file"))) {
-		fprintf(stderr, "usage: %s devnull|file PATH RUNS MILLIS SIZE...\n", argv[0]);
+		fprintf(stderr, "usage: %s devnull|file PATH RUNS MILLIS SIZE...\n       %s tlb /dev/null RUNS MILLIS\n", argv[0], argv[0]);
 		return 2;
 	}
 	int rewind = strcmp(argv[1], "file") == 0;

@@ -33,6 +33,7 @@ final class MarkdownReport {
             r.targetTable(target);
         }
         r.others();
+        r.tlb();
         return r.md.toString();
     }
 
@@ -98,6 +99,25 @@ final class MarkdownReport {
         md.append("| ").append(label).append(" |");
         m.sizes.forEach(size -> md.append(bySize.containsKey(size) ? String.format(" %,.0f |", bySize.get(size)) : " |"));
         md.append(" – |\n");
+    }
+
+    /** What one syscall costs the code that runs after it, by how many pages that code touches. */
+    private void tlb() {
+        if (m.tlb.isEmpty()) {
+            return;
+        }
+        md.append("## What a syscall costs the code after it\n\n");
+        md.append("The C floor's loop touches almost no memory. Here it also reads one byte from each of N pages after ");
+        md.append("every 1-byte write to /dev/null; the penalty is that loop's time minus the write's floor and minus the ");
+        md.append("time to touch the same pages with no write in between: the cost of refilling what the kernel entry flushed.\n\n");
+        md.append("| pages touched | write + touch | touch alone | penalty per write |\n|---:|---:|---:|---:|\n");
+        double floor = m.tlb.get(0).get("write_and_touch").getAsDouble();
+        for (JsonObject row : m.tlb) {
+            double withWrite = row.get("write_and_touch").getAsDouble();
+            double alone = row.get("touch_alone").getAsDouble();
+            md.append(String.format("| %d | %,.0f | %,.0f | %,.0f |%n", row.get("pages").getAsInt(), withWrite, alone, withWrite - alone - floor));
+        }
+        md.append('\n');
     }
 
     /** The empty JNI call, and the large-array copy strategies, as plain lists. */

@@ -35,6 +35,8 @@ final class Measurements {
     final Map<String, Map<PathKey, Map<Integer, Score>>> paths = new LinkedHashMap<>();
     /** Results of benchmarks that are not write paths over a target (JNI transition, copy strategies). */
     final List<JsonObject> others = new ArrayList<>();
+    /** The floor program's TLB experiment: the cost of touching N pages after a write, and without one. */
+    final List<JsonObject> tlb = new ArrayList<>();
     final TreeSet<Integer> sizes = new TreeSet<>();
     final Map<String, String> jvms = new LinkedHashMap<>();
 
@@ -44,6 +46,10 @@ final class Measurements {
                 continue;
             }
             JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+            if (o.has("pages")) {
+                tlb.add(o);
+                continue;
+            }
             String target = o.get("target").getAsString();
             int size = o.get("size").getAsInt();
             Map<String, Map<Integer, Double>> into = o.get("caller").getAsString().equals("stub") ? floorStub : floorLibc;

@@ -1,0 +1,485 @@
+package dev.syswrite.slf4j;
+
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.event.LoggingEvent;
+import org.slf4j.spi.LoggingEventAware;
+
+/**
+ * A logger of the syswrite provider. Every method is implemented directly, rather than through
+ * SLF4J's AbstractLogger, whose one- and two-argument calls allocate an argument array: here a
+ * disabled level costs one comparison, and an enabled call goes to {@link EventWriter} with its
+ * arguments as they are.
+ *
+ * <p>As with every SLF4J backend, a Throwable as the last argument is not substituted but
+ * printed with its stack trace after the message.
+ */
+final class SysWriteLogger implements Logger, LoggingEventAware {
+    private final String name;
+    /** 0 (TRACE) to 4 (ERROR), or 5 (OFF). */
+    private final int level;
+    private final EventWriter writer;
+
+    SysWriteLogger(String name, EventWriter writer) {
+        this.name = name;
+        this.level = writer.config().levelOf(name);
+        this.writer = writer;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    /** The fluent API's events ({@code logger.atInfo()...log()}). */
+    @Override
+    public void log(LoggingEvent event) {
+        int eventLevel = event.getLevel().toInt() / 10;
+        if (level > eventLevel) {
+            return;
+        }
+        Object[] args = event.getArgumentArray();
+        Throwable t = event.getThrowable();
+        Marker marker = event.getMarkers() == null || event.getMarkers().isEmpty() ? null : event.getMarkers().get(0);
+        if (t == null) {
+            logN(eventLevel, marker, event.getMessage(), args);
+        } else {
+            writer.write(name, eventLevel, marker, event.getMessage(), args == null ? 0 : args.length, null, null, args, t);
+        }
+    }
+
+    private void log1(int at, Marker marker, String format, Object arg) {
+        if (arg instanceof Throwable t) {
+            writer.write(name, at, marker, format, 0, null, null, null, t);
+        } else {
+            writer.write(name, at, marker, format, 1, arg, null, null, null);
+        }
+    }
+
+    private void log2(int at, Marker marker, String format, Object arg1, Object arg2) {
+        if (arg2 instanceof Throwable t) {
+            writer.write(name, at, marker, format, 1, arg1, null, null, t);
+        } else {
+            writer.write(name, at, marker, format, 2, arg1, arg2, null, null);
+        }
+    }
+
+    private void logN(int at, Marker marker, String format, Object[] args) {
+        int count = args == null ? 0 : args.length;
+        if (count > 0 && args[count - 1] instanceof Throwable t) {
+            writer.write(name, at, marker, format, count - 1, null, null, args, t);
+        } else {
+            writer.write(name, at, marker, format, count, null, null, count == 0 ? null : args, null);
+        }
+    }
+
+    // TRACE
+
+    @Override
+    public boolean isTraceEnabled() {
+        return level <= 0;
+    }
+
+    @Override
+    public boolean isTraceEnabled(Marker marker) {
+        return level <= 0;
+    }
+
+    @Override
+    public void trace(String msg) {
+        if (level <= 0) {
+            writer.write(name, 0, null, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void trace(String format, Object arg) {
+        if (level <= 0) {
+            log1(0, null, format, arg);
+        }
+    }
+
+    @Override
+    public void trace(String format, Object arg1, Object arg2) {
+        if (level <= 0) {
+            log2(0, null, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void trace(String format, Object... arguments) {
+        if (level <= 0) {
+            logN(0, null, format, arguments);
+        }
+    }
+
+    @Override
+    public void trace(String msg, Throwable t) {
+        if (level <= 0) {
+            writer.write(name, 0, null, msg, 0, null, null, null, t);
+        }
+    }
+
+    @Override
+    public void trace(Marker marker, String msg) {
+        if (level <= 0) {
+            writer.write(name, 0, marker, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void trace(Marker marker, String format, Object arg) {
+        if (level <= 0) {
+            log1(0, marker, format, arg);
+        }
+    }
+
+    @Override
+    public void trace(Marker marker, String format, Object arg1, Object arg2) {
+        if (level <= 0) {
+            log2(0, marker, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void trace(Marker marker, String format, Object... arguments) {
+        if (level <= 0) {
+            logN(0, marker, format, arguments);
+        }
+    }
+
+    @Override
+    public void trace(Marker marker, String msg, Throwable t) {
+        if (level <= 0) {
+            writer.write(name, 0, marker, msg, 0, null, null, null, t);
+        }
+    }
+
+    // DEBUG
+
+    @Override
+    public boolean isDebugEnabled() {
+        return level <= 1;
+    }
+
+    @Override
+    public boolean isDebugEnabled(Marker marker) {
+        return level <= 1;
+    }
+
+    @Override
+    public void debug(String msg) {
+        if (level <= 1) {
+            writer.write(name, 1, null, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void debug(String format, Object arg) {
+        if (level <= 1) {
+            log1(1, null, format, arg);
+        }
+    }
+
+    @Override
+    public void debug(String format, Object arg1, Object arg2) {
+        if (level <= 1) {
+            log2(1, null, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void debug(String format, Object... arguments) {
+        if (level <= 1) {
+            logN(1, null, format, arguments);
+        }
+    }
+
+    @Override
+    public void debug(String msg, Throwable t) {
+        if (level <= 1) {
+            writer.write(name, 1, null, msg, 0, null, null, null, t);
+        }
+    }
+
+    @Override
+    public void debug(Marker marker, String msg) {
+        if (level <= 1) {
+            writer.write(name, 1, marker, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void debug(Marker marker, String format, Object arg) {
+        if (level <= 1) {
+            log1(1, marker, format, arg);
+        }
+    }
+
+    @Override
+    public void debug(Marker marker, String format, Object arg1, Object arg2) {
+        if (level <= 1) {
+            log2(1, marker, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void debug(Marker marker, String format, Object... arguments) {
+        if (level <= 1) {
+            logN(1, marker, format, arguments);
+        }
+    }
+
+    @Override
+    public void debug(Marker marker, String msg, Throwable t) {
+        if (level <= 1) {
+            writer.write(name, 1, marker, msg, 0, null, null, null, t);
+        }
+    }
+
+    // INFO
+
+    @Override
+    public boolean isInfoEnabled() {
+        return level <= 2;
+    }
+
+    @Override
+    public boolean isInfoEnabled(Marker marker) {
+        return level <= 2;
+    }
+
+    @Override
+    public void info(String msg) {
+        if (level <= 2) {
+            writer.write(name, 2, null, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void info(String format, Object arg) {
+        if (level <= 2) {
+            log1(2, null, format, arg);
+        }
+    }
+
+    @Override
+    public void info(String format, Object arg1, Object arg2) {
+        if (level <= 2) {
+            log2(2, null, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void info(String format, Object... arguments) {
+        if (level <= 2) {
+            logN(2, null, format, arguments);
+        }
+    }
+
+    @Override
+    public void info(String msg, Throwable t) {
+        if (level <= 2) {
+            writer.write(name, 2, null, msg, 0, null, null, null, t);
+        }
+    }
+
+    @Override
+    public void info(Marker marker, String msg) {
+        if (level <= 2) {
+            writer.write(name, 2, marker, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void info(Marker marker, String format, Object arg) {
+        if (level <= 2) {
+            log1(2, marker, format, arg);
+        }
+    }
+
+    @Override
+    public void info(Marker marker, String format, Object arg1, Object arg2) {
+        if (level <= 2) {
+            log2(2, marker, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void info(Marker marker, String format, Object... arguments) {
+        if (level <= 2) {
+            logN(2, marker, format, arguments);
+        }
+    }
+
+    @Override
+    public void info(Marker marker, String msg, Throwable t) {
+        if (level <= 2) {
+            writer.write(name, 2, marker, msg, 0, null, null, null, t);
+        }
+    }
+
+    // WARN
+
+    @Override
+    public boolean isWarnEnabled() {
+        return level <= 3;
+    }
+
+    @Override
+    public boolean isWarnEnabled(Marker marker) {
+        return level <= 3;
+    }
+
+    @Override
+    public void warn(String msg) {
+        if (level <= 3) {
+            writer.write(name, 3, null, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void warn(String format, Object arg) {
+        if (level <= 3) {
+            log1(3, null, format, arg);
+        }
+    }
+
+    @Override
+    public void warn(String format, Object arg1, Object arg2) {
+        if (level <= 3) {
+            log2(3, null, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void warn(String format, Object... arguments) {
+        if (level <= 3) {
+            logN(3, null, format, arguments);
+        }
+    }
+
+    @Override
+    public void warn(String msg, Throwable t) {
+        if (level <= 3) {
+            writer.write(name, 3, null, msg, 0, null, null, null, t);
+        }
+    }
+
+    @Override
+    public void warn(Marker marker, String msg) {
+        if (level <= 3) {
+            writer.write(name, 3, marker, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void warn(Marker marker, String format, Object arg) {
+        if (level <= 3) {
+            log1(3, marker, format, arg);
+        }
+    }
+
+    @Override
+    public void warn(Marker marker, String format, Object arg1, Object arg2) {
+        if (level <= 3) {
+            log2(3, marker, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void warn(Marker marker, String format, Object... arguments) {
+        if (level <= 3) {
+            logN(3, marker, format, arguments);
+        }
+    }
+
+    @Override
+    public void warn(Marker marker, String msg, Throwable t) {
+        if (level <= 3) {
+            writer.write(name, 3, marker, msg, 0, null, null, null, t);
+        }
+    }
+
+    // ERROR
+
+    @Override
+    public boolean isErrorEnabled() {
+        return level <= 4;
+    }
+
+    @Override
+    public boolean isErrorEnabled(Marker marker) {
+        return level <= 4;
+    }
+
+    @Override
+    public void error(String msg) {
+        if (level <= 4) {
+            writer.write(name, 4, null, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void error(String format, Object arg) {
+        if (level <= 4) {
+            log1(4, null, format, arg);
+        }
+    }
+
+    @Override
+    public void error(String format, Object arg1, Object arg2) {
+        if (level <= 4) {
+            log2(4, null, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void error(String format, Object... arguments) {
+        if (level <= 4) {
+            logN(4, null, format, arguments);
+        }
+    }
+
+    @Override
+    public void error(String msg, Throwable t) {
+        if (level <= 4) {
+            writer.write(name, 4, null, msg, 0, null, null, null, t);
+        }
+    }
+
+    @Override
+    public void error(Marker marker, String msg) {
+        if (level <= 4) {
+            writer.write(name, 4, marker, msg, 0, null, null, null, null);
+        }
+    }
+
+    @Override
+    public void error(Marker marker, String format, Object arg) {
+        if (level <= 4) {
+            log1(4, marker, format, arg);
+        }
+    }
+
+    @Override
+    public void error(Marker marker, String format, Object arg1, Object arg2) {
+        if (level <= 4) {
+            log2(4, marker, format, arg1, arg2);
+        }
+    }
+
+    @Override
+    public void error(Marker marker, String format, Object... arguments) {
+        if (level <= 4) {
+            logN(4, marker, format, arguments);
+        }
+    }
+
+    @Override
+    public void error(Marker marker, String msg, Throwable t) {
+        if (level <= 4) {
+            writer.write(name, 4, marker, msg, 0, null, null, null, t);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.syswrite.slf4j;
+
+import dev.syswrite.SysWrite;
+import java.io.IOException;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.helpers.BasicMDCAdapter;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+/**
+ * syswrite's SLF4J 2 backend: every logging call that passes its level becomes exactly one
+ * {@code write(2)} of one complete line, made before the call returns, formatted without locks
+ * and, for messages with String and primitive-wrapper arguments, without garbage.
+ *
+ * <p>It is not registered as a service, so adding syswrite to a class path for its raw API never
+ * takes over an application's logging. Choose it explicitly (SLF4J 2.0.9 or later):
+ * {@code -Dslf4j.provider=dev.syswrite.slf4j.SysWriteServiceProvider}. Settings are described in
+ * {@code LoggerConfig}: system properties {@code syswrite.logger.*}, then
+ * {@code syswrite-logger.properties} on the class path.
+ *
+ * <p>Where syswrite's native library is unavailable the provider still works, through
+ * {@link java.io.FileOutputStream}, with the same format and the same one write per line, and
+ * says once on stderr why. A bad setting is reported in one line on stderr and replaced by its
+ * default; nothing here throws into the application.
+ */
+public final class SysWriteServiceProvider implements SLF4JServiceProvider {
+    /** The SLF4J API version this provider is written against. */
+    public static final String REQUESTED_API_VERSION = "2.0.99";
+
+    private ILoggerFactory loggerFactory;
+    private IMarkerFactory markerFactory;
+    private MDCAdapter mdcAdapter;
+
+    /** Creates the provider; SLF4J calls {@link #initialize()} before using it. */
+    public SysWriteServiceProvider() {}
+
+    /**
+     * Returns the logger factory.
+     *
+     * @return the factory of syswrite loggers
+     */
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return loggerFactory;
+    }
+
+    /**
+     * Returns the marker factory.
+     *
+     * @return SLF4J's basic marker factory
+     */
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markerFactory;
+    }
+
+    /**
+     * Returns the MDC adapter.
+     *
+     * @return SLF4J's basic, thread-local MDC adapter
+     */
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdcAdapter;
+    }
+
+    /**
+     * Returns the SLF4J API version this provider expects.
+     *
+     * @return {@link #REQUESTED_API_VERSION}
+     */
+    @Override
+    public String getRequestedApiVersion() {
+        return REQUESTED_API_VERSION;
+    }
+
+    /** Reads the settings and opens the output; problems go to stderr, never to the caller. */
+    @Override
+    public void initialize() {
+        markerFactory = new BasicMarkerFactory();
+        mdcAdapter = new BasicMDCAdapter();
+        LoggerConfig config = LoggerConfig.load();
+        if (!config.problems.isEmpty()) {
+            System.err.println("syswrite-logger: ignoring bad settings, using defaults for them: " + String.join("; ", config.problems));
+        }
+        boolean nativeWrites = SysWrite.isAvailable();
+        if (!nativeWrites) {
+            System.err.println("syswrite-logger: writing through FileOutputStream: " + SysWrite.unavailabilityCause().getMessage());
+        }
+        loggerFactory = new SysWriteLoggerFactory(new EventWriter(config, openSink(config.output, nativeWrites), mdcAdapter));
+    }
+
+    private static LogSink openSink(String output, boolean nativeWrites) {
+        try {
+            return LogSink.open(output, nativeWrites);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("syswrite-logger: cannot open " + LoggerConfig.PREFIX + "output=" + output + " (" + e + "); logging to stderr");
+            try {
+                return LogSink.open("stderr", nativeWrites);
+            } catch (IOException impossible) {
+                throw new IllegalStateException("stderr cannot be opened", impossible);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.syswrite.slf4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class LoggerConfigTest {
+    @Test
+    void defaults() {
+        LoggerConfig config = LoggerConfig.of(new Properties());
+        assertEquals(2, config.levelOf("any.logger"));
+        assertEquals("stderr", config.output);
+        assertEquals(3, config.timeDigits);
+        assertTrue(config.thread && config.mdc && config.markers);
+        assertEquals("full", config.name);
+        assertTrue(config.problems.isEmpty());
+    }
+
+    @Test
+    void longestPrefixWins() {
+        LoggerConfig config = LoggerConfig.of(settings(
+                "syswrite.logger.level", "WARN",
+                "syswrite.logger.level.com.example", "debug",
+                "syswrite.logger.level.com.example.noisy", "off",
+                "syswrite.logger.level.com.example.noisy.Important", "trace"));
+        assertEquals(3, config.levelOf("org.other"));
+        assertEquals(1, config.levelOf("com.example.Service"));
+        assertEquals(LoggerConfig.OFF, config.levelOf("com.example.noisy.Chatter"));
+        assertEquals(0, config.levelOf("com.example.noisy.Important"));
+        assertTrue(config.problems.isEmpty(), config.problems::toString);
+    }
+
+    @Test
+    void badValuesAreReportedAndReplacedByDefaults() {
+        LoggerConfig config = LoggerConfig.of(settings(
+                "syswrite.logger.level", "loud",
+                "syswrite.logger.level.com.example", "verbose",
+                "syswrite.logger.time", "nanos",
+                "syswrite.logger.thread", "maybe",
+                "syswrite.logger.name", "long",
+                "syswrite.logger.colour", "red"));
+        assertEquals(2, config.levelOf("com.example.Service"));
+        assertEquals(3, config.timeDigits);
+        assertTrue(config.thread);
+        assertEquals("full", config.name);
+        String problems = String.join("; ", config.problems);
+        for (String named : new String[] {"level=loud", "level.com.example=verbose", "time=nanos", "thread=maybe", "name=long", "colour (unknown key)"}) {
+            assertTrue(problems.contains("syswrite.logger." + named), problems);
+        }
+        assertEquals(6, config.problems.size(), problems);
+    }
+
+    @Test
+    void choicesAreCaseInsensitive() {
+        LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.time", "MICROS", "syswrite.logger.name", "Short",
+                "syswrite.logger.mdc", "FALSE"));
+        assertEquals(6, config.timeDigits);
+        assertEquals("short", config.name);
+        assertTrue(!config.mdc && config.problems.isEmpty());
+    }
+
+    static Properties settings(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.syswrite.slf4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.slf4j.helpers.BasicMDCAdapter;
+import org.slf4j.spi.MDCAdapter;
+
+/** Loggers writing to a file, built the way the provider builds them. */
+final class TestLoggers {
+    final SysWriteLoggerFactory factory;
+    final MDCAdapter mdc = new BasicMDCAdapter();
+
+    TestLoggers(Path file, boolean nativeWrites, String... settings) {
+        Properties p = LoggerConfigTest.settings(settings);
+        p.setProperty("syswrite.logger.output", file.toString());
+        LoggerConfig config = LoggerConfig.of(p);
+        try {
+            factory = new SysWriteLoggerFactory(new EventWriter(config, LogSink.open(config.output, nativeWrites), mdc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
