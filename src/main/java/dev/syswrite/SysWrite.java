@@ -92,9 +92,7 @@ public final class SysWrite {
      * @throws UnsupportedOperationException if the native library is unavailable
      */
     public static WriteResult write(FileDescriptor fd, byte[] b, int off, int len) {
-        Objects.requireNonNull(fd, "fd");
-        checkArray(b, off, len);
-        return WriteResult.fromRaw(array(fd, -1, b, off, len));
+        return WriteResult.fromRaw(writeRaw(fd, b, off, len));
     }
 
     /**
@@ -200,6 +198,27 @@ public final class SysWrite {
     public static long writeRaw(int fd, byte[] b, int off, int len) {
         checkArray(b, off, len);
         return array(null, fd, b, off, len);
+    }
+
+    /**
+     * Writes {@code b[off, off + len)} in one {@code write(2)} to the descriptor a
+     * {@link FileDescriptor} holds, read at the moment of the call, and returns the kernel's raw
+     * answer: the allocation-free twin of {@link #write(FileDescriptor, byte[], int, int)}.
+     *
+     * @param fd an open file descriptor; a closed one gives {@code -EBADF}
+     * @param b the array holding the bytes
+     * @param off where the bytes start
+     * @param len how many bytes to write
+     * @return the count written, or {@code -errno}
+     * @throws NullPointerException if {@code fd} or {@code b} is null
+     * @throws IndexOutOfBoundsException if {@code off} or {@code len} is negative or the range
+     *     passes the end of {@code b}
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static long writeRaw(FileDescriptor fd, byte[] b, int off, int len) {
+        Objects.requireNonNull(fd, "fd");
+        checkArray(b, off, len);
+        return array(fd, -1, b, off, len);
     }
 
     /**

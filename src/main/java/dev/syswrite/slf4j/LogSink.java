@@ -2,7 +2,6 @@ package dev.syswrite.slf4j;
 
 import dev.syswrite.Errno;
 import dev.syswrite.SysWrite;
-import dev.syswrite.WriteResult;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -52,14 +51,11 @@ abstract class LogSink {
         void write(byte[] b, int len) {
             int done = 0;
             while (done < len) {
-                WriteResult result = SysWrite.write(fd, b, done, len - done);
-                if (result instanceof WriteResult.Ok ok && ok.bytesWritten() > 0) {
-                    done += (int) ok.bytesWritten();
-                } else if (result instanceof WriteResult.Err err && err.errno() != Errno.EINTR) {
-                    reportOnce("write failed: " + err.errno());
-                    return;
-                } else if (result instanceof WriteResult.Ok) {
-                    reportOnce("write took no bytes");
+                long written = SysWrite.writeRaw(fd, b, done, len - done); // raw: nothing to allocate
+                if (written > 0) {
+                    done += (int) written;
+                } else if (written != -Errno.EINTR.number()) {
+                    reportOnce("write failed: " + (written == 0 ? "no bytes taken" : Errno.of((int) -written)));
                     return;
                 }
             }
