@@ -1,0 +1,65 @@
+package dev.syswrite.bench.logging;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logging call through SLF4J, whichever backend the subclass's forks choose with
+ * {@code -Dslf4j.provider}: an enabled INFO event with two arguments (a String-free message
+ * with an Integer and a Double, boxed once up front, as a hot path holds them), and a
+ * disabled DEBUG call. Every backend writes a comparable line
+ * ({@code time [thread] LEVEL logger - message}) to its own file under {@code -Dbench.logs}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public abstract class LoggingBackend {
+    private static final Integer ORDER = 4242;
+    private static final Double PRICE = 99.5;
+
+    protected Logger log;
+
+    /** Sets whatever the backend reads from system properties before SLF4J starts it. */
+    protected void configure(Path logs) {}
+
+    /** Stops the backend, draining any queue, once the trial is over. */
+    protected void stop() {}
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        Path logs = Path.of(System.getProperty("bench.logs", "target/logs")).toAbsolutePath();
+        Files.createDirectories(logs);
+        configure(logs);
+        log = LoggerFactory.getLogger("bench.Orders");
+        if (!log.isInfoEnabled() || log.isDebugEnabled()) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": INFO must be on and DEBUG off");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void finish() {
+        stop();
+    }
+
+    @Benchmark
+    public void enabled() {
+        log.info("order {} filled at {}", ORDER, PRICE);
+    }
+
+    @Benchmark
+    public void disabled() {
+        log.debug("order {} filled at {}", ORDER, PRICE);
+    }
+}
