@@ -6,8 +6,10 @@
 #   ./build.sh test   set up, build, run the whole test suite on both architectures
 #   ./build.sh bench [quick|full]
 #                     set up, build, run the benchmarks on this machine (quick: about ten
-#                     minutes, five sizes, short iterations; full: about an hour, every size)
-#                     and write bench/results/<date>-<host>.{json,md,png}
+#                     minutes, five sizes, short iterations; full: about an hour, every size):
+#                     write(2) paths against the JDK's, FFM and a C floor, and the SLF4J
+#                     provider against Logback, Log4j2 and slf4j-simple; then write
+#                     bench/results/<date>-<host>.{json,md,png}
 #
 # Set-up installs what is missing with apt-get (as root): both GCC cross toolchains and
 # binutils, QEMU user-mode emulation, Maven, and JDK 17 for both architectures (Debian
@@ -150,6 +152,17 @@ bench() {
 	else
 		echo "build.sh: no JDK 25 under /usr/lib/jvm (or JDK25_HOME): the FFM part is skipped" >&2
 	fi
+
+	echo "== JMH on JDK 17: SLF4J backends"
+	mvn_ -f bench/logging/pom.xml package
+	local threads
+	for threads in 1 2; do
+		# shellcheck disable=SC2086
+		"$native_jdk/bin/java" -jar bench/logging/target/benchmarks-logging.jar $jmh -t "$threads" -bm thrpt,sample -prof gc \
+			-jvmArgsAppend "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dbench.logs=$run/logs" -rf json -rff "$run/logging-$threads.json"
+		rm -rf "$run/logs"
+		reports+=("logging $threads=$run/logging-$threads.json")
+	done
 
 	"$native_jdk/bin/java" -cp bench/target/benchmarks.jar dev.syswrite.bench.report.Report bench/results \
 		"$mode ($jmh; sizes $sizes)" "$run/floor-devnull.jsonl" "$run/floor-file.jsonl" "$run/floor-tlb.jsonl" -- "${reports[@]}"

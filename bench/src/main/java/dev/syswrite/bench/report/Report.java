@@ -20,7 +20,8 @@ import java.util.Map;
  * Turns one run of {@code ./build.sh bench} into {@code <out>/<date>-<host>.json}, {@code .md}
  * and {@code .png}.
  *
- * <p>usage: {@code Report OUT_DIR MODE FLOOR_JSONL... -- LABEL=JMH_JSON...}
+ * <p>usage: {@code Report OUT_DIR MODE FLOOR_JSONL... -- LABEL=JMH_JSON...}; a label that starts
+ * with {@code logging} names a run of the SLF4J backend benchmarks.
  */
 public final class Report {
     private Report() {}
@@ -40,10 +41,15 @@ public final class Report {
             m.readFloor(floors.get(floors.size() - 1));
         }
         Map<String, Path> jmh = new LinkedHashMap<>();
+        LoggingReport logging = new LoggingReport();
         for (int i = split + 1; i < args.length; i++) {
             String[] labelAndPath = args[i].split("=", 2);
             jmh.put(labelAndPath[0], Path.of(labelAndPath[1]));
-            m.readJmh(Path.of(labelAndPath[1]), labelAndPath[0]);
+            if (labelAndPath[0].startsWith("logging")) {
+                logging.read(Path.of(labelAndPath[1]));
+            } else {
+                m.readJmh(Path.of(labelAndPath[1]), labelAndPath[0]);
+            }
         }
 
         Machine machine = Machine.read();
@@ -51,7 +57,8 @@ public final class Report {
         String stem = LocalDate.now(ZoneOffset.UTC) + "-" + machine.host();
         Files.createDirectories(out);
         String title = "syswrite benchmarks, " + stem;
-        Files.writeString(out.resolve(stem + ".md"), MarkdownReport.render(title, mode, machine, m, analysis));
+        String markdown = MarkdownReport.render(title, mode, machine, m, analysis) + (logging.isEmpty() ? "" : logging.render());
+        Files.writeString(out.resolve(stem + ".md"), markdown);
         OverheadChart.write(out.resolve(stem + ".png"), m, analysis);
         Files.writeString(out.resolve(stem + ".json"), json(mode, machine, floors, jmh, analysis));
         System.out.println("wrote " + out.resolve(stem) + ".{json,md,png}");

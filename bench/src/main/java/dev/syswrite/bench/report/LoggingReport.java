@@ -1,0 +1,118 @@
+package dev.syswrite.bench.report;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The SLF4J backends side by side: events per second, ns per event, bytes allocated per event
+ * and the 99.9th percentile of one call's latency, at each thread count, with the provider's
+ * goals checked against the backends that also make each event durable before the call returns.
+ */
+final class LoggingReport {
+    /** Backends whose logging call returns only once the event has reached the kernel. */
+    static final List<String> PER_EVENT_DURABLE = List.of("LogbackFile", "Log4j2File", "Log4j2GarbageFree", "Slf4jSimple");
+    static final String SYSWRITE = "SysWriteProvider";
+
+    /** One backend's results at one thread count. */
+    static final class Row {
+        double opsPerMicro = Double.NaN;
+        double bytesPerOp = Double.NaN;
+        double p999Micros = Double.NaN;
+        double disabledNs = Double.NaN;
+    }
+
+    /** threads -> backend -> row, in the order first seen. */
+    private final Map<Integer, Map<String, Row>> rows = new LinkedHashMap<>();
+
+    void read(Path json) throws IOException {
+        for (JsonElement e : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
+            JsonObject r = e.getAsJsonObject();
+            String[] name = r.get("benchmark").getAsString().split("\\.");
+            String backend = name[name.length - 2];
+            String method = name[name.length - 1];
+            Row row = rows.computeIfAbsent(r.get("threads").getAsInt(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(backend, b -> new Row());
+            JsonObject primary = r.getAsJsonObject("primaryMetric");
+            String mode = r.get("mode").getAsString();
+            if (method.equals("disabled") && mode.equals("thrpt")) {
+                row.disabledNs = r.get("threads").getAsInt() * 1000 / primary.get("score").getAsDouble(); // per call
+            } else if (method.equals("enabled") && mode.equals("thrpt")) {
+                row.opsPerMicro = primary.get("score").getAsDouble();
+                JsonObject secondary = r.getAsJsonObject("secondaryMetrics");
+                if (secondary != null && secondary.has("gc.alloc.rate.norm")) {
+                    row.bytesPerOp = secondary.getAsJsonObject("gc.alloc.rate.norm").get("score").getAsDouble();
+                }
+            } else if (method.equals("enabled") && mode.equals("sample")) {
+                row.p999Micros = primary.getAsJsonObject("scorePercentiles").get("99.9").getAsDouble();
+            }
+        }
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    String render() {
+        StringBuilder md = new StringBuilder("## SLF4J backends: one INFO event with two arguments, to a file\n\n");
+        md.append("Durable: the call returns once the event is in the kernel (a SIGKILL right after loses nothing). ");
+        md.append("Async: the event may still be in a queue.\n\n");
+        md.append("| backend | durability | threads | events/s | ns/event | B/event | p99.9 µs | disabled call, ns |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        rows.forEach((threads, byBackend) -> byBackend.forEach((backend, row) -> md.append(String.format(
+                "| %s | %s | %d | %,.0f | %,.0f | %.1f | %,.1f | %.1f |%n", backend,
+                backend.equals(SYSWRITE) || PER_EVENT_DURABLE.contains(backend) ? "durable" : "async", threads,
+                row.opsPerMicro * 1e6, threads * 1000 / row.opsPerMicro, row.bytesPerOp, row.p999Micros, row.disabledNs))));
+        md.append("\n### Goals for syswrite's provider\n\n");
+        for (String line : goals()) {
+            md.append("- ").append(line).append('\n');
+        }
+        return md.append('\n').toString();
+    }
+
+    private List<String> goals() {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, Row>> byThreads : rows.entrySet()) {
+            Row own = byThreads.getValue().get(SYSWRITE);
+            if (own == null) {
+                continue;
+            }
+            String bestPeer = null;
+            double worstP999 = Double.MAX_VALUE;
+            for (String peer : PER_EVENT_DURABLE) {
+                Row r = byThreads.getValue().get(peer);
+                if (r == null) {
+                    continue;
+                }
+                if (bestPeer == null || r.opsPerMicro > byThreads.getValue().get(bestPeer).opsPerMicro) {
+                    bestPeer = peer;
+                }
+                worstP999 = Math.min(worstP999, r.p999Micros);
+            }
+            if (bestPeer == null) {
+                continue;
+            }
+            double ratio = own.opsPerMicro / byThreads.getValue().get(bestPeer).opsPerMicro;
+            int threads = byThreads.getKey();
+            lines.add(String.format("%s at %d thread(s): %.2f× the events/s of the best durable peer (%s); goal 1.5×",
+                    ratio >= 1.5 ? "**holds**" : "**misses**", threads, ratio, bestPeer));
+            lines.add(String.format("%s at %d thread(s): p99.9 %.1f µs against the best durable peer's %.1f µs",
+                    own.p999Micros < worstP999 ? "**holds**" : "**misses**", threads, own.p999Micros, worstP999));
+            lines.add(String.format("%s at %d thread(s): %.2f B/event", own.bytesPerOp < 1 ? "**holds**" : "**misses**", threads, own.bytesPerOp));
+        }
+        return lines;
+    }
+
+    /** Thread counts seen, for the JSON summary. */
+    TreeSet<Integer> threadCounts() {
+        return new TreeSet<>(rows.keySet());
+    }
+}
