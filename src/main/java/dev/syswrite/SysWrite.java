@@ -107,7 +107,7 @@ public final class SysWrite {
      * @throws UnsupportedOperationException if the native library is unavailable
      */
     public static WriteResult write(int fd, ByteBuffer src) {
-        return buffer(null, fd, src);
+        return WriteResult.fromRaw(buffer(null, fd, src));
     }
 
     /**
@@ -122,6 +122,21 @@ public final class SysWrite {
      * @throws UnsupportedOperationException if the native library is unavailable
      */
     public static WriteResult write(FileDescriptor fd, ByteBuffer src) {
+        return WriteResult.fromRaw(writeRaw(fd, src));
+    }
+
+    /**
+     * Writes a buffer's remaining bytes in one {@code write(2)} to the descriptor a
+     * {@link FileDescriptor} holds, advances the buffer's position by the count, and returns the
+     * kernel's raw answer: the allocation-free twin of {@link #write(FileDescriptor, ByteBuffer)}.
+     *
+     * @param fd an open file descriptor; a closed one gives {@code -EBADF}
+     * @param src the bytes from {@code position()} to {@code limit()}
+     * @return the count written, or {@code -errno} (the position is then unchanged)
+     * @throws NullPointerException if {@code fd} or {@code src} is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static long writeRaw(FileDescriptor fd, ByteBuffer src) {
         return buffer(Objects.requireNonNull(fd, "fd"), -1, src);
     }
 
@@ -262,7 +277,8 @@ public final class SysWrite {
                 : OffHeapCopy.write(fdObject, fd, b, off, len);
     }
 
-    private static WriteResult buffer(FileDescriptor fdObject, int fd, ByteBuffer src) {
+    /** One write of a buffer's remaining bytes; advances its position by the count. */
+    private static long buffer(FileDescriptor fdObject, int fd, ByteBuffer src) {
         Objects.requireNonNull(src, "src");
         int position = src.position();
         int limit = src.limit();
@@ -280,6 +296,6 @@ public final class SysWrite {
         if (raw > 0) {
             src.position(position + (int) raw);
         }
-        return WriteResult.fromRaw(raw);
+        return raw;
     }
 }

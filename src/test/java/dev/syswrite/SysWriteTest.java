@@ -118,11 +118,15 @@ class SysWriteTest {
         byte[] data = {1, 2, 3};
         assertEquals(new WriteResult.Ok(3), SysWrite.write(out.getFD(), data, 0, 3));
         assertEquals(2, SysWrite.writeRaw(out.getFD(), data, 1, 2));
+        ByteBuffer direct = ByteBuffer.allocateDirect(4).put(data).flip();
+        assertEquals(3, SysWrite.writeRaw(out.getFD(), direct));
+        assertEquals(3, direct.position());
         out.close(); // the FileDescriptor now holds -1, read again at every call
         assertEquals(new WriteResult.Err(Errno.EBADF), SysWrite.write(out.getFD(), data, 0, 3));
         assertEquals(new WriteResult.Err(Errno.EBADF), SysWrite.write(out.getFD(), ByteBuffer.wrap(data)));
         assertEquals(-Errno.EBADF.number(), SysWrite.writeRaw(out.getFD(), data, 0, 3));
-        assertEquals(5, Files.size(dir.resolve("out")));
+        assertEquals(-Errno.EBADF.number(), SysWrite.writeRaw(out.getFD(), ByteBuffer.allocateDirect(3)));
+        assertEquals(8, Files.size(dir.resolve("out")));
     }
 
     @Test
@@ -205,6 +209,8 @@ class SysWriteTest {
         assertThrows(NullPointerException.class, () -> SysWrite.write((FileDescriptor) null, b, 0, 1));
         assertThrows(NullPointerException.class, () -> SysWrite.write((FileDescriptor) null, ByteBuffer.wrap(b)));
         assertThrows(NullPointerException.class, () -> SysWrite.writeRaw((FileDescriptor) null, b, 0, 1));
+        assertThrows(NullPointerException.class, () -> SysWrite.writeRaw((FileDescriptor) null, ByteBuffer.wrap(b)));
+        assertThrows(NullPointerException.class, () -> SysWrite.writeRaw(FileDescriptor.out, (ByteBuffer) null));
         assertThrows(IndexOutOfBoundsException.class, () -> SysWrite.writeRaw(FileDescriptor.out, b, 4, 7));
         assertThrows(IndexOutOfBoundsException.class, () -> SysWrite.write(1, b, -1, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> SysWrite.write(1, b, 0, -1));

@@ -2,6 +2,7 @@ package dev.syswrite.slf4j;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Marker;
@@ -10,9 +11,10 @@ import org.slf4j.spi.MDCAdapter;
 /**
  * Turns one logging event into one line and hands it to the sink in one write.
  *
- * <p>Each thread formats into its own reused StringBuilder and encodes into its own reused byte
- * array, so formatting takes no lock and, for messages of Strings and primitive wrappers,
- * allocates nothing. A line that outgrows the buffers gets larger ones for that event only.
+ * <p>Each thread formats into its own reused StringBuilder and encodes UTF-8 straight into its
+ * own reused direct buffer, which the kernel then reads in place: formatting takes no lock and,
+ * for messages of Strings and primitive wrappers, allocates nothing. A line that outgrows the
+ * buffers gets larger ones for that event only.
  *
  * <p>Layout: {@code <time> [<thread>] <LEVEL> <logger> [<marker>] {<mdc>} - <message>}, each
  * part switchable in {@link LoggerConfig}, then the stack trace of a Throwable, if any.
@@ -25,7 +27,8 @@ final class EventWriter {
 
     private static final class Buffers {
         StringBuilder text = new StringBuilder(1024);
-        byte[] bytes = new byte[Utf8.maxBytes(1024)];
+        /** Direct, so syswrite hands it to the kernel in place. */
+        ByteBuffer bytes = ByteBuffer.allocateDirect(Utf8.maxBytes(1024));
     }
 
     private final LoggerConfig config;
@@ -76,11 +79,11 @@ final class EventWriter {
         }
 
         int need = Utf8.maxBytes(line.length());
-        byte[] bytes = need <= b.bytes.length ? b.bytes : new byte[need];
-        sink.write(bytes, Utf8.encode(line, bytes));
+        ByteBuffer bytes = need <= b.bytes.capacity() ? b.bytes : ByteBuffer.allocateDirect(need);
+        sink.write(bytes, Utf8.encode(line, bytes.clear()));
         if (line.capacity() > KEPT_CHARS) {
             b.text = new StringBuilder(1024); // a huge line does not stay with the thread
-        } else if (bytes.length > b.bytes.length && need <= Utf8.maxBytes(KEPT_CHARS)) {
+        } else if (bytes != b.bytes && need <= Utf8.maxBytes(KEPT_CHARS)) {
             b.bytes = bytes;
         }
     }

@@ -5,16 +5,21 @@ import dev.syswrite.SysWrite;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
  * Where encoded lines go: one {@code write(2)} per line, through syswrite's own stub, or through
- * FileOutputStream where the native library is unavailable. Either way no lock is taken: the
+ * the JDK's FileChannel where the native library is unavailable. Either way no lock is taken: the
  * kernel orders concurrent writes, and with {@code O_APPEND} (files) or at most 4096 bytes
  * (pipes) it never interleaves two of them.
  */
 abstract class LogSink {
-    /** Writes {@code b[0, len)}; a failure is reported once on stderr, never thrown. */
-    abstract void write(byte[] b, int len);
+    /**
+     * Writes the first {@code len} bytes of {@code line}, a direct buffer whose position and
+     * limit are the sink's to change; a failure is reported once on stderr, never thrown.
+     */
+    abstract void write(ByteBuffer line, int len);
 
     private volatile boolean failureReported;
 
@@ -48,13 +53,11 @@ abstract class LogSink {
         }
 
         @Override
-        void write(byte[] b, int len) {
-            int done = 0;
-            while (done < len) {
-                long written = SysWrite.writeRaw(fd, b, done, len - done); // raw: nothing to allocate
-                if (written > 0) {
-                    done += (int) written;
-                } else if (written != -Errno.EINTR.number()) {
+        void write(ByteBuffer line, int len) {
+            line.limit(len).position(0);
+            while (line.hasRemaining()) {
+                long written = SysWrite.writeRaw(fd, line); // raw: nothing to allocate
+                if (written == 0 || written < 0 && written != -Errno.EINTR.number()) {
                     reportOnce("write failed: " + (written == 0 ? "no bytes taken" : Errno.of((int) -written)));
                     return;
                 }
@@ -62,18 +65,21 @@ abstract class LogSink {
         }
     }
 
-    /** The JDK's FileOutputStream: also one write(2) per line, looping only on short writes. */
+    /** The JDK's own write path, for a JVM without syswrite's library: also one write(2) per line. */
     private static final class Stream extends LogSink {
-        private final FileOutputStream stream;
+        private final FileChannel channel;
 
         Stream(FileOutputStream stream) {
-            this.stream = stream;
+            this.channel = stream.getChannel();
         }
 
         @Override
-        void write(byte[] b, int len) {
+        void write(ByteBuffer line, int len) {
+            line.limit(len).position(0);
             try {
-                stream.write(b, 0, len);
+                while (line.hasRemaining()) {
+                    channel.write(line);
+                }
             } catch (IOException e) {
                 reportOnce("write failed: " + e);
             }
