@@ -34,6 +34,14 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
 	return file_descriptor_fd == NULL ? JNI_ERR : JNI_VERSION_1_8;
 }
 
+/* The handshake: the version this library was built with, checked by Java after loading. */
+JNIEXPORT jint JNICALL Java_dev_syswrite_internal_NativeWrite_abiVersion(JNIEnv *env, jclass cls)
+{
+	(void)env;
+	(void)cls;
+	return dev_syswrite_internal_NativeWrite_ABI_VERSION;
+}
+
 /* Read at call time, so a closed FileDescriptor (fd == -1) fails with EBADF. */
 static inline jint resolve_fd(JNIEnv *env, jobject fd_object, jint fd)
 {

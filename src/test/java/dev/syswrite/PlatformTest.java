@@ -11,12 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.internal.NativeLibrary;
 import java.io.FileOutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,12 +50,9 @@ class PlatformTest {
     @Test
     void eachClassLoaderLoadsItsOwnCopy() throws Exception {
         Path file = dir.resolve("out");
-        try (URLClassLoader loader = isolatedLoader(); FileOutputStream out = new FileOutputStream(file.toFile())) {
-            Class<?> sysWrite = loader.loadClass(SysWrite.class.getName());
-            assertFalse(sysWrite == SysWrite.class);
-            assertEquals(true, sysWrite.getMethod("isAvailable").invoke(null));
-            Object result = sysWrite.getMethod("write", int.class, byte[].class).invoke(null, Fds.of(out.getFD()), new byte[] {7, 8});
-            assertEquals("Ok[bytesWritten=2]", result.toString());
+        try (Isolated copy = Isolated.load(Map.of()); FileOutputStream out = new FileOutputStream(file.toFile())) {
+            assertTrue(copy.isAvailable());
+            assertEquals("Ok[bytesWritten=2]", copy.write(Fds.of(out.getFD()), new byte[] {7, 8}));
         }
         assertEquals(2, Files.size(file));
     }
@@ -75,34 +69,16 @@ class PlatformTest {
 
     /** Loads a fresh copy of the classes while the JVM claims another platform. */
     private static void assertUnavailableOn(String osName, String osArch, String named) throws Exception {
-        String realName = System.getProperty("os.name");
-        String realArch = System.getProperty("os.arch");
-        System.setProperty("os.name", osName);
-        System.setProperty("os.arch", osArch);
-        try (URLClassLoader loader = isolatedLoader()) {
-            Class<?> sysWrite = loader.loadClass(SysWrite.class.getName());
-            assertEquals(false, sysWrite.getMethod("isAvailable").invoke(null));
-            Throwable cause = (Throwable) sysWrite.getMethod("unavailabilityCause").invoke(null);
+        try (Isolated copy = Isolated.load(Map.of("os.name", osName, "os.arch", osArch))) {
+            assertFalse(copy.isAvailable());
+            Throwable cause = copy.cause();
             assertInstanceOf(UnsatisfiedLinkError.class, cause);
             assertTrue(cause.getMessage().contains(named), cause.getMessage());
             assertTrue(cause.getMessage().contains("linux-x86_64 and linux-aarch64"), cause.getMessage());
-
-            Method write = sysWrite.getMethod("write", int.class, byte[].class);
-            InvocationTargetException thrown = assertThrows(InvocationTargetException.class, () -> write.invoke(null, 1, new byte[1]));
-            assertInstanceOf(UnsupportedOperationException.class, thrown.getCause());
-            assertSame(cause, thrown.getCause().getCause());
-            Method ensure = sysWrite.getMethod("ensureAvailable");
-            thrown = assertThrows(InvocationTargetException.class, () -> ensure.invoke(null));
-            assertSame(cause, thrown.getCause().getCause());
-        } finally {
-            System.setProperty("os.name", realName);
-            System.setProperty("os.arch", realArch);
+            UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class, () -> copy.write(1, new byte[1]));
+            assertSame(cause, thrown.getCause());
+            thrown = assertThrows(UnsupportedOperationException.class, () -> copy.call("ensureAvailable", new Class<?>[0]));
+            assertSame(cause, thrown.getCause());
         }
-    }
-
-    /** A loader that defines syswrite's classes itself instead of asking the test's loader. */
-    private static URLClassLoader isolatedLoader() {
-        URL classes = SysWrite.class.getProtectionDomain().getCodeSource().getLocation();
-        return new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader());
     }
 }

@@ -1,30 +1,37 @@
 package dev.syswrite.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
- * Loads the bundled {@code libsyswrite.so} for this machine, once per class loader.
+ * Loads syswrite's native library, once per class loader.
  *
- * <p>The jar carries {@code META-INF/native/linux-<arch>/libsyswrite.so} for every supported
- * architecture. The one for this JVM is copied to a fresh private file in {@code java.io.tmpdir},
- * given to {@link System#load}, and deleted at once: Linux keeps a loaded library mapped after its
- * file is gone, so nothing is left behind.
+ * <p>Where from, in order: {@code -Dsyswrite.native=false} turns the native path off on purpose;
+ * {@code -Dsyswrite.library.path=/abs/libsyswrite.so} loads exactly that file or fails, with no
+ * fallback; otherwise the jar's {@code META-INF/native/linux-<arch>/libsyswrite.so} is extracted
+ * by {@link LibraryExtractor} into {@code -Dsyswrite.tmpdir} (else {@code java.io.tmpdir}),
+ * verified against the SHA-256 the build recorded, given to {@link System#load}, and deleted at
+ * once: Linux keeps a loaded library mapped after its file is gone. Either way the library must
+ * answer the ABI handshake of this release, so a stale copy from another is refused.
  *
  * <p>The work happens in this class's static initializer, which the JVM runs once and
- * thread-safely. Every failure is caught there and kept as the {@link #unavailabilityCause()}:
- * nothing escapes the initializer, so a machine without the library gets a clear
- * {@link UnsupportedOperationException} from each write, never a {@code NoClassDefFoundError}.
+ * thread-safely; each JVM and each class loader extracts its own file under a random name, so
+ * any number of them can load at once. Every failure is caught there and kept as the
+ * {@link #unavailabilityCause()}, naming the os, the architecture and what was tried (and a
+ * {@code noexec} mount, if that is why): nothing escapes the initializer, so a machine without
+ * the library gets a clear {@link UnsupportedOperationException} from each write, never a
+ * {@code NoClassDefFoundError}.
  */
 public final class NativeLibrary {
     private static final String LIBRARY = "libsyswrite.so";
 
-    /** What {@link #load()} found: the resource and the file loaded, or why it failed. */
-    private record Outcome(URL resource, Path file, Throwable cause) {}
+    /** What {@link #load()} found: where the library came from and the file loaded, or why it failed. */
+    private record Outcome(String origin, Path file, Throwable cause) {}
 
     private static final Outcome OUTCOME = load();
 
@@ -67,11 +74,12 @@ public final class NativeLibrary {
      * @return the resource and the file it was loaded from, or {@code "unavailable"}
      */
     public static String source() {
-        return OUTCOME.cause == null ? OUTCOME.resource + " (loaded from " + OUTCOME.file + ")" : "unavailable";
+        return OUTCOME.cause == null ? OUTCOME.origin + " (loaded from " + OUTCOME.file + ")" : "unavailable";
     }
 
     /**
-     * Returns the temporary file the library was loaded from; it no longer exists.
+     * Returns the file the library was loaded from: the extracted copy, already deleted, or the
+     * file {@code -Dsyswrite.library.path} named.
      *
      * @return the path, or {@code null} if the library is unavailable
      */
@@ -106,28 +114,80 @@ public final class NativeLibrary {
         String os = System.getProperty("os.name");
         String arch = System.getProperty("os.arch");
         String where = "os.name=" + os + ", os.arch=" + arch;
+        if ("false".equalsIgnoreCase(System.getProperty("syswrite.native"))) {
+            return unavailable("turned off with -Dsyswrite.native=false (" + where + ")", null);
+        }
+        String explicit = System.getProperty("syswrite.library.path");
+        if (explicit != null) {
+            return loadExplicit(explicit, where);
+        }
         String platform = platform(os, arch);
         if (platform == null) {
             return unavailable(where + " is not supported: syswrite bundles linux-x86_64 and linux-aarch64", null);
         }
         String resource = "/META-INF/native/" + platform + "/" + LIBRARY;
         URL url = NativeLibrary.class.getResource(resource);
-        if (url == null) {
-            return unavailable("the jar has no " + resource + " for " + where, null);
+        URL digest = NativeLibrary.class.getResource(resource + ".sha256");
+        if (url == null || digest == null) {
+            return unavailable("the jar has no " + resource + (url == null ? "" : ".sha256") + " for " + where, null);
         }
+        Path dir = null;
         Path file = null;
         try {
-            file = Files.createTempFile("libsyswrite-" + platform + "-", ".so"); // random name, mode 0600
-            try (InputStream in = url.openStream()) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            dir = LibraryExtractor.directory();
+            file = LibraryExtractor.extract(url, LibraryExtractor.recordedSha256(digest), dir, release(), platform);
+            System.load(file.toString());
+            checkAbi();
+            return new Outcome(url.toString(), file, null);
+        } catch (Throwable t) {
+            String tried = "could not load " + url + (file == null ? "" : " extracted to " + file) + " on " + where;
+            if (dir != null && LibraryExtractor.onNoexecMount(dir)) {
+                tried += "; " + dir + " is on a noexec mount, where no library can be mapped: choose another with -Dsyswrite.tmpdir";
+            }
+            return unavailable(tried, t);
+        } finally {
+            deleteQuietly(file); // Linux keeps the mapping; nothing accumulates
+        }
+    }
+
+    /** {@code -Dsyswrite.library.path}: exactly that file, or nothing; the bundled one is not tried. */
+    private static Outcome loadExplicit(String path, String where) {
+        try {
+            Path file = Path.of(path);
+            if (!file.isAbsolute()) {
+                throw new IllegalArgumentException("not an absolute path");
             }
             System.load(file.toString());
-            return new Outcome(url, file, null);
+            checkAbi();
+            return new Outcome(file.toUri().toString(), file, null);
         } catch (Throwable t) {
-            return unavailable("could not load " + url + (file == null ? "" : " from " + file) + " on " + where, t);
-        } finally {
-            deleteQuietly(file);
+            return unavailable("-Dsyswrite.library.path=" + path + " could not be loaded on " + where + " (no fallback to the bundled library)", t);
         }
+    }
+
+    /** Refuses a library from another release: its ABI number is compiled in from NativeWrite. */
+    private static void checkAbi() {
+        int found;
+        try {
+            found = NativeWrite.abiVersion();
+        } catch (UnsatisfiedLinkError e) {
+            throw new UnsatisfiedLinkError("the library has no ABI handshake: it is from another release of syswrite");
+        }
+        if (found != NativeWrite.ABI_VERSION) {
+            throw new UnsatisfiedLinkError("the library speaks ABI " + found + ", this release needs " + NativeWrite.ABI_VERSION
+                    + ": it is from another release of syswrite");
+        }
+    }
+
+    /** This jar's version, for the names of extracted files. */
+    private static String release() throws IOException {
+        Properties release = new Properties();
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("release.properties")) {
+            if (in != null) {
+                release.load(in);
+            }
+        }
+        return release.getProperty("version", "unknown").replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static Outcome unavailable(String message, Throwable cause) {

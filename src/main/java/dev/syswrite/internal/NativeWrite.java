@@ -19,7 +19,20 @@ public final class NativeWrite {
      */
     public static final int STACK_COPY_MAX = 8192;
 
+    /**
+     * The native interface's version: the shim answers {@link #abiVersion()} with the value it was
+     * compiled with, so a library from a release with other entry points is refused at load.
+     */
+    public static final int ABI_VERSION = 1;
+
     private NativeWrite() {}
+
+    /**
+     * Returns the ABI version compiled into the loaded library.
+     *
+     * @return {@link #ABI_VERSION}, if the library belongs to this release
+     */
+    public static native int abiVersion();
 
     /**
      * Writes {@code b[off, off + len)}, copied to the native stack.

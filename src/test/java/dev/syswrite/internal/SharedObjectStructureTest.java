@@ -98,7 +98,7 @@ class SharedObjectStructureTest {
                 exported.add(name);
             }
         }
-        assertEquals(Set.of("JNI_OnLoad", "Java_dev_syswrite_internal_NativeWrite_address",
+        assertEquals(Set.of("JNI_OnLoad", "Java_dev_syswrite_internal_NativeWrite_abiVersion", "Java_dev_syswrite_internal_NativeWrite_address",
                 "Java_dev_syswrite_internal_NativeWrite_array", "Java_dev_syswrite_internal_NativeWrite_arrayVia",
                 "Java_dev_syswrite_internal_NativeWrite_direct"), exported);
     }

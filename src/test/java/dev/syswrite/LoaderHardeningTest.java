@@ -1,0 +1,156 @@
+package dev.syswrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loader's settings and its refusals, each seen through a fresh copy of the classes. */
+class LoaderHardeningTest {
+    @TempDir
+    Path dir;
+
+    private static String platform() {
+        return System.getProperty("os.arch").equals("aarch64") ? "linux-aarch64" : "linux-x86_64";
+    }
+
+    private static Path classes() throws Exception {
+        return Path.of(SysWrite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static Path bundledLibrary() throws Exception {
+        return classes().resolve("META-INF/native/" + platform() + "/libsyswrite.so");
+    }
+
+    @Test
+    void nativeFalseTurnsTheNativePathOff() throws Exception {
+        try (Isolated copy = Isolated.load(Map.of("syswrite.native", "false"))) {
+            assertFalse(copy.isAvailable());
+            assertTrue(copy.causeChain().contains("turned off with -Dsyswrite.native=false"), copy.causeChain());
+        }
+    }
+
+    @Test
+    void explicitLibraryPathLoadsExactlyThatFile() throws Exception {
+        Path library = Files.copy(bundledLibrary(), dir.resolve("my-libsyswrite.so"));
+        Path out = dir.resolve("out");
+        try (Isolated copy = Isolated.load(Map.of("syswrite.library.path", library.toString()));
+                FileOutputStream stream = new FileOutputStream(out.toFile())) {
+            assertTrue(copy.isAvailable(), copy::causeChain);
+            assertTrue(copy.source().contains(library.toString()), copy.source());
+            assertEquals("Ok[bytesWritten=3]", copy.write(Fds.of(stream.getFD()), new byte[] {1, 2, 3}));
+        }
+        assertTrue(Files.exists(library), "the user's file is theirs: never deleted");
+    }
+
+    @Test
+    void explicitLibraryPathThatFailsHasNoFallback() throws Exception {
+        for (String path : new String[] {dir.resolve("missing.so").toString(), "relative/libsyswrite.so"}) {
+            try (Isolated copy = Isolated.load(Map.of("syswrite.library.path", path))) {
+                assertFalse(copy.isAvailable(), path);
+                assertTrue(copy.causeChain().contains("-Dsyswrite.library.path=" + path) && copy.causeChain().contains("no fallback"), copy.causeChain());
+            }
+        }
+    }
+
+    @Test
+    void explicitTmpdirIsUsedAndLeftEmpty() throws Exception {
+        try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", dir.toString()))) {
+            assertTrue(copy.isAvailable(), copy::causeChain);
+            assertTrue(copy.source().contains(dir.toString()), copy.source());
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void unusableTmpdirIsAnErrorNotASilentFallback() throws Exception {
+        String missing = dir.resolve("no/such/dir").toString();
+        try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", missing))) {
+            assertFalse(copy.isAvailable());
+            assertTrue(copy.causeChain().contains("-Dsyswrite.tmpdir=" + missing + " is not a writable directory"), copy.causeChain());
+        }
+    }
+
+    @Test
+    void tamperedLibraryIsRefusedBeforeLoading() throws Exception {
+        Path copyOfClasses = dir.resolve("classes");
+        try (Stream<Path> tree = Files.walk(classes())) {
+            for (Path source : tree.toList()) {
+                Path target = copyOfClasses.resolve(classes().relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path library = copyOfClasses.resolve("META-INF/native/" + platform() + "/libsyswrite.so");
+        byte[] bytes = Files.readAllBytes(library);
+        bytes[bytes.length / 2] ^= 1; // one bit: what a corrupted download or a planted copy looks like
+        Files.write(library, bytes);
+        Path extractTo = Files.createDirectory(dir.resolve("tmp"));
+        try (Isolated copy = Isolated.from(copyOfClasses, Map.of("syswrite.tmpdir", extractTo.toString()))) {
+            assertFalse(copy.isAvailable());
+            assertTrue(copy.causeChain().contains("SHA-256") && copy.causeChain().contains("refusing to load it"), copy.causeChain());
+        }
+        try (Stream<Path> left = Files.list(extractTo)) {
+            assertEquals(List.of(), left.toList(), "the refused file is deleted");
+        }
+    }
+
+    @Test
+    void staleLeftoversAreSweptAndLinksNeverFollowed() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim"), "not ours");
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path stale = Files.writeString(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-0123456789abcdef.so"), "crashed run");
+        Path link = Files.createSymbolicLink(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-fedcba9876543210.so"), victim);
+        Path fresh = Files.writeString(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-00000000000000aa.so"), "another JVM, mid-load");
+        for (Path old : new Path[] {stale, link}) {
+            Process touch = new ProcessBuilder("touch", "-h", "-d", "1 hour ago", old.toString()).inheritIO().start();
+            assertEquals(0, touch.waitFor());
+        }
+        try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", tmp.toString()))) {
+            assertTrue(copy.isAvailable(), copy::causeChain);
+        }
+        assertFalse(Files.exists(stale) || Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS), "stale files of ours are swept");
+        assertTrue(Files.exists(fresh), "a recent file may belong to a JVM that is loading it right now");
+        assertEquals("not ours", Files.readString(victim), "a link is deleted, never followed");
+    }
+
+    @Test
+    void manyClassLoadersLoadAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> loads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Callable<Boolean> load = () -> {
+                    try (Isolated copy = Isolated.load(Map.of())) {
+                        return copy.isAvailable();
+                    }
+                };
+                loads.add(pool.submit(load));
+            }
+            for (Future<Boolean> load : loads) {
+                assertTrue(load.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
