@@ -21,9 +21,9 @@ import java.nio.ByteBuffer;
  * range; a Java-side {@code ByteBuffer.put} pays a VM call for its copy.)
  *
  * <p>A thread keeps its buffer for reuse up to {@link #RETAINED_MAX} bytes, so steady-state writes
- * allocate nothing. A larger write gets a buffer of its own that is freed as soon as the write
- * returns, so one huge write never ties that much memory to a thread, nor waits for a GC to give
- * it back.
+ * allocate nothing. A larger write gets a buffer of its own, so one huge write never ties that
+ * much memory to a thread; up to JDK 23 it is freed as soon as the write returns, later by the
+ * garbage collector.
  */
 public final class OffHeapCopy {
     /** The most a thread keeps between writes. */
@@ -106,7 +106,14 @@ public final class OffHeapCopy {
         }
     }
 
+    /**
+     * Unsafe.invokeCleaner up to JDK 23; from JDK 24 every sun.misc.Unsafe call warns on stderr
+     * (JEP 498), so there the garbage collector frees the rare one-shot buffer instead.
+     */
     private static MethodHandle findInvokeCleaner() {
+        if (Runtime.version().feature() >= 24) {
+            return null;
+        }
         try {
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
             Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");

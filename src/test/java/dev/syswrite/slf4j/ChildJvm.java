@@ -14,7 +14,7 @@ final class ChildJvm {
 
     static Process start(Path logFile, String id, int count) throws IOException {
         String java = System.getProperty("syswrite.test.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xshare:auto",
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
                 "-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(),
                 "-Dsyswrite.logger.output=" + logFile, "-Dsyswrite.logger.time=none", "-Dsyswrite.logger.name=none",
                 "-Dsyswrite.logger.thread=false",
