@@ -1,0 +1,98 @@
+package dev.syswrite.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * AArch64 branch protection under enforcement. QEMU's {@code -cpu max} implements BTI, and
+ * glibc's loader maps the code of a BTI-marked library as guarded pages, so an indirect call
+ * must land on a landing pad or the process dies with SIGILL. The real library must survive
+ * that; a variant of the stub without its {@code bti c} must not, which shows the check can
+ * fail; and the same variant on a CPU without BTI runs, which shows the fault is BTI's.
+ */
+class BranchProtectionTest {
+    private static final int SIGILL_EXIT = 128 + 4;
+    private static final String TOOLCHAIN = System.getProperty("syswrite.test.toolchain.aarch64", "aarch64-linux-gnu");
+
+    @TempDir
+    static Path dir;
+
+    private static Path probe;
+
+    @BeforeAll
+    static void buildProbe() throws Exception {
+        Path source = dir.resolve("bti_probe.c");
+        try (InputStream in = BranchProtectionTest.class.getResourceAsStream("bti_probe.c")) {
+            Files.copy(in, source);
+        }
+        probe = dir.resolve("bti_probe");
+        run(List.of(TOOLCHAIN + "-gcc", "-O2", "-mbranch-protection=standard", "-o", probe.toString(), source.toString()));
+    }
+
+    @Test
+    void theShippedLibraryLandsOnItsPads() throws Exception {
+        Path library = Path.of(BranchProtectionTest.class.getResource("/META-INF/native/linux-aarch64/libsyswrite.so").toURI());
+        Result r = qemu("max", library, "jni", "Java_dev_syswrite_internal_NativeWrite_abiVersion");
+        assertEquals(0, r.exit, r.output);
+        assertEquals(NativeWrite.ABI_VERSION + "\n", r.output);
+    }
+
+    @Test
+    void theStubWithItsPadLands() throws Exception {
+        Result r = qemu("max", stubVariant("marked", false), "write", "syswrite_sys_write");
+        assertEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("landed"), r.output);
+    }
+
+    @Test
+    void theStubWithoutItsPadFaults() throws Exception {
+        Path unmarked = stubVariant("unmarked", true);
+        assertEquals(SIGILL_EXIT, qemu("max", unmarked, "write", "syswrite_sys_write").exit, "an unguarded entry must die by SIGILL");
+        Result withoutBti = qemu("cortex-a57", unmarked, "write", "syswrite_sys_write");
+        assertEquals(0, withoutBti.exit, withoutBti.output);
+    }
+
+    /** The shipped stub as an exported symbol, with or without its landing pad; the BTI note stays. */
+    private static Path stubVariant(String name, boolean withoutPad) throws Exception {
+        Path asm = Path.of("src/main/asm");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(asm.resolve("aarch64/write.S"))) {
+            if (line.contains(".hidden") || withoutPad && line.trim().startsWith("bti")) {
+                continue;
+            }
+            lines.add(line);
+        }
+        Path source = Files.write(dir.resolve(name + ".S"), lines);
+        Path library = dir.resolve("lib" + name + ".so");
+        run(List.of(TOOLCHAIN + "-gcc", "-shared", "-nostdlib", "-I" + asm.toAbsolutePath(), "-o", library.toString(), source.toString()));
+        return library;
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result qemu(String cpu, Path library, String kind, String symbol) throws Exception {
+        return run(List.of("qemu-aarch64-static", "-cpu", cpu, probe.toString(), library.toString(), kind, symbol));
+    }
+
+    private static Result run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), command + " hung");
+        if (command.get(0).endsWith("gcc")) {
+            assertEquals(0, process.exitValue(), command + ":\n" + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+}

@@ -1,0 +1,34 @@
+/*
+ * BTI probe: dlopen a library and make an indirect call (BLR) into one of its exported
+ * functions. Where BTI is enforced, the call must land on a landing pad (bti c, or paciasp)
+ * or the process dies with SIGILL.
+ *
+ * usage: bti_probe LIBRARY write SYMBOL   (long SYMBOL(int fd, const void *buf, unsigned long count))
+ *        bti_probe LIBRARY jni SYMBOL     (jint SYMBOL(JNIEnv *env, jclass cls); prints the result)
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+	if (argc != 4)
+		return 64;
+	void *lib = dlopen(argv[1], RTLD_NOW);
+	if (lib == NULL) {
+		fprintf(stderr, "%s\n", dlerror());
+		return 65;
+	}
+	void *symbol = dlsym(lib, argv[3]);
+	if (symbol == NULL) {
+		fprintf(stderr, "no %s in %s\n", argv[3], argv[1]);
+		return 66;
+	}
+	if (strcmp(argv[2], "jni") == 0) {
+		int (*jni)(void *, void *) = (int (*)(void *, void *))symbol;
+		printf("%d\n", jni(NULL, NULL));
+		return 0;
+	}
+	long (*write_fn)(int, const void *, unsigned long) = (long (*)(int, const void *, unsigned long))symbol;
+	return write_fn(1, "landed\n", 7) == 7 ? 0 : 67;
+}
