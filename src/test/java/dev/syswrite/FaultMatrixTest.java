@@ -26,7 +26,7 @@ class FaultMatrixTest {
      */
     @Test
     void fileSizeLimitIsShortWriteThenEfbig() throws Exception {
-        String java = System.getProperty("syswrite.test.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String java = ChildJvm.java();
         // The library is loaded in place: under a 2 KiB limit it could not be extracted.
         String platform = System.getProperty("os.arch").equals("aarch64") ? "linux-aarch64" : "linux-x86_64";
         Path library = Path.of(getClass().getResource("/META-INF/native/" + platform + "/libsyswrite.so").toURI());

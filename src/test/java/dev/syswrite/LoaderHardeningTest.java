@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +132,25 @@ class LoaderHardeningTest {
         assertFalse(Files.exists(stale) || Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS), "stale files of ours are swept");
         assertTrue(Files.exists(fresh), "a recent file may belong to a JVM that is loading it right now");
         assertEquals("not ours", Files.readString(victim), "a link is deleted, never followed");
+    }
+
+    /**
+     * A noexec mount, as on hardened hosts and Docker's --tmpfs: no library can be mapped from
+     * it, and the cause must say so and name the way out. Mounting takes root (CI runs as root).
+     */
+    @Test
+    void noexecTmpdirIsDiagnosed() throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("noexec"));
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "noexec,size=4m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        String why = new String(mounting.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Assumptions.assumeTrue(mounting.waitFor() == 0, "cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN): " + why);
+        try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", mount.toString()))) {
+            assertFalse(copy.isAvailable());
+            assertTrue(copy.causeChain().contains("is on a noexec mount") && copy.causeChain().contains("-Dsyswrite.tmpdir"), copy.causeChain());
+        } finally {
+            new ProcessBuilder("umount", "--lazy", mount.toString()).inheritIO().start().waitFor(); // busy or not
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.syswrite.slf4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class MultiProcessLoggingTest {
         Path file = dir.resolve("log");
         List<Process> children = new ArrayList<>();
         for (int j = 0; j < JVMS; j++) {
-            children.add(ChildJvm.start(file, "jvm" + j, EVENTS));
+            children.add(start(file, "jvm" + j, EVENTS));
         }
         for (Process child : children) {
             child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -46,11 +47,17 @@ class MultiProcessLoggingTest {
         assertEquals(JVMS * EVENTS, seen.size(), "lost events");
     }
 
+    private static Process start(Path logFile, String id, int count) throws java.io.IOException {
+        return ChildJvm.start(List.of("-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(), "-Dsyswrite.logger.output=" + logFile,
+                "-Dsyswrite.logger.time=none", "-Dsyswrite.logger.name=none", "-Dsyswrite.logger.thread=false"), LoggingChild.class, id,
+                Integer.toString(count));
+    }
+
     /** Whatever a logging call returned from is in the file, even if the JVM dies right after. */
     @Test
     void sigkillLosesNoAcknowledgedEvent() throws Exception {
         Path file = dir.resolve("log");
-        Process child = ChildJvm.start(file, "k", Integer.MAX_VALUE);
+        Process child = start(file, "k", Integer.MAX_VALUE);
         int acknowledged = -1;
         try (BufferedReader acks = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
             String ack;

@@ -1,0 +1,28 @@
+package dev.syswrite;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts a test's main class in a JVM of the architecture under test: the build names its
+ * launcher ({@code syswrite.test.java}), which for the emulated run goes through QEMU.
+ */
+public final class ChildJvm {
+    private ChildJvm() {}
+
+    /** The launcher of the JVM under test. */
+    public static String java() {
+        return System.getProperty("syswrite.test.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Starts {@code main} with this class path, the given options before it and arguments after it. */
+    public static Process start(List<String> options, Class<?> main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+}
