@@ -159,8 +159,9 @@ bench() {
 	local threads
 	for threads in 1 2; do
 		# shellcheck disable=SC2086
+		# -jvmArgsPrepend: -jvmArgsAppend would replace each class's own, which choose the backend.
 		"$native_jdk/bin/java" -jar bench/logging/target/benchmarks-logging.jar $jmh -t "$threads" -bm thrpt,sample -prof gc \
-			-jvmArgsAppend "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dbench.logs=$run/logs" -rf json -rff "$run/logging-$threads.json"
+			-jvmArgsPrepend "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dbench.logs=$run/logs" -rf json -rff "$run/logging-$threads.json"
 		rm -rf "$run/logs"
 		reports+=("logging $threads=$run/logging-$threads.json")
 	done

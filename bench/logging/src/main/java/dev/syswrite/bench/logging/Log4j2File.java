@@ -12,4 +12,9 @@ public class Log4j2File extends LoggingBackend {
     protected void stop() {
         LogManager.shutdown();
     }
+
+    @Override
+    protected String factoryPackage() {
+        return "org.apache.logging.";
+    }
 }

@@ -12,4 +12,9 @@ public class LogbackFile extends LoggingBackend {
     protected void stop() {
         ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
     }
+
+    @Override
+    protected String factoryPackage() {
+        return "ch.qos.logback.";
+    }
 }

@@ -31,6 +31,9 @@ public abstract class LoggingBackend {
 
     protected Logger log;
 
+    /** The package of the backend's logger factory, to check SLF4J really chose it. */
+    protected abstract String factoryPackage();
+
     /** Sets whatever the backend reads from system properties before SLF4J starts it. */
     protected void configure(Path logs) {}
 
@@ -43,6 +46,10 @@ public abstract class LoggingBackend {
         Files.createDirectories(logs);
         configure(logs);
         log = LoggerFactory.getLogger("bench.Orders");
+        String factory = LoggerFactory.getILoggerFactory().getClass().getName();
+        if (!factory.startsWith(factoryPackage())) {
+            throw new IllegalStateException(getClass().getSimpleName() + " runs on " + factory + ": was -Dslf4j.provider overridden?");
+        }
         if (!log.isInfoEnabled() || log.isDebugEnabled()) {
             throw new IllegalStateException(getClass().getSimpleName() + ": INFO must be on and DEBUG off");
         }

@@ -12,4 +12,9 @@ public class Slf4jSimple extends LoggingBackend {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     }
+
+    @Override
+    protected String factoryPackage() {
+        return "org.slf4j.simple.";
+    }
 }

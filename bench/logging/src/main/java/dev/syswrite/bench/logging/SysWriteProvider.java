@@ -10,4 +10,9 @@ public class SysWriteProvider extends LoggingBackend {
     protected void configure(Path logs) {
         System.setProperty("syswrite.logger.output", logs.resolve("syswrite.log").toString());
     }
+
+    @Override
+    protected String factoryPackage() {
+        return "dev.syswrite.slf4j.";
+    }
 }
