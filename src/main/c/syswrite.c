@@ -18,11 +18,14 @@
 #define NEG_EINVAL (-22L)
 
 static jfieldID file_descriptor_fd; /* java.io.FileDescriptor.fd, an int */
+static jfieldID buffer_address;     /* java.nio.Buffer.address, a long: a direct buffer's base */
+static jfieldID buffer_capacity;    /* java.nio.Buffer.capacity, an int */
 
 JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
 {
 	JNIEnv *env;
 	jclass file_descriptor;
+	jclass buffer;
 
 	(void)reserved;
 	if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK)
@@ -31,7 +34,12 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
 	if (file_descriptor == NULL)
 		return JNI_ERR;
 	file_descriptor_fd = (*env)->GetFieldID(env, file_descriptor, "fd", "I");
-	return file_descriptor_fd == NULL ? JNI_ERR : JNI_VERSION_1_8;
+	buffer = (*env)->FindClass(env, "java/nio/Buffer");
+	if (file_descriptor_fd == NULL || buffer == NULL)
+		return JNI_ERR;
+	buffer_address = (*env)->GetFieldID(env, buffer, "address", "J");
+	buffer_capacity = (*env)->GetFieldID(env, buffer, "capacity", "I");
+	return buffer_address == NULL || buffer_capacity == NULL ? JNI_ERR : JNI_VERSION_1_8;
 }
 
 /* The handshake: the version this library was built with, checked by Java after loading. */
@@ -67,10 +75,10 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_array(
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_arrayVia(
 	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jbyteArray b, jint off, jint len, jobject scratch)
 {
-	jbyte *copy = (*env)->GetDirectBufferAddress(env, scratch);
+	jbyte *copy = (jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, scratch, buffer_address);
 
 	(void)cls;
-	if (copy == NULL || len < 0 || len > (*env)->GetDirectBufferCapacity(env, scratch))
+	if (copy == NULL || len < 0 || len > (*env)->GetIntField(env, scratch, buffer_capacity))
 		return NEG_EINVAL; /* Java never asks; the copy must stay inside the buffer */
 	/*
 	 * The JVM cannot reach a safepoint while it copies, so copy in slices: between two
@@ -86,7 +94,11 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_arrayVia(
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_direct(
 	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jobject buffer, jint position, jint len)
 {
-	const jbyte *base = (*env)->GetDirectBufferAddress(env, buffer);
+	/*
+	 * The field itself, not GetDirectBufferAddress: HotSpot reads a field without leaving
+	 * native code, where GetDirectBufferAddress enters the VM, and checks the class, first.
+	 */
+	const jbyte *base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, buffer, buffer_address);
 
 	(void)cls;
 	if (base == NULL)
