@@ -183,7 +183,6 @@ test)
 	if [ -x "$jdk25/bin/java" ]; then
 		mvn_ install -Djdk25.home="$jdk25" # verify, then install: the benchmarks build against it
 		# JNI is a restricted method on JDK 25: the jar's manifest must grant it, silently.
-		warnings=""
 		warnings=$("$jdk25/bin/java" -jar target/syswrite-*.jar 2>&1 >/dev/null)
 		if [ -n "$warnings" ]; then
 			printf 'build.sh: java -jar on JDK 25 wrote to stderr:\n%s\n' "$warnings" >&2
