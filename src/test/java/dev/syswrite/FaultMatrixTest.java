@@ -3,6 +3,7 @@ package dev.syswrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.internal.NativeLibrary;
 import java.io.FileOutputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -28,7 +29,7 @@ class FaultMatrixTest {
     void fileSizeLimitIsShortWriteThenEfbig() throws Exception {
         String java = ChildJvm.java();
         // The library is loaded in place: under a 2 KiB limit it could not be extracted.
-        String platform = System.getProperty("os.arch").equals("aarch64") ? "linux-aarch64" : "linux-x86_64";
+        String platform = NativeLibrary.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
         Path library = Path.of(getClass().getResource("/META-INF/native/" + platform + "/libsyswrite.so").toURI());
         String command = "ulimit -f 4 && exec \"$0\" -XX:-UsePerfData -Xshare:auto --enable-native-access=ALL-UNNAMED"
                 + " -Dsyswrite.library.path=\"$3\" -cp \"$1\" " + FaultChild.class.getName() + " efbig \"$2\"";

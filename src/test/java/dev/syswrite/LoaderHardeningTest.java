@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.internal.NativeLibrary;
 import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class LoaderHardeningTest {
     Path dir;
 
     private static String platform() {
-        return System.getProperty("os.arch").equals("aarch64") ? "linux-aarch64" : "linux-x86_64";
+        return NativeLibrary.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
     private static Path classes() throws Exception {

@@ -35,7 +35,7 @@ class PlatformTest {
         assertTrue(SysWrite.isAvailable(), () -> String.valueOf(SysWrite.unavailabilityCause()));
         assertNull(SysWrite.unavailabilityCause());
         SysWrite.ensureAvailable();
-        String platform = System.getProperty("os.arch").equals("aarch64") ? "linux-aarch64" : "linux-x86_64";
+        String platform = NativeLibrary.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
         assertTrue(NativeLibrary.source().contains("/META-INF/native/" + platform + "/libsyswrite.so"), NativeLibrary.source());
     }
 

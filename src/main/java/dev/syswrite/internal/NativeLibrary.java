@@ -94,7 +94,7 @@ public final class NativeLibrary {
      * @param osArch the {@code os.arch} system property
      * @return {@code linux-x86_64} or {@code linux-aarch64}, or {@code null} if unsupported
      */
-    static String platform(String osName, String osArch) {
+    public static String platform(String osName, String osArch) {
         if (osName == null || !osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
             return null;
         }
