@@ -19,10 +19,15 @@ public final class ChildJvm {
 
     /** Starts {@code main} with this class path, the given options before it and arguments after it. */
     public static Process start(List<String> options, Class<?> main, String... args) throws IOException {
+        return new ProcessBuilder(command(options, main, args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** The command line {@link #start} runs, for a test that wants the child's stderr too. */
+    public static List<String> command(List<String> options, Class<?> main, String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED"));
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return command;
     }
 }

@@ -1,63 +1,121 @@
 package dev.syswrite.slf4j;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.spi.MDCAdapter;
 
 /**
  * Turns one logging event into one line and hands it to the sink in one write.
  *
- * <p>Each thread formats into its own reused StringBuilder and encodes UTF-8 straight into its
- * own reused direct buffer, which the kernel then reads in place: formatting takes no lock and,
- * for messages of Strings and primitive wrappers, allocates nothing. A line that outgrows the
- * buffers gets larger ones for that event only.
+ * <p>The event is formatted into a slot of {@link EventBuffers}, shared by all threads, and
+ * encoded as UTF-8 straight into the slot's buffer, which the kernel then reads in place:
+ * formatting takes no lock and, for messages of Strings and primitive wrappers, allocates
+ * nothing. A line longer than a slot keeps ({@link EventBuffers#SLOT_BYTES_MAX}) is encoded into
+ * one buffer shared for large lines, under a lock that only such lines take; a line longer than
+ * {@code syswrite.logger.line.max} is cut there and ends with {@code [truncated to N bytes]}.
  *
- * <p>Layout: {@code <time> [<thread>] <LEVEL> <logger> [<marker>] {<mdc>} - <message>}, each
- * part switchable in {@link LoggerConfig}, then the stack trace of a Throwable, if any.
+ * <p>Layout: {@code <time> [<thread>] <LEVEL> <logger> [<marker>]... {<mdc>} - <key>=<value>... <message>},
+ * each part switchable in {@link LoggerConfig}, then the stack trace of a Throwable, if any.
+ * Nothing here throws into the application: an event that cannot be formatted at all (an
+ * {@code OutOfMemoryError}) is counted as lost.
  */
 final class EventWriter {
     static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
 
-    /** What a thread keeps between events. */
-    private static final int KEPT_CHARS = 16 * 1024;
-
-    private static final class Buffers {
-        StringBuilder text = new StringBuilder(1024);
-        /** Direct, so syswrite hands it to the kernel in place. */
-        ByteBuffer bytes = ByteBuffer.allocateDirect(Utf8.maxBytes(1024));
-    }
-
     private final LoggerConfig config;
     private final LogSink sink;
     private final MDCAdapter mdc;
-    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+    private final EventBuffers buffers;
+    /** {@code " [truncated to N bytes]\n"}, what ends a cut line. */
+    private final byte[] truncationMark;
+
+    private final ReentrantLock largeLock = new ReentrantLock();
+    /** The shared buffer for lines over a slot's size, grown up to the line limit and kept. */
+    private ByteBuffer large;
 
     EventWriter(LoggerConfig config, LogSink sink, MDCAdapter mdc) {
+        this(config, sink, mdc, EventBuffers.defaultCount());
+    }
+
+    EventWriter(LoggerConfig config, LogSink sink, MDCAdapter mdc, int slots) {
         this.config = config;
         this.sink = sink;
         this.mdc = mdc;
+        this.buffers = new EventBuffers(slots, sink::allocate);
+        this.truncationMark = (" [truncated to " + config.lineMax + " bytes]\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     LoggerConfig config() {
         return config;
     }
 
+    LostEvents lostEvents() {
+        return sink.lostEvents();
+    }
+
+    EventBuffers buffers() {
+        return buffers;
+    }
+
     /** Formats and writes one event; {@code count} arguments come from {@code more}, or else a1 and a2. */
     void write(String logger, int level, Marker marker, String pattern, int count, Object a1, Object a2, Object[] more,
             Throwable throwable) {
-        Buffers b = buffers.get();
-        StringBuilder line = b.text;
-        line.setLength(0);
+        EventBuffers.Slot slot = null;
+        try {
+            slot = buffers.acquire();
+            LineBuilder line = head(slot, 0, null, level, logger);
+            if (config.markers && marker != null) {
+                appendMarker(line, marker);
+            }
+            body(slot, line, null, pattern, count, a1, a2, more, throwable);
+        } catch (Throwable failure) {
+            sink.formatFailed(failure);
+        } finally {
+            if (slot != null) {
+                buffers.release(slot);
+            }
+        }
+    }
+
+    /**
+     * Formats and writes an event of the fluent API, or one SLF4J recorded while it was starting:
+     * its own time and thread, when it has them, every marker and every key-value pair.
+     */
+    void write(String logger, int level, org.slf4j.event.LoggingEvent event, int count, Object[] args, Throwable throwable) {
+        EventBuffers.Slot slot = null;
+        try {
+            slot = buffers.acquire();
+            LineBuilder line = head(slot, event.getTimeStamp(), event.getThreadName(), level, logger);
+            List<Marker> markers = event.getMarkers();
+            if (config.markers && markers != null) {
+                for (Marker marker : markers) {
+                    appendMarker(line, marker);
+                }
+            }
+            body(slot, line, config.keyValues ? event.getKeyValuePairs() : null, event.getMessage(), count, null, null, args, throwable);
+        } catch (Throwable failure) {
+            sink.formatFailed(failure);
+        } finally {
+            if (slot != null) {
+                buffers.release(slot);
+            }
+        }
+    }
+
+    /** Starts the line: time, thread, level and logger. */
+    private LineBuilder head(EventBuffers.Slot slot, long epochMillis, String thread, int level, String logger) {
+        LineBuilder line = slot.line.reset(config.lineMax, config.escape, slot.nested >= EventBuffers.MAX_NESTED);
         if (config.timeDigits != 0) {
-            UtcTimestamp.appendTo(line, epochMicros(), config.timeDigits);
-            line.append(' ');
+            line.appendTimestamp(epochMillis > 0 ? epochMillis * 1000 : epochMicros(), config.timeDigits).append(' ');
         }
         if (config.thread) {
-            line.append('[').append(Thread.currentThread().getName()).append("] ");
+            line.append('[').append(thread != null ? thread : Thread.currentThread().getName()).append("] ");
         }
         line.append(LEVEL_NAMES[level]).append(' ');
         switch (config.name) {
@@ -65,27 +123,75 @@ final class EventWriter {
             case "short" -> line.append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(' ');
             default -> { }
         }
-        if (config.markers && marker != null) {
-            line.append('[').append(marker.getName()).append("] ");
-        }
+        return line;
+    }
+
+    /** Ends the line: MDC, key-values, message, stack trace; then encodes and writes it. */
+    private void body(EventBuffers.Slot slot, LineBuilder line, List<KeyValuePair> keyValues, String pattern, int count, Object a1,
+            Object a2, Object[] more, Throwable throwable) {
         if (config.mdc) {
             appendMdc(line);
         }
         line.append("- ");
+        if (keyValues != null) {
+            for (KeyValuePair pair : keyValues) {
+                line.append(pair.key).append('=');
+                MessagePattern.appendValue(line, pair.value);
+                line.append(' ');
+            }
+        }
         MessagePattern.appendTo(line, pattern, count, a1, a2, more);
+        line.startBody();
         line.append('\n');
         if (throwable != null) {
-            appendStackTrace(line, throwable);
+            StackTrace.appendTo(line, throwable);
         }
+        emit(slot, line);
+    }
 
-        int need = Utf8.maxBytes(line.length());
-        ByteBuffer bytes = need <= b.bytes.capacity() ? b.bytes : ByteBuffer.allocateDirect(need);
-        sink.write(bytes, Utf8.encode(line, bytes.clear()));
-        if (line.capacity() > KEPT_CHARS) {
-            b.text = new StringBuilder(1024); // a huge line does not stay with the thread
-        } else if (bytes != b.bytes && need <= Utf8.maxBytes(KEPT_CHARS)) {
-            b.bytes = bytes;
+    /**
+     * Encodes the line (escaping its head if asked) and writes it: from the slot's buffer if it
+     * fits there, else from the shared large buffer; cut at the line limit with a mark.
+     */
+    private void emit(EventBuffers.Slot slot, LineBuilder line) {
+        CharSequence text = line.chars();
+        int head = line.bodyStart();
+        int length = line.length();
+        long bytes = (long) Utf8.maxBytesPerChar(config.escape) * head + 3L * (length - head);
+        if (bytes >= EventBuffers.SLOT_BYTES_MIN || line.isFull()) { // a long line: its exact size decides where it goes
+            bytes = Utf8.length(text, 0, head, config.escape) + Utf8.length(text, head, length, false);
         }
+        boolean cut = line.isFull() || bytes > config.lineMax;
+        int capacity = 1 + (int) Math.min(bytes, config.lineMax); // index 0 is the sink's
+        ByteBuffer target = buffers.bytes(slot, capacity);
+        if (target != null) {
+            encodeAndWrite(target, text, head, length, cut);
+            return;
+        }
+        largeLock.lock();
+        try {
+            if (large == null || large.capacity() < capacity) {
+                large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
+            }
+            encodeAndWrite(large, text, head, length, cut);
+        } finally {
+            largeLock.unlock();
+        }
+    }
+
+    private void encodeAndWrite(ByteBuffer out, CharSequence text, int head, int length, boolean cut) {
+        out.clear(); // the sink moved position and limit last time; puts below are absolute
+        int limit = 1 + config.lineMax - (cut ? truncationMark.length : 0);
+        long done = Utf8.encode(text, 0, head, config.escape, out, 1, limit);
+        if ((int) (done >>> 32) == head) {
+            done = Utf8.encode(text, head, length, false, out, (int) done, limit);
+        }
+        int end = (int) done;
+        if (cut) {
+            out.put(end, truncationMark);
+            end += truncationMark.length;
+        }
+        sink.write(out, 1, end);
     }
 
     private long epochMicros() {
@@ -96,7 +202,17 @@ final class EventWriter {
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
-    private void appendMdc(StringBuilder line) {
+    private static void appendMarker(LineBuilder line, Marker marker) {
+        String name;
+        try {
+            name = marker == null ? "null" : marker.getName();
+        } catch (Throwable failure) {
+            name = "[FAILED getName()]";
+        }
+        line.append('[').append(name).append("] ");
+    }
+
+    private void appendMdc(LineBuilder line) {
         Map<String, String> context = mdc.getCopyOfContextMap();
         if (context == null || context.isEmpty()) {
             return;
@@ -108,17 +224,5 @@ final class EventWriter {
             first = false;
         }
         line.append("} ");
-    }
-
-    /** The JDK's own rendering: causes, suppressed exceptions, "... n more". */
-    private static void appendStackTrace(StringBuilder line, Throwable throwable) {
-        StringWriter trace = new StringWriter();
-        try (PrintWriter out = new PrintWriter(trace)) {
-            throwable.printStackTrace(out);
-        }
-        line.append(trace.getBuffer());
-        if (line.charAt(line.length() - 1) != '\n') {
-            line.append('\n');
-        }
     }
 }

@@ -5,23 +5,59 @@ import dev.syswrite.SysWrite;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Where encoded lines go: one {@code write(2)} per line, through syswrite's own stub, or through
- * the JDK's FileChannel where the native library is unavailable. Either way no lock is taken: the
- * kernel orders concurrent writes, and with {@code O_APPEND} (files) or at most 4096 bytes
- * (pipes) it never interleaves two of them.
+ * the JDK's {@code FileOutputStream} where the native library is unavailable. Either way no lock
+ * is taken: the kernel orders concurrent writes, and with {@code O_APPEND} (files) or at most
+ * 4096 bytes (pipes) it never interleaves two of them. Neither path is interruptible: a thread
+ * whose interrupt flag is set writes as any other, and keeps its flag.
+ *
+ * <p>A write that fails is not retried (logging never waits on a full disk): the event is counted
+ * in {@link LostEvents}, the first failure of a run of them is said once on stderr, and the first
+ * write that succeeds after them is followed by one line per errno saying how many events were
+ * lost, and when. A line the kernel took only part of is not left for the next event to be glued
+ * onto: the next line written starts with a newline.
  */
 abstract class LogSink {
-    /**
-     * Writes the first {@code len} bytes of {@code line}, a direct buffer whose position and
-     * limit are the sink's to change; a failure is reported once on stderr, never thrown.
-     */
-    abstract void write(ByteBuffer line, int len);
+    private static final VarHandle TORN;
 
-    private volatile boolean failureReported;
+    static {
+        try {
+            TORN = MethodHandles.lookup().findVarHandle(LogSink.class, "torn", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final long EINTR = -Errno.EINTR.number();
+
+    private final String output;
+    private final LostEvents lost = new LostEvents();
+
+    /** Whether the last line written stopped part-way, so the next must start on a line of its own. */
+    @SuppressWarnings("unused") // through TORN
+    private volatile boolean torn;
+
+    /** Failures since the last successful write, by errno (index 0: a write that took no byte). */
+    private final AtomicLongArray failing = new AtomicLongArray(4096);
+    private final AtomicLong failingCount = new AtomicLong();
+    private volatile long failingSince;
+    private volatile long failingUntil;
+    private final AtomicBoolean reporting = new AtomicBoolean();
+    private volatile boolean formatFailureReported;
+
+    LogSink(String output) {
+        this.output = output;
+    }
 
     /**
      * Opens {@code output}: {@code stderr}, {@code stdout}, or a file path opened for append.
@@ -34,13 +70,112 @@ abstract class LogSink {
             case "stdout" -> new FileOutputStream(FileDescriptor.out);
             default -> new FileOutputStream(output, true);
         };
-        return nativeWrites ? new Native(stream) : new Stream(stream);
+        return nativeWrites ? new Native(output, stream) : new Stream(output, stream);
     }
 
-    final void reportOnce(String what) {
-        if (!failureReported) {
-            failureReported = true;
-            System.err.println("syswrite-logger: " + what + "; further failures are not reported");
+    LostEvents lostEvents() {
+        return lost;
+    }
+
+    /** A buffer this sink can write from, of {@code capacity} bytes. */
+    abstract ByteBuffer allocate(int capacity);
+
+    /**
+     * One {@code write(2)} of {@code line[from, to)}.
+     *
+     * @return the count written, or {@code -errno}
+     */
+    abstract long writeOnce(ByteBuffer line, int from, int to);
+
+    /**
+     * Writes {@code line[from, to)}, a buffer from {@link #allocate}; {@code line[from - 1]} is the
+     * sink's, to start the line with a newline after a torn one. Never throws.
+     *
+     * @return whether the whole line was written
+     */
+    final boolean write(ByteBuffer line, int from, int to) {
+        int start = from;
+        boolean newline = torn && TORN.compareAndSet(this, true, false);
+        if (newline) {
+            line.put(--start, (byte) '\n');
+        }
+        int at = start;
+        while (at < to) {
+            long n = writeOnce(line, at, to);
+            if (n > 0) {
+                at += (int) n;
+            } else if (n != EINTR) {
+                if (at > from || newline && at == start) {
+                    torn = true; // part of the line is out, or the newline owed is still owed
+                }
+                failed(n == 0 ? 0 : (int) -n);
+                return false;
+            }
+        }
+        if (failingCount.get() != 0) {
+            reportRecovery();
+        }
+        return true;
+    }
+
+    /** Counts an event that could not be formatted, and says so once on stderr. */
+    final void formatFailed(Throwable failure) {
+        lost.add(0);
+        if (!formatFailureReported) {
+            formatFailureReported = true;
+            System.err.println("syswrite-logger: an event could not be formatted and was lost (" + failure
+                    + "); such events are counted in LostEvents and not reported again");
+        }
+    }
+
+    /** Marks the line as torn: for a write path that cannot tell how much it wrote. */
+    final void markTorn() {
+        torn = true;
+    }
+
+    private void failed(int errno) {
+        long now = System.currentTimeMillis();
+        lost.add(errno);
+        failing.incrementAndGet(errno < 4096 ? errno : 0);
+        failingUntil = now;
+        if (failingCount.getAndIncrement() == 0) {
+            failingSince = now;
+            System.err.println("syswrite-logger: writing to " + output + " failed with " + (errno == 0 ? "no byte taken" : Errno.of(errno))
+                    + "; counting lost events until a write succeeds");
+        }
+    }
+
+    /** After a run of failures, says in the output how many events were lost to what, and when. */
+    private void reportRecovery() {
+        if (!reporting.compareAndSet(false, true)) {
+            return; // another thread is saying it
+        }
+        try {
+            long since = failingSince;
+            long until = failingUntil;
+            failingCount.set(0);
+            long[] counts = new long[failing.length()];
+            StringBuilder report = new StringBuilder();
+            for (int errno = 0; errno < counts.length; errno++) {
+                counts[errno] = failing.getAndSet(errno, 0);
+                if (counts[errno] != 0) {
+                    report.append(String.format(Locale.ROOT, "syswrite-logger: %,d events lost to %s between ", counts[errno],
+                            errno == 0 ? "writes that took no byte" : Errno.of(errno).name()));
+                    UtcTimestamp.appendTo(report, since * 1000, 3);
+                    report.append(" and ");
+                    UtcTimestamp.appendTo(report, until * 1000, 3);
+                    report.append('\n');
+                }
+            }
+            byte[] text = report.toString().getBytes(StandardCharsets.UTF_8);
+            if (!write(allocate(text.length + 1).put(1, text), 1, text.length + 1)) {
+                for (int errno = 0; errno < counts.length; errno++) {
+                    failing.addAndGet(errno, counts[errno]); // said when writes succeed again
+                }
+                failingSince = since;
+            }
+        } finally {
+            reporting.set(false);
         }
     }
 
@@ -48,41 +183,65 @@ abstract class LogSink {
     private static final class Native extends LogSink {
         private final FileDescriptor fd;
 
-        Native(FileOutputStream stream) throws IOException {
+        Native(String output, FileOutputStream stream) throws IOException {
+            super(output);
             this.fd = stream.getFD(); // the sink lives as long as the provider: the stream stays open
         }
 
         @Override
-        void write(ByteBuffer line, int len) {
-            line.limit(len).position(0);
-            while (line.hasRemaining()) {
-                long written = SysWrite.writeRaw(fd, line); // raw: nothing to allocate
-                if (written == 0 || written < 0 && written != -Errno.EINTR.number()) {
-                    reportOnce("write failed: " + (written == 0 ? "no bytes taken" : Errno.of((int) -written)));
-                    return;
-                }
-            }
-        }
-    }
-
-    /** The JDK's own write path, for a JVM without syswrite's library: also one write(2) per line. */
-    private static final class Stream extends LogSink {
-        private final FileChannel channel;
-
-        Stream(FileOutputStream stream) {
-            this.channel = stream.getChannel();
+        ByteBuffer allocate(int capacity) {
+            return ByteBuffer.allocateDirect(capacity); // written in place by the kernel
         }
 
         @Override
-        void write(ByteBuffer line, int len) {
-            line.limit(len).position(0);
+        long writeOnce(ByteBuffer line, int from, int to) {
+            line.limit(to).position(from);
+            return SysWrite.writeRaw(fd, line); // raw: nothing to allocate
+        }
+    }
+
+    /**
+     * The JDK's own write path, for a JVM without syswrite's library: {@code FileOutputStream}, not
+     * a {@code FileChannel}, whose write closes the channel for every thread when the writing
+     * thread is interrupted.
+     */
+    private static final class Stream extends LogSink {
+        private final FileOutputStream stream;
+
+        Stream(String output, FileOutputStream stream) {
+            super(output);
+            this.stream = stream;
+        }
+
+        @Override
+        ByteBuffer allocate(int capacity) {
+            return ByteBuffer.allocate(capacity);
+        }
+
+        @Override
+        long writeOnce(ByteBuffer line, int from, int to) {
             try {
-                while (line.hasRemaining()) {
-                    channel.write(line);
-                }
+                stream.write(line.array(), line.arrayOffset() + from, to - from);
+                return to - from;
             } catch (IOException e) {
-                reportOnce("write failed: " + e);
+                markTorn(); // the stream does not say how much it wrote before failing
+                return -errnoOf(e);
             }
+        }
+
+        /** The errno whose text the JDK put in the exception's message, or EIO. */
+        private static int errnoOf(IOException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Stream Closed")) {
+                return Errno.EBADF.number(); // the JDK's own words for a closed descriptor
+            }
+            for (int n = 1; n < 134; n++) {
+                Errno errno = Errno.of(n);
+                if (errno.isKnown() && message.contains(errno.description())) {
+                    return n;
+                }
+            }
+            return Errno.EIO.number();
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * The provider's settings, in the manner of slf4j-simple: each key is read from the system
@@ -17,8 +17,8 @@ import java.util.TreeMap;
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>values</th><th>default</th></tr>
  *   <tr><td>{@code syswrite.logger.level}</td><td>trace, debug, info, warn, error, off</td><td>info</td></tr>
- *   <tr><td>{@code syswrite.logger.level.<prefix>}</td><td>a level for loggers whose name starts with
- *       {@code <prefix>}; the longest matching prefix wins</td><td></td></tr>
+ *   <tr><td>{@code syswrite.logger.level.<name>}</td><td>a level for the logger {@code <name>} and the
+ *       loggers below it ({@code <name>.*}, {@code <name>$*}); the most specific one wins</td><td></td></tr>
  *   <tr><td>{@code syswrite.logger.output}</td><td>stderr, stdout, or a file path, opened for append and
  *       created if missing</td><td>stderr</td></tr>
  *   <tr><td>{@code syswrite.logger.time}</td><td>millis, micros (ISO-8601 UTC), none</td><td>millis</td></tr>
@@ -26,6 +26,12 @@ import java.util.TreeMap;
  *   <tr><td>{@code syswrite.logger.name}</td><td>full, short (the part after the last dot), none</td><td>full</td></tr>
  *   <tr><td>{@code syswrite.logger.mdc}</td><td>true, false</td><td>true</td></tr>
  *   <tr><td>{@code syswrite.logger.markers}</td><td>true, false</td><td>true</td></tr>
+ *   <tr><td>{@code syswrite.logger.keyvalues}</td><td>true, false</td><td>true</td></tr>
+ *   <tr><td>{@code syswrite.logger.escape}</td><td>true (control characters of every field but the
+ *       stack trace's line breaks are escaped, so no input can forge a line), false</td><td>true</td></tr>
+ *   <tr><td>{@code syswrite.logger.line.max}</td><td>the most bytes one event may take, as a number
+ *       with an optional {@code k} or {@code m} (KiB, MiB), from 1k to 256m; a longer event is cut
+ *       and ends with a truncation mark</td><td>1m</td></tr>
  * </table>
  *
  * <p>A bad value never throws: it is reported in one line on stderr and its default is used.
@@ -38,8 +44,16 @@ final class LoggerConfig {
     static final String[] LEVELS = {"trace", "debug", "info", "warn", "error", "off"};
     static final int OFF = 5;
 
+    /** The bounds of {@code line.max}: room for a stack frame or two, and far below the int range. */
+    static final int LINE_MAX_LEAST = 1 << 10;
+    static final int LINE_MAX_MOST = 256 << 20;
+    static final int LINE_MAX_DEFAULT = 1 << 20;
+
+    private static final List<String> KEYS =
+            List.of("level", "output", "time", "thread", "name", "mdc", "markers", "keyvalues", "escape", "line.max");
+
     final int defaultLevel;
-    /** Name prefix to level. */
+    /** Logger name to level, for it and the loggers below it. */
     final Map<String, Integer> prefixLevels;
     final String output;
     /** 0 (no time), 3 (millis) or 6 (micros). */
@@ -49,19 +63,23 @@ final class LoggerConfig {
     final String name;
     final boolean mdc;
     final boolean markers;
+    final boolean keyValues;
+    final boolean escape;
+    /** The most bytes one event's line may take, its newline included. */
+    final int lineMax;
     /** What was wrong with the settings, each as "key=value (why)"; empty if nothing. */
     final List<String> problems;
 
     private LoggerConfig(Properties settings, List<String> earlierProblems) {
         List<String> problems = new ArrayList<>(earlierProblems);
-        Map<String, Integer> prefixLevels = new TreeMap<>();
+        Map<String, Integer> prefixLevels = new HashMap<>();
         for (String key : settings.stringPropertyNames()) {
             if (key.startsWith(PREFIX + "level.")) {
                 Integer level = level(settings.getProperty(key), key, problems);
                 if (level != null) {
                     prefixLevels.put(key.substring((PREFIX + "level.").length()), level);
                 }
-            } else if (key.startsWith(PREFIX) && !List.of("level", "output", "time", "thread", "name", "mdc", "markers")
+            } else if (key.startsWith(PREFIX) && !KEYS
                     .contains(key.substring(PREFIX.length()))) {
                 problems.add(key + " (unknown key)");
             }
@@ -79,6 +97,9 @@ final class LoggerConfig {
         this.name = choice(settings, "name", "full", problems, "full", "short", "none");
         this.mdc = Boolean.parseBoolean(choice(settings, "mdc", "true", problems, "true", "false"));
         this.markers = Boolean.parseBoolean(choice(settings, "markers", "true", problems, "true", "false"));
+        this.keyValues = Boolean.parseBoolean(choice(settings, "keyvalues", "true", problems, "true", "false"));
+        this.escape = Boolean.parseBoolean(choice(settings, "escape", "true", problems, "true", "false"));
+        this.lineMax = size(settings, "line.max", LINE_MAX_DEFAULT, LINE_MAX_LEAST, LINE_MAX_MOST, problems);
         this.problems = List.copyOf(problems);
     }
 
@@ -107,18 +128,24 @@ final class LoggerConfig {
         return new LoggerConfig(settings, List.of());
     }
 
-    /** The level of the logger {@code loggerName}: its longest matching prefix's, or the default. */
+    /**
+     * The level of the logger {@code loggerName}: that of the most specific setting naming it or
+     * one of its ancestors, as slf4j-simple and Logback read the dotted hierarchy ({@code com.foo}
+     * covers {@code com.foo} and {@code com.foo.Bar}, never {@code com.foobar}; Logback's {@code $}
+     * separates nested classes), or the default.
+     */
     int levelOf(String loggerName) {
-        int level = defaultLevel;
-        int longest = -1;
-        for (Map.Entry<String, Integer> e : prefixLevels.entrySet()) {
-            String prefix = e.getKey();
-            if (prefix.length() > longest && loggerName.startsWith(prefix)) {
-                level = e.getValue();
-                longest = prefix.length();
+        for (String name = loggerName; ; ) {
+            Integer level = prefixLevels.get(name);
+            if (level != null) {
+                return level;
             }
+            int parent = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
+            if (parent < 0) {
+                return defaultLevel;
+            }
+            name = name.substring(0, parent);
         }
-        return level;
     }
 
     private static Integer level(String value, String key, List<String> problems) {
@@ -130,6 +157,26 @@ final class LoggerConfig {
         }
         problems.add(key + "=" + value + " (not one of " + String.join(", ", LEVELS) + ")");
         return null;
+    }
+
+    /** A byte count such as {@code 65536}, {@code 64k} or {@code 1m}, within [least, most]. */
+    private static int size(Properties settings, String key, int fallback, int least, int most, List<String> problems) {
+        String value = settings.getProperty(PREFIX + key);
+        if (value == null) {
+            return fallback;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        int shift = v.endsWith("k") ? 10 : v.endsWith("m") ? 20 : 0;
+        try {
+            long n = Long.parseLong(shift == 0 ? v : v.substring(0, v.length() - 1));
+            if (n >= 0 && n <= most >> shift && n << shift >= least) {
+                return (int) (n << shift);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(PREFIX + key + "=" + value + " (not a size from " + (least >> 10) + "k to " + (most >> 20) + "m)");
+        return fallback;
     }
 
     private static String choice(Properties settings, String key, String fallback, List<String> problems, String... allowed) {

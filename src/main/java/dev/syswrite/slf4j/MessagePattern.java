@@ -13,9 +13,14 @@ import java.util.Map;
  * arrays are printed element by element, a self-containing array as {@code [...]}; a
  * {@code toString()} that throws gives {@code [FAILED toString()]}.
  *
+ * <p>What it guards against: an event logged from inside the formatting of too many others on
+ * one thread (a {@code toString()} that logs, recursively) prints its objects as
+ * {@code ClassName@hash} without calling them, so the recursion ends.
+ *
  * <p>What it adds: Strings and primitive wrappers are appended as their values, with
  * StringBuilder's own allocation-free conversions (the same digits as their {@code toString()}),
- * so a message of that kind allocates nothing.
+ * so a message of that kind allocates nothing; and the text stops growing at the line limit
+ * ({@link LineBuilder}).
  */
 final class MessagePattern {
     private static final String DELIMITER = "{}";
@@ -28,7 +33,7 @@ final class MessagePattern {
      * come from {@code more} if it is not null, else from {@code a1} and {@code a2}, so a call
      * with one or two arguments needs no array.
      */
-    static void appendTo(StringBuilder out, String pattern, int count, Object a1, Object a2, Object[] more) {
+    static void appendTo(LineBuilder out, String pattern, int count, Object a1, Object a2, Object[] more) {
         if (pattern == null) {
             out.append((String) null);
             return;
@@ -53,7 +58,12 @@ final class MessagePattern {
         out.append(pattern, i, pattern.length());
     }
 
-    private static void appendArgument(StringBuilder out, Object o, Map<Object[], Object> seen) {
+    /** Appends one value as {@code {}} would print it: key-value pairs' values use it too. */
+    static void appendValue(LineBuilder out, Object o) {
+        appendArgument(out, o, null);
+    }
+
+    private static void appendArgument(LineBuilder out, Object o, Map<Object[], Object> seen) {
         if (o == null) {
             out.append("null");
         } else if (o instanceof String s) {
@@ -72,6 +82,8 @@ final class MessagePattern {
             out.append(c.charValue());
         } else if (o.getClass().isArray()) {
             appendArray(out, o, seen == null ? new IdentityHashMap<>() : seen);
+        } else if (!out.mayCallApplication()) {
+            out.append(o.getClass().getName()).append('@').append(Integer.toHexString(System.identityHashCode(o)));
         } else {
             try {
                 out.append(o.toString());
@@ -81,14 +93,14 @@ final class MessagePattern {
         }
     }
 
-    private static void appendArray(StringBuilder out, Object array, Map<Object[], Object> seen) {
+    private static void appendArray(LineBuilder out, Object array, Map<Object[], Object> seen) {
         out.append('[');
         if (array instanceof Object[] objects) {
             if (seen.containsKey(objects)) {
                 out.append("...");
             } else {
                 seen.put(objects, null);
-                for (int i = 0; i < objects.length; i++) {
+                for (int i = 0; i < objects.length && !out.isFull(); i++) {
                     appendArgument(out, objects[i], seen);
                     separate(out, i, objects.length);
                 }
@@ -96,7 +108,7 @@ final class MessagePattern {
             }
         } else {
             int length = java.lang.reflect.Array.getLength(array);
-            for (int i = 0; i < length; i++) {
+            for (int i = 0; i < length && !out.isFull(); i++) {
                 appendPrimitive(out, array, i);
                 separate(out, i, length);
             }
@@ -104,7 +116,7 @@ final class MessagePattern {
         out.append(']');
     }
 
-    private static void appendPrimitive(StringBuilder out, Object array, int i) {
+    private static void appendPrimitive(LineBuilder out, Object array, int i) {
         if (array instanceof boolean[] a) {
             out.append(a[i]);
         } else if (array instanceof byte[] a) {
@@ -124,7 +136,7 @@ final class MessagePattern {
         }
     }
 
-    private static void separate(StringBuilder out, int i, int length) {
+    private static void separate(LineBuilder out, int i, int length) {
         if (i != length - 1) {
             out.append(", ");
         }

@@ -13,8 +13,11 @@ import org.slf4j.spi.LoggingEventAware;
  *
  * <p>As with every SLF4J backend, a Throwable as the last argument is not substituted but
  * printed with its stack trace after the message.
+ *
+ * <p>The class is public only because SLF4J replays the events logged while it was starting
+ * through reflection on {@link #log(LoggingEvent)}; instances come from the provider's factory.
  */
-final class SysWriteLogger implements Logger, LoggingEventAware {
+public final class SysWriteLogger implements Logger, LoggingEventAware {
     private final String name;
     /** 0 (TRACE) to 4 (ERROR), or 5 (OFF). */
     private final int level;
@@ -31,7 +34,13 @@ final class SysWriteLogger implements Logger, LoggingEventAware {
         return name;
     }
 
-    /** The fluent API's events ({@code logger.atInfo()...log()}). */
+    /**
+     * Writes an event of the fluent API ({@code logger.atInfo()...log()}), or one SLF4J recorded
+     * while it was starting, with its own time and thread: every marker and key-value pair is
+     * printed. A trailing Throwable among the arguments is the event's exception, if it has none.
+     *
+     * @param event the event; one below this logger's level is ignored
+     */
     @Override
     public void log(LoggingEvent event) {
         int eventLevel = event.getLevel().toInt() / 10;
@@ -39,13 +48,13 @@ final class SysWriteLogger implements Logger, LoggingEventAware {
             return;
         }
         Object[] args = event.getArgumentArray();
+        int count = args == null ? 0 : args.length;
         Throwable t = event.getThrowable();
-        Marker marker = event.getMarkers() == null || event.getMarkers().isEmpty() ? null : event.getMarkers().get(0);
-        if (t == null) {
-            logN(eventLevel, marker, event.getMessage(), args);
-        } else {
-            writer.write(name, eventLevel, marker, event.getMessage(), args == null ? 0 : args.length, null, null, args, t);
+        if (t == null && count > 0 && args[count - 1] instanceof Throwable last) {
+            t = last;
+            count--;
         }
+        writer.write(name, eventLevel, event, count, count == 0 ? null : args, t);
     }
 
     private void log1(int at, Marker marker, String format, Object arg) {

@@ -14,6 +14,14 @@ final class SysWriteLoggerFactory implements ILoggerFactory {
         this.writer = writer;
     }
 
+    EventWriter writer() {
+        return writer;
+    }
+
+    LostEvents lostEvents() {
+        return writer.lostEvents();
+    }
+
     @Override
     public Logger getLogger(String name) {
         return loggers.computeIfAbsent(name, n -> new SysWriteLogger(n, writer));

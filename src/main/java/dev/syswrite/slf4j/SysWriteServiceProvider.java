@@ -29,9 +29,10 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
     /** The SLF4J API version this provider is written against. */
     public static final String REQUESTED_API_VERSION = "2.0.99";
 
-    private ILoggerFactory loggerFactory;
-    private IMarkerFactory markerFactory;
-    private MDCAdapter mdcAdapter;
+    private final IMarkerFactory markerFactory = new BasicMarkerFactory();
+    /** Made here, not in initialize(): SLF4J asks for it first. */
+    private final MDCAdapter mdcAdapter = new BasicMDCAdapter();
+    private volatile SysWriteLoggerFactory loggerFactory;
 
     /** Creates the provider; SLF4J calls {@link #initialize()} before using it. */
     public SysWriteServiceProvider() {}
@@ -67,6 +68,16 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
     }
 
     /**
+     * Returns the counters of events this provider could not write.
+     *
+     * @return the counters, or null before {@link #initialize()}
+     */
+    public LostEvents lostEvents() {
+        SysWriteLoggerFactory factory = loggerFactory;
+        return factory == null ? null : factory.lostEvents();
+    }
+
+    /**
      * Returns the SLF4J API version this provider expects.
      *
      * @return {@link #REQUESTED_API_VERSION}
@@ -79,8 +90,6 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
     /** Reads the settings and opens the output; problems go to stderr, never to the caller. */
     @Override
     public void initialize() {
-        markerFactory = new BasicMarkerFactory();
-        mdcAdapter = new BasicMDCAdapter();
         LoggerConfig config = LoggerConfig.load();
         if (!config.problems.isEmpty()) {
             System.err.println("syswrite-logger: ignoring bad settings, using defaults for them: " + String.join("; ", config.problems));

@@ -32,6 +32,34 @@ class LoggerConfigTest {
         assertTrue(config.problems.isEmpty(), config.problems::toString);
     }
 
+    /** As slf4j-simple and Logback: a setting covers its logger and those below it, not its string prefixes. */
+    @Test
+    void levelsFollowTheDottedHierarchy() {
+        LoggerConfig config = LoggerConfig.of(settings(
+                "syswrite.logger.level", "info",
+                "syswrite.logger.level.com.foo", "debug",
+                "syswrite.logger.level.com.foo.Outer", "error"));
+        assertEquals(1, config.levelOf("com.foo"));
+        assertEquals(1, config.levelOf("com.foo.Bar"));
+        assertEquals(2, config.levelOf("com.foobar.Other"));
+        assertEquals(2, config.levelOf("com.fo"));
+        assertEquals(4, config.levelOf("com.foo.Outer$Inner"));
+        assertEquals(1, config.levelOf("com.foo.OuterMost"));
+    }
+
+    @Test
+    void lineLimitReadsSizes() {
+        assertEquals(1 << 20, LoggerConfig.of(settings()).lineMax);
+        assertEquals(64 << 10, LoggerConfig.of(settings("syswrite.logger.line.max", "64k")).lineMax);
+        assertEquals(2 << 20, LoggerConfig.of(settings("syswrite.logger.line.max", "2M")).lineMax);
+        assertEquals(5000, LoggerConfig.of(settings("syswrite.logger.line.max", "5000")).lineMax);
+        for (String bad : new String[] {"12", "1g", "999999999999m", "-1k", "lots", "300m"}) {
+            LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.line.max", bad));
+            assertEquals(1 << 20, config.lineMax, bad);
+            assertEquals(1, config.problems.size(), bad);
+        }
+    }
+
     @Test
     void badValuesAreReportedAndReplacedByDefaults() {
         LoggerConfig config = LoggerConfig.of(settings(

@@ -78,20 +78,20 @@ class MessagePatternTest {
 
     @Test
     void noArgumentsLeavesThePatternAlone() {
-        StringBuilder out = new StringBuilder();
+        LineBuilder out = new LineBuilder().reset(1000, true, false);
         MessagePattern.appendTo(out, "a \\{} {} b", 0, null, null, null);
-        assertEquals("a \\{} {} b", out.toString());
-        out.setLength(0);
+        assertEquals("a \\{} {} b", out.chars().toString());
+        out.reset(1000, true, false);
         MessagePattern.appendTo(out, null, 1, "x", null, null);
-        assertEquals("null", out.toString());
+        assertEquals("null", out.chars().toString());
     }
 
     private static void check(String pattern, int count, Object a1, Object a2, Object[] more) {
         Object[] args = more != null ? more : count == 1 ? new Object[] {a1} : new Object[] {a1, a2};
         String expected = MessageFormatter.basicArrayFormat(pattern, args);
-        StringBuilder actual = new StringBuilder("prefix:");
+        LineBuilder actual = new LineBuilder().reset(1 << 20, true, false).append("prefix:");
         MessagePattern.appendTo(actual, pattern, count, a1, a2, more);
-        assertEquals("prefix:" + expected, actual.toString(), () -> pattern + " with " + describe(args));
+        assertEquals("prefix:" + expected, actual.chars().toString(), () -> pattern + " with " + describe(args));
     }
 
     private static String describe(Object[] args) {

@@ -1,0 +1,147 @@
+package dev.syswrite.slf4j;
+
+/**
+ * The text of one event as it is formatted: a reused StringBuilder that stops growing at the
+ * line limit, so no message, argument or stack trace can make one event take more memory than
+ * {@code syswrite.logger.line.max} allows. What does not fit is dropped and {@link #isFull()}
+ * turns true; the writer then ends the line with a truncation mark.
+ *
+ * <p>The line has two parts: the head (time to message), whose control characters the encoder
+ * escapes on the way out, and from {@link #bodyStart()} the stack trace, whose line breaks are
+ * its own and whose other text was escaped as it was appended ({@link #appendEscaped}).
+ */
+final class LineBuilder {
+    /** Capacity kept between events; a larger builder is dropped once its event is written. */
+    private static final int KEPT_CHARS = 32 * 1024;
+
+    private StringBuilder text = new StringBuilder(512);
+    private int max;
+    private boolean full;
+    private int bodyStart;
+    private boolean escape;
+    /** Set for an event logged from inside too many other events' formatting on its thread. */
+    private boolean nestedTooDeep;
+
+    /** Starts a new event of at most {@code maxChars} characters. */
+    LineBuilder reset(int maxChars, boolean escapeBody, boolean tooDeep) {
+        if (text.capacity() > KEPT_CHARS) {
+            text = new StringBuilder(512); // a huge event does not stay with the pool
+        }
+        text.setLength(0);
+        max = maxChars;
+        full = false;
+        bodyStart = -1;
+        escape = escapeBody;
+        nestedTooDeep = tooDeep;
+        return this;
+    }
+
+    /** Whether formatting may call the application's code ({@code toString()} and the like). */
+    boolean mayCallApplication() {
+        return !nestedTooDeep;
+    }
+
+    boolean isFull() {
+        return full;
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    CharSequence chars() {
+        return text;
+    }
+
+    /** Ends the head here: what follows is the stack trace. */
+    void startBody() {
+        bodyStart = text.length();
+    }
+
+    /** Where the stack trace starts, or the length if there is none. */
+    int bodyStart() {
+        return bodyStart < 0 ? text.length() : bodyStart;
+    }
+
+    LineBuilder append(char c) {
+        if (text.length() < max) {
+            text.append(c);
+        } else {
+            full = true;
+        }
+        return this;
+    }
+
+    LineBuilder append(String s) {
+        String v = s == null ? "null" : s;
+        return append(v, 0, v.length());
+    }
+
+    LineBuilder append(CharSequence s, int start, int end) {
+        int room = max - text.length();
+        if (end - start <= room) {
+            text.append(s, start, end);
+        } else {
+            text.append(s, start, start + Math.max(room, 0));
+            full = true;
+        }
+        return this;
+    }
+
+    LineBuilder append(int i) {
+        text.append(i);
+        return trim();
+    }
+
+    LineBuilder append(long l) {
+        text.append(l);
+        return trim();
+    }
+
+    LineBuilder append(float f) {
+        text.append(f);
+        return trim();
+    }
+
+    LineBuilder append(double d) {
+        text.append(d);
+        return trim();
+    }
+
+    LineBuilder append(boolean b) {
+        text.append(b);
+        return trim();
+    }
+
+    /** Appends an ISO-8601 UTC time ({@link UtcTimestamp}). */
+    LineBuilder appendTimestamp(long epochMicros, int fractionDigits) {
+        UtcTimestamp.appendTo(text, epochMicros, fractionDigits);
+        return trim();
+    }
+
+    /** Appends text of the stack trace, escaping its control characters if escaping is on. */
+    LineBuilder appendEscaped(String s) {
+        String v = s == null ? "null" : s;
+        if (!escape) {
+            return append(v);
+        }
+        for (int i = 0; i < v.length() && !full; i++) {
+            char c = v.charAt(i);
+            String escaped = ControlEscapes.of(c);
+            if (escaped == null) {
+                append(c);
+            } else {
+                append(escaped);
+            }
+        }
+        return this;
+    }
+
+    private LineBuilder trim() {
+        if (text.length() > max) {
+            text.setLength(max);
+            full = true;
+        }
+        return this;
+    }
+}

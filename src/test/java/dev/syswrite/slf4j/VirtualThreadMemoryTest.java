@@ -1,0 +1,89 @@
+package dev.syswrite.slf4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+
+/**
+ * 100,000 virtual threads each log once and stay alive: the memory the provider holds must not
+ * grow with them. Runs where there are virtual threads (JDK 21+: the suite's JDK 25 run).
+ */
+class VirtualThreadMemoryTest {
+    private static final int THREADS = 100_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void memoryDoesNotGrowWithTheNumberOfThreads() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 21, "virtual threads need JDK 21; the JDK 25 run has them");
+        TestLoggers loggers = new TestLoggers(dir.resolve("log"), true, "syswrite.logger.time", "none", "syswrite.logger.name", "none");
+        Logger log = loggers.factory.getLogger("x");
+
+        long heapIdle = parkThreads(null);  // the threads alone
+        long directBefore = directMemory();
+        long heapLogging = parkThreads(log); // the threads, each having logged once
+        long direct = directMemory() - directBefore;
+
+        long lines;
+        try (Stream<String> all = Files.lines(dir.resolve("log"))) {
+            lines = all.count();
+        }
+        assertEquals(THREADS, lines);
+        long slots = loggers.factory.writer().buffers().size();
+        assertTrue(direct <= slots * EventBuffers.SLOT_BYTES_MAX, () -> direct + " bytes of direct memory for " + slots + " buffers");
+        long heap = heapLogging - heapIdle;
+        assertTrue(heap < 32L << 20, () -> "the provider holds " + (heap >> 20) + " MiB more heap with " + THREADS + " threads that logged");
+    }
+
+    /** Starts THREADS virtual threads that log (if given a logger) and park; returns the heap used while they do. */
+    private static long parkThreads(Logger log) throws Exception {
+        CountDownLatch ready = new CountDownLatch(THREADS);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        try {
+            for (int i = 0; i < THREADS; i++) {
+                int id = i;
+                threads.submit(() -> {
+                    if (log != null) {
+                        log.info("virtual {} {}", id, "x".repeat(id % 50));
+                    }
+                    ready.countDown();
+                    release.await();
+                    return null;
+                });
+            }
+            assertTrue(ready.await(5, TimeUnit.MINUTES));
+            return usedHeapAfterGc();
+        } finally {
+            release.countDown();
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(5, TimeUnit.MINUTES));
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long directMemory() {
+        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream().filter(pool -> pool.getName().equals("direct"))
+                .mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    }
+}
