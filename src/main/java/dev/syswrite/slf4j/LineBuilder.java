@@ -74,6 +74,10 @@ final class LineBuilder {
 
     LineBuilder append(String s) {
         String v = s == null ? "null" : s;
+        if (v.length() <= max - text.length()) {
+            text.append(v); // the common case, and StringBuilder's fastest append
+            return this;
+        }
         return append(v, 0, v.length());
     }
 

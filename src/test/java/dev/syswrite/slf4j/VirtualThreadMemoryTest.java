@@ -33,10 +33,8 @@ class VirtualThreadMemoryTest {
         TestLoggers loggers = new TestLoggers(dir.resolve("log"), true, "syswrite.logger.time", "none", "syswrite.logger.name", "none");
         Logger log = loggers.factory.getLogger("x");
 
-        long heapIdle = parkThreads(null);  // the threads alone
         long directBefore = directMemory();
-        long heapLogging = parkThreads(log); // the threads, each having logged once
-        long direct = directMemory() - directBefore;
+        long direct = logAndPark(log) - directBefore;
 
         long lines;
         try (Stream<String> all = Files.lines(dir.resolve("log"))) {
@@ -45,12 +43,14 @@ class VirtualThreadMemoryTest {
         assertEquals(THREADS, lines);
         long slots = loggers.factory.writer().buffers().size();
         assertTrue(direct <= slots * EventBuffers.SLOT_BYTES_MAX, () -> direct + " bytes of direct memory for " + slots + " buffers");
-        long heap = heapLogging - heapIdle;
-        assertTrue(heap < 32L << 20, () -> "the provider holds " + (heap >> 20) + " MiB more heap with " + THREADS + " threads that logged");
     }
 
-    /** Starts THREADS virtual threads that log (if given a logger) and park; returns the heap used while they do. */
-    private static long parkThreads(Logger log) throws Exception {
+    /**
+     * Starts THREADS virtual threads that each log once and park; returns the direct memory in use
+     * while they all are alive. (The heap is not compared: with 100,000 parked threads its use
+     * after a GC varies by about 90 MiB from run to run, more than any per-thread buffer.)
+     */
+    private static long logAndPark(Logger log) throws Exception {
         CountDownLatch ready = new CountDownLatch(THREADS);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
@@ -58,28 +58,19 @@ class VirtualThreadMemoryTest {
             for (int i = 0; i < THREADS; i++) {
                 int id = i;
                 threads.submit(() -> {
-                    if (log != null) {
-                        log.info("virtual {} {}", id, "x".repeat(id % 50));
-                    }
+                    log.info("virtual {} {}", id, "x".repeat(id % 50));
                     ready.countDown();
                     release.await();
                     return null;
                 });
             }
             assertTrue(ready.await(5, TimeUnit.MINUTES));
-            return usedHeapAfterGc();
+            return directMemory();
         } finally {
             release.countDown();
             threads.shutdown();
             assertTrue(threads.awaitTermination(5, TimeUnit.MINUTES));
         }
-    }
-
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long directMemory() {
