@@ -46,8 +46,8 @@ final class EventBuffers {
         /** How many other events its owner was formatting when it took this slot, where known. */
         int nested;
         final boolean pooled;
-        @SuppressWarnings("unused") // through OWNER
-        private volatile Thread owner;
+        /** The thread using it, or null when free: taken by compare-and-set, freed by a plain store. */
+        volatile Thread owner;
 
         Slot(boolean pooled) {
             this.pooled = pooled;
@@ -81,6 +81,24 @@ final class EventBuffers {
 
     int size() {
         return slots.length;
+    }
+
+    /** How many pooled slots are taken now. */
+    int inUse() {
+        int n = 0;
+        for (Slot slot : slots) {
+            n += slot.owner == null ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** The text capacity the pool keeps now, in chars: bounded by {@link #size()} times what a builder keeps. */
+    long retainedChars() {
+        long chars = 0;
+        for (Slot slot : slots) {
+            chars += slot.line.capacity();
+        }
+        return chars;
     }
 
     /** Takes a slot for the calling thread's event; give it back with {@link #release}. */
@@ -118,10 +136,10 @@ final class EventBuffers {
         return slot;
     }
 
-    /** Gives a slot back; it must not be used after. */
+    /** Gives a slot back; it must not be used after. (A pooled slot can also be freed by storing null in its owner.) */
     void release(Slot slot) {
         if (slot.pooled) {
-            OWNER.setRelease(slot, null);
+            slot.owner = null;
         } else {
             temporary.computeIfPresent(Thread.currentThread(), (thread, n) -> n == 1 ? null : n - 1);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Marker;
+import org.slf4j.event.LoggingEvent;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.spi.MDCAdapter;
 
@@ -27,6 +28,9 @@ import org.slf4j.spi.MDCAdapter;
  */
 final class EventWriter {
     static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
+
+    /** The year 9999: later times are not an event's own, and in micros would overflow. */
+    private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
 
     private final LoggerConfig config;
     private final LogSink sink;
@@ -75,36 +79,69 @@ final class EventWriter {
             }
             body(slot, line, null, pattern, count, a1, a2, more, throwable);
         } catch (Throwable failure) {
-            sink.formatFailed(failure);
+            try {
+                sink.formatFailed(failure);
+            } catch (Throwable again) {
+                // no stack left to count it with: lost, but never thrown
+            }
         } finally {
-            if (slot != null) {
-                buffers.release(slot);
+            if (slot != null && slot.pooled) {
+                slot.owner = null; // a store, not a call: frees the slot even with no stack left
+            } else if (slot != null) {
+                releaseTemporary(slot);
             }
         }
     }
 
     /**
-     * Formats and writes an event of the fluent API, or one SLF4J recorded while it was starting:
-     * its own time and thread, when it has them, every marker and every key-value pair.
+     * Formats and writes an event of the fluent API, or one SLF4J recorded while it was starting,
+     * if it passes {@code loggerLevel}: its own time and thread, when it has them, every marker and
+     * every key-value pair. A trailing Throwable among the arguments is the event's exception, if
+     * it has none.
      */
-    void write(String logger, int level, org.slf4j.event.LoggingEvent event, int count, Object[] args, Throwable throwable) {
+    void write(String logger, int loggerLevel, LoggingEvent event) {
         EventBuffers.Slot slot = null;
         try {
+            int level = event.getLevel().toInt() / 10;
+            if (level < loggerLevel) {
+                return;
+            }
+            Object[] args = event.getArgumentArray();
+            int count = args == null ? 0 : args.length;
+            Throwable throwable = event.getThrowable();
+            if (throwable == null && count > 0 && args[count - 1] instanceof Throwable last) {
+                throwable = last;
+                count--;
+            }
             slot = buffers.acquire();
             LineBuilder line = head(slot, event.getTimeStamp(), event.getThreadName(), level, logger);
-            List<Marker> markers = event.getMarkers();
-            if (config.markers && markers != null) {
+            List<Marker> markers = config.markers ? event.getMarkers() : null;
+            if (markers != null) {
                 for (Marker marker : markers) {
                     appendMarker(line, marker);
                 }
             }
             body(slot, line, config.keyValues ? event.getKeyValuePairs() : null, event.getMessage(), count, null, null, args, throwable);
         } catch (Throwable failure) {
-            sink.formatFailed(failure);
-        } finally {
-            if (slot != null) {
-                buffers.release(slot);
+            try {
+                sink.formatFailed(failure);
+            } catch (Throwable again) {
+                // no stack left to count it with: lost, but never thrown
             }
+        } finally {
+            if (slot != null && slot.pooled) {
+                slot.owner = null; // a store, not a call: frees the slot even with no stack left
+            } else if (slot != null) {
+                releaseTemporary(slot);
+            }
+        }
+    }
+
+    private void releaseTemporary(EventBuffers.Slot slot) {
+        try {
+            buffers.release(slot);
+        } catch (Throwable noStack) {
+            // only the count of this thread's temporary slots is left behind
         }
     }
 
@@ -112,7 +149,8 @@ final class EventWriter {
     private LineBuilder head(EventBuffers.Slot slot, long epochMillis, String thread, int level, String logger) {
         LineBuilder line = slot.line.reset(config.lineMax, config.escape, slot.nested >= EventBuffers.MAX_NESTED);
         if (config.timeDigits != 0) {
-            line.appendTimestamp(epochMillis > 0 ? epochMillis * 1000 : epochMicros(), config.timeDigits).append(' ');
+            boolean own = epochMillis > 0 && epochMillis <= MAX_EPOCH_MILLIS; // a replayed event's own time, if sane
+            line.appendTimestamp(own ? epochMillis * 1000 : epochMicros(), config.timeDigits).append(' ');
         }
         if (config.thread) {
             line.append('[').append(thread != null ? thread : Thread.currentThread().getName()).append("] ");
@@ -135,6 +173,9 @@ final class EventWriter {
         line.append("- ");
         if (keyValues != null) {
             for (KeyValuePair pair : keyValues) {
+                if (pair == null) {
+                    continue;
+                }
                 line.append(pair.key).append('=');
                 MessagePattern.appendValue(line, pair.value);
                 line.append(' ');
@@ -158,7 +199,7 @@ final class EventWriter {
         int head = line.bodyStart();
         int length = line.length();
         long bytes = (long) Utf8.maxBytesPerChar(config.escape) * head + 3L * (length - head);
-        if (bytes >= EventBuffers.SLOT_BYTES_MIN || line.isFull()) { // a long line: its exact size decides where it goes
+        if (bytes >= Math.min(EventBuffers.SLOT_BYTES_MIN, config.lineMax) || line.isFull()) { // the exact size decides
             bytes = Utf8.length(text, 0, head, config.escape) + Utf8.length(text, head, length, false);
         }
         boolean cut = line.isFull() || bytes > config.lineMax;
@@ -166,6 +207,7 @@ final class EventWriter {
         ByteBuffer target = buffers.bytes(slot, capacity);
         if (target != null) {
             encodeAndWrite(target, text, head, length, cut);
+            line.shrink(); // a huge event's text does not stay with the pool
             return;
         }
         largeLock.lock();
@@ -177,6 +219,7 @@ final class EventWriter {
         } finally {
             largeLock.unlock();
         }
+        line.shrink();
     }
 
     private void encodeAndWrite(ByteBuffer out, CharSequence text, int head, int length, boolean cut) {

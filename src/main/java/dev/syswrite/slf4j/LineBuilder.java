@@ -12,7 +12,7 @@ package dev.syswrite.slf4j;
  */
 final class LineBuilder {
     /** Capacity kept between events; a larger builder is dropped once its event is written. */
-    private static final int KEPT_CHARS = 32 * 1024;
+    static final int KEPT_CHARS = 32 * 1024;
 
     private StringBuilder text = new StringBuilder(512);
     private int max;
@@ -24,9 +24,7 @@ final class LineBuilder {
 
     /** Starts a new event of at most {@code maxChars} characters. */
     LineBuilder reset(int maxChars, boolean escapeBody, boolean tooDeep) {
-        if (text.capacity() > KEPT_CHARS) {
-            text = new StringBuilder(512); // a huge event does not stay with the pool
-        }
+        shrink(); // in case the last event failed before it was written
         text.setLength(0);
         max = maxChars;
         full = false;
@@ -36,9 +34,20 @@ final class LineBuilder {
         return this;
     }
 
+    /** Once an event is written: a builder a huge event grew is let go, so the pool keeps at most {@link #KEPT_CHARS}. */
+    void shrink() {
+        if (text.capacity() > KEPT_CHARS) {
+            text = new StringBuilder(512);
+        }
+    }
+
     /** Whether formatting may call the application's code ({@code toString()} and the like). */
     boolean mayCallApplication() {
         return !nestedTooDeep;
+    }
+
+    int capacity() {
+        return text.capacity();
     }
 
     boolean isFull() {

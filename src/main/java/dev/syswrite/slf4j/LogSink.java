@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * in {@link LostEvents}, the first failure of a run of them is said once on stderr, and the first
  * write that succeeds after them is followed by one line per errno saying how many events were
  * lost, and when. A line the kernel took only part of is not left for the next event to be glued
- * onto: the next line written starts with a newline.
+ * onto: the next line written starts with a newline. (A thread whose write was already under way
+ * when the disk filled can still land after the fragment: only a lock could prevent it. The JDK
+ * path cannot tell whether a failed write took part of its line, and so may leave an empty line.)
  */
 abstract class LogSink {
     private static final VarHandle TORN;
@@ -39,6 +41,9 @@ abstract class LogSink {
     }
 
     private static final long EINTR = -Errno.EINTR.number();
+
+    /** Linux's PIPE_BUF: a pipe write of at most this many bytes is atomic. */
+    static final int PIPE_BUF = 4096;
 
     private final String output;
     private final LostEvents lost = new LostEvents();
@@ -94,6 +99,11 @@ abstract class LogSink {
      * @return whether the whole line was written
      */
     final boolean write(ByteBuffer line, int from, int to) {
+        return write(line, from, to, true);
+    }
+
+    /** Writes a line; one that fails is counted as a lost event if {@code event}, else only reported by the result. */
+    private boolean write(ByteBuffer line, int from, int to, boolean event) {
         int start = from;
         boolean newline = torn && TORN.compareAndSet(this, true, false);
         if (newline) {
@@ -108,7 +118,9 @@ abstract class LogSink {
                 if (at > from || newline && at == start) {
                     torn = true; // part of the line is out, or the newline owed is still owed
                 }
-                failed(n == 0 ? 0 : (int) -n);
+                if (event) {
+                    failed(n == 0 ? 0 : (int) -n);
+                }
                 return false;
             }
         }
@@ -155,12 +167,14 @@ abstract class LogSink {
             long until = failingUntil;
             failingCount.set(0);
             long[] counts = new long[failing.length()];
+            long total = 0;
             StringBuilder report = new StringBuilder();
             for (int errno = 0; errno < counts.length; errno++) {
                 counts[errno] = failing.getAndSet(errno, 0);
+                total += counts[errno];
                 if (counts[errno] != 0) {
-                    report.append(String.format(Locale.ROOT, "syswrite-logger: %,d events lost to %s between ", counts[errno],
-                            errno == 0 ? "writes that took no byte" : Errno.of(errno).name()));
+                    report.append(String.format(Locale.ROOT, "syswrite-logger: %,d %s lost to %s between ", counts[errno],
+                            counts[errno] == 1 ? "event" : "events", errno == 0 ? "writes that took no byte" : Errno.of(errno).name()));
                     UtcTimestamp.appendTo(report, since * 1000, 3);
                     report.append(" and ");
                     UtcTimestamp.appendTo(report, until * 1000, 3);
@@ -168,10 +182,11 @@ abstract class LogSink {
                 }
             }
             byte[] text = report.toString().getBytes(StandardCharsets.UTF_8);
-            if (!write(allocate(text.length + 1).put(1, text), 1, text.length + 1)) {
+            if (!write(allocate(text.length + 1).put(1, text), 1, text.length + 1, false)) {
                 for (int errno = 0; errno < counts.length; errno++) {
                     failing.addAndGet(errno, counts[errno]); // said when writes succeed again
                 }
+                failingCount.addAndGet(total);
                 failingSince = since;
             }
         } finally {
@@ -205,7 +220,7 @@ abstract class LogSink {
      * a {@code FileChannel}, whose write closes the channel for every thread when the writing
      * thread is interrupted.
      */
-    private static final class Stream extends LogSink {
+    static final class Stream extends LogSink {
         private final FileOutputStream stream;
 
         Stream(String output, FileOutputStream stream) {
@@ -224,9 +239,22 @@ abstract class LogSink {
                 stream.write(line.array(), line.arrayOffset() + from, to - from);
                 return to - from;
             } catch (IOException e) {
-                markTorn(); // the stream does not say how much it wrote before failing
-                return -errnoOf(e);
+                int errno = errnoOf(e);
+                if (mayHaveTaken(errno, to - from)) {
+                    markTorn(); // the stream does not say how much it wrote before failing
+                }
+                return -errno;
             }
+        }
+
+        /**
+         * Whether a FileOutputStream write of {@code len} bytes that failed with {@code errno} may
+         * have written part of them first (it loops over short writes): not for a closed descriptor
+         * or a pipe without a reader, nor for a full pipe when the line fits in PIPE_BUF, which a
+         * pipe takes whole or not at all.
+         */
+        static boolean mayHaveTaken(int errno, int len) {
+            return errno != Errno.EBADF.number() && errno != Errno.EPIPE.number() && !(errno == Errno.EAGAIN.number() && len <= PIPE_BUF);
         }
 
         /** The errno whose text the JDK put in the exception's message, or EIO. */

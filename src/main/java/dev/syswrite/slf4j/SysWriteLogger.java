@@ -43,18 +43,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
      */
     @Override
     public void log(LoggingEvent event) {
-        int eventLevel = event.getLevel().toInt() / 10;
-        if (level > eventLevel) {
-            return;
-        }
-        Object[] args = event.getArgumentArray();
-        int count = args == null ? 0 : args.length;
-        Throwable t = event.getThrowable();
-        if (t == null && count > 0 && args[count - 1] instanceof Throwable last) {
-            t = last;
-            count--;
-        }
-        writer.write(name, eventLevel, event, count, count == 0 ? null : args, t);
+        writer.write(name, level, event);
     }
 
     private void log1(int at, Marker marker, String format, Object arg) {

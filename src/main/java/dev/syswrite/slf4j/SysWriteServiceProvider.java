@@ -21,7 +21,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * {@code syswrite-logger.properties} on the class path.
  *
  * <p>Where syswrite's native library is unavailable the provider still works, through
- * the JDK's own {@link java.nio.channels.FileChannel}, with the same format and the same one write per line, and
+ * the JDK's own {@link java.io.FileOutputStream}, with the same format and the same one write per line, and
  * says once on stderr why. A bad setting is reported in one line on stderr and replaced by its
  * default; nothing here throws into the application.
  */
@@ -96,7 +96,7 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
         }
         boolean nativeWrites = SysWrite.isAvailable();
         if (!nativeWrites) {
-            System.err.println("syswrite-logger: writing through the JDK's FileChannel: " + SysWrite.unavailabilityCause().getMessage());
+            System.err.println("syswrite-logger: writing through the JDK's FileOutputStream: " + SysWrite.unavailabilityCause().getMessage());
         }
         loggerFactory = new SysWriteLoggerFactory(new EventWriter(config, openSink(config.output, nativeWrites), mdcAdapter));
     }

@@ -60,7 +60,7 @@ class FallbackProviderTest {
         }
         String said = stderr.toString(StandardCharsets.UTF_8);
         assertEquals(1, said.lines().count(), said);
-        assertTrue(said.startsWith("syswrite-logger: writing through the JDK's FileChannel: ") && said.contains("os.arch=sparcv9"), said);
+        assertTrue(said.startsWith("syswrite-logger: writing through the JDK's FileOutputStream: ") && said.contains("os.arch=sparcv9"), said);
         assertEquals(List.of("INFO a.B - still here", "INFO a.B - and again"), Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package dev.syswrite.slf4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,32 @@ class FluentEventTest {
         List<String> lines = lines();
         assertEquals("INFO - a {}", lines.get(0));
         assertEquals("java.lang.RuntimeException: r", lines.get(1));
+    }
+
+    /** A malformed event (no level, a null pair, a time past the year 9999) never throws and loses what it can. */
+    @Test
+    void malformedEventsNeverThrow() throws IOException {
+        TestLoggers loggers = new TestLoggers(dir.resolve("log"), true, "syswrite.logger.name", "none", "syswrite.logger.thread", "false");
+        Logger log = loggers.factory.getLogger("x");
+        SubstituteLoggingEvent noLevel = new SubstituteLoggingEvent();
+        noLevel.setMessage("no level");
+        ((SysWriteLogger) log).log(noLevel);
+        SubstituteLoggingEvent odd = new SubstituteLoggingEvent();
+        odd.setLevel(Level.WARN);
+        odd.setMessage("odd");
+        odd.setTimeStamp(Long.MAX_VALUE);
+        ((SysWriteLogger) log).log(odd);
+        org.slf4j.event.DefaultLoggingEvent pairs = new org.slf4j.event.DefaultLoggingEvent(Level.INFO, log);
+        pairs.setMessage("pairs");
+        pairs.addKeyValue("a", 1);
+        pairs.getKeyValuePairs().add(null);
+        pairs.addKeyValue("b", 2);
+        ((SysWriteLogger) log).log(pairs);
+        List<String> lines = lines();
+        assertEquals(2, lines.size(), lines::toString);
+        assertTrue(lines.get(0).matches("20\\d\\d-.*Z WARN - odd"), lines.get(0)); // now, not an overflowed time
+        assertTrue(lines.get(1).endsWith("Z INFO - a=1 b=2 pairs"), lines.get(1));
+        assertEquals(1, loggers.factory.lostEvents().total(), "the event without a level is counted, not thrown");
     }
 
     /** What SLF4J hands a logger when it replays an event recorded while it was starting. */

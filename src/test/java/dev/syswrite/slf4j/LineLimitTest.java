@@ -40,6 +40,26 @@ class LineLimitTest {
         assertEquals("INFO - " + "a".repeat(4096 - 7 - mark.length()) + mark, new String(line, StandardCharsets.US_ASCII));
     }
 
+    /** Under 4 KiB a line's size is first estimated: the estimate must never cut a line that fits. */
+    @Test
+    void smallLimitsCutOnlyWhatDoesNotFit() throws IOException {
+        Logger log = logger("1k");
+        log.info("{}", "x".repeat(200));
+        log.info("{}", "y".repeat(1024 - 8));
+        log.info("{}", "\u00e9".repeat(300));
+        assertEquals("INFO - " + "x".repeat(200) + "\nINFO - " + "y".repeat(1016) + "\nINFO - " + "\u00e9".repeat(300) + "\n",
+                new String(bytes(), StandardCharsets.UTF_8));
+    }
+
+    /** A huge event's text is let go once it is written: the pool keeps what it documents. */
+    @Test
+    void theBuffersLetAHugeEventGo() throws IOException {
+        TestLoggers loggers = new TestLoggers(dir.resolve("log"), true, "syswrite.logger.line.max", "64m");
+        loggers.factory.getLogger("x").info("{}", "z".repeat(5_000_000));
+        EventBuffers buffers = loggers.factory.writer().buffers();
+        assertTrue(buffers.retainedChars() <= (long) buffers.size() * LineBuilder.KEPT_CHARS, () -> buffers.retainedChars() + " chars kept");
+    }
+
     @Test
     void aLineExactlyAtTheLimitIsWhole() throws IOException {
         logger("4k").info("{}", "a".repeat(4096 - 8)); // "INFO - " and the newline make 4096

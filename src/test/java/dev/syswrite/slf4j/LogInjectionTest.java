@@ -18,9 +18,12 @@ import org.slf4j.helpers.BasicMarkerFactory;
  * in any field of the text layout, is written escaped; the stack trace keeps its own line breaks.
  */
 class LogInjectionTest {
-    /** CR, LF, TAB, another C0, ESC, DEL, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
-    private static final String HOSTILE = "a\r\n\t\u0001\u001b[31m\u007f\u0085\u2028\u2029z";
-    private static final String ESCAPED = "a\\r\\n\\t\\u0001\\u001b[31m\\u007f\\u0085\\u2028\\u2029z";
+    /**
+     * CR, LF, TAB, another C0, ESC, DEL, NEL, CSI (C1), LINE SEPARATOR, PARAGRAPH SEPARATOR, a
+     * right-to-left override and a bidi isolate.
+     */
+    private static final String HOSTILE = "a\r\n\t\u0001\u001b[31m\u007f\u0085\u009b31m\u2028\u2029\u202egnp.exe\u2066z";
+    private static final String ESCAPED = "a\\r\\n\\t\\u0001\\u001b[31m\\u007f\\u0085\\u009b31m\\u2028\\u2029\\u202egnp.exe\\u2066z";
     private static final String FORGED = "user\n2026-01-01T00:00:00.000Z [main] INFO auth - admin logged in";
 
     @TempDir

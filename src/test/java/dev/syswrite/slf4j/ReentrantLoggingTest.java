@@ -104,6 +104,56 @@ class ReentrantLoggingTest {
         assertEquals("INFO - start never", lines.get(lines.size() - 1));
     }
 
+    /**
+     * A recursion that logs at every level until the stack overflows, in a thread with a small
+     * stack, from many depths, so the stack runs out at every point of a logging call. What runs
+     * out inside the provider's work is contained: at most a call made with no stack left for
+     * the logger's own first frames fails there, as any call would; no slot is left taken.
+     */
+    @Test
+    void aStackOverflowInsideTheProviderNeverEscapes() throws Exception {
+        TestLoggers loggers = new TestLoggers(Path.of("/dev/null"), true);
+        Logger log = loggers.factory.getLogger("x");
+        int rounds = Boolean.getBoolean("syswrite.test.emulated") ? 20 : 100;
+        escapedFromLogging = null;
+        Thread small = new Thread(null, () -> {
+            for (int round = 0; round < rounds && escapedFromLogging == null; round++) {
+                try {
+                    recurse(log, round % 17, 0);
+                } catch (StackOverflowError expected) {
+                    // the recursion's own overflow
+                }
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertEquals(null, escapedFromLogging, () -> "a logging call threw " + escapedFromLogging + " from "
+                + java.util.Arrays.toString(java.util.Arrays.copyOf(escapedFromLogging.getStackTrace(), 4)));
+        assertEquals(0, loggers.factory.writer().buffers().inUse(), "a slot was left taken");
+    }
+
+    /** Set by a bare assignment: recording what escaped must not need stack itself. */
+    private static volatile Throwable escapedFromLogging;
+
+    private static void recurse(Logger log, int padding, int depth) {
+        if (padding > 0) {
+            recurse(log, padding - 1, depth); // shifts where in a logging call the stack runs out
+            return;
+        }
+        try {
+            log.info("depth {} {}", depth, "x");
+        } catch (StackOverflowError e) {
+            if (!e.getStackTrace()[0].getClassName().equals(SysWriteLogger.class.getName())) {
+                escapedFromLogging = e; // from inside the provider's work, not its entry
+            }
+            return;
+        } catch (Throwable t) {
+            escapedFromLogging = t;
+            return;
+        }
+        recurse(log, 0, depth + 1);
+    }
+
     /** 64 threads parked inside a toString() at once: more than the provider's buffers, none lost or garbled. */
     @Test
     void moreThreadsInsideLoggingThanBuffers() throws Exception {

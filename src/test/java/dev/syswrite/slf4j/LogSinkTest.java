@@ -1,0 +1,134 @@
+package dev.syswrite.slf4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syswrite.Errno;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sink's bookkeeping against a scripted kernel: which write fails, with which errno, after
+ * taking how many bytes. The real kernel's failures are in SinkFailureTest.
+ */
+class LogSinkTest {
+    /** Answers each write with the next scripted result: a byte count (-1 for all), or -errno. */
+    private static final class ScriptedSink extends LogSink {
+        final Deque<Long> script = new ArrayDeque<>();
+        final List<String> written = new ArrayList<>();
+
+        ScriptedSink(long... results) {
+            super("scripted");
+            for (long r : results) {
+                script.add(r);
+            }
+        }
+
+        @Override
+        ByteBuffer allocate(int capacity) {
+            return ByteBuffer.allocate(capacity);
+        }
+
+        @Override
+        long writeOnce(ByteBuffer line, int from, int to) {
+            long r = script.isEmpty() ? -1 : script.poll();
+            long n = r == -1 ? to - from : r;
+            if (n > 0) {
+                written.add(new String(line.array(), from, (int) n, StandardCharsets.UTF_8));
+            }
+            return n;
+        }
+
+        void line(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 1).put(1, bytes);
+            write(buffer, 1, bytes.length + 1);
+        }
+    }
+
+    private static final long EAGAIN = -Errno.EAGAIN.number();
+
+    @Test
+    void aRecoveryLineThatFailsIsNotALostEvent() {
+        ScriptedSink sink = new ScriptedSink(EAGAIN, EAGAIN, EAGAIN, -1, EAGAIN, -1, -1);
+        String stderr = quietly(() -> {
+            for (int i = 0; i < 3; i++) {
+                sink.line("lost " + i + "\n");
+            }
+            sink.line("back\n");  // its recovery line fails: said later, not counted
+            sink.line("again\n"); // its recovery line goes out
+        });
+        assertEquals(3, sink.lostEvents().total());
+        assertEquals(Map.of(Errno.EAGAIN, 3L), sink.lostEvents().byErrno());
+        assertEquals(3, sink.written.size(), sink.written::toString);
+        assertEquals("back\n", sink.written.get(0));
+        assertEquals("again\n", sink.written.get(1));
+        assertTrue(sink.written.get(2).startsWith("syswrite-logger: 3 events lost to EAGAIN between "), sink.written.get(2));
+        assertEquals(1, stderr.lines().count(), "one notice for the run of failures: " + stderr);
+    }
+
+    @Test
+    void oneLostEventIsSaidInTheSingular() {
+        ScriptedSink sink = new ScriptedSink(EAGAIN, -1, -1);
+        quietly(() -> {
+            sink.line("lost\n");
+            sink.line("back\n");
+        });
+        assertTrue(sink.written.get(1).startsWith("syswrite-logger: 1 event lost to EAGAIN between "), sink.written.get(1));
+    }
+
+    /** A line the kernel took part of, then refused: the next line starts with the newline owed. */
+    @Test
+    void aTornLineIsEndedByTheNextWrite() {
+        ScriptedSink sink = new ScriptedSink(4, -Errno.ENOSPC.number(), -1, -1);
+        quietly(() -> {
+            sink.line("torn line\n");
+            sink.line("next\n");
+        });
+        assertEquals("torn", sink.written.get(0));
+        assertEquals("\nnext\n", sink.written.get(1));
+        assertTrue(sink.written.get(2).startsWith("syswrite-logger: 1 event lost to ENOSPC"), sink.written.get(2));
+    }
+
+    /** The newline owed is itself refused: it stays owed. */
+    @Test
+    void theNewlineOwedIsKeptUntilWritten() {
+        ScriptedSink sink = new ScriptedSink(4, -Errno.ENOSPC.number(), -Errno.ENOSPC.number(), -1, -1);
+        quietly(() -> {
+            sink.line("torn line\n");
+            sink.line("refused\n");
+            sink.line("next\n");
+        });
+        assertEquals(List.of("torn", "\nnext\n"), sink.written.subList(0, 2));
+    }
+
+    @Test
+    void theJdkPathKnowsWhenAFailedWriteTookNothing() {
+        assertFalse(LogSink.Stream.mayHaveTaken(Errno.EPIPE.number(), 100_000));
+        assertFalse(LogSink.Stream.mayHaveTaken(Errno.EBADF.number(), 100_000));
+        assertFalse(LogSink.Stream.mayHaveTaken(Errno.EAGAIN.number(), LogSink.PIPE_BUF));
+        assertTrue(LogSink.Stream.mayHaveTaken(Errno.EAGAIN.number(), LogSink.PIPE_BUF + 1));
+        assertTrue(LogSink.Stream.mayHaveTaken(Errno.ENOSPC.number(), 10));
+    }
+
+    private static String quietly(Runnable run) {
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            run.run();
+        } finally {
+            System.setErr(realErr);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
