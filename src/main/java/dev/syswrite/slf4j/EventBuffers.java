@@ -41,6 +41,7 @@ final class EventBuffers {
     /** One event's working memory. */
     static final class Slot {
         final LineBuilder line = new LineBuilder();
+        final Utf8 encoder = new Utf8();
         /** The encoded line, from index 1 (index 0 is the sink's); allocated on first use, never in a temporary slot. */
         private ByteBuffer bytes;
         /** How many other events its owner was formatting when it took this slot, where known. */

@@ -195,7 +195,7 @@ final class EventWriter {
      * fits there, else from the shared large buffer; cut at the line limit with a mark.
      */
     private void emit(EventBuffers.Slot slot, LineBuilder line) {
-        CharSequence text = line.chars();
+        StringBuilder text = line.chars();
         int head = line.bodyStart();
         int length = line.length();
         long bytes = (long) Utf8.maxBytesPerChar(config.escape) * head + 3L * (length - head);
@@ -206,7 +206,7 @@ final class EventWriter {
         int capacity = 1 + (int) Math.min(bytes, config.lineMax); // index 0 is the sink's
         ByteBuffer target = buffers.bytes(slot, capacity);
         if (target != null) {
-            encodeAndWrite(target, text, head, length, cut);
+            encodeAndWrite(slot.encoder, target, text, head, length, cut);
             line.shrink(); // a huge event's text does not stay with the pool
             return;
         }
@@ -215,19 +215,19 @@ final class EventWriter {
             if (large == null || large.capacity() < capacity) {
                 large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
             }
-            encodeAndWrite(large, text, head, length, cut);
+            encodeAndWrite(slot.encoder, large, text, head, length, cut);
         } finally {
             largeLock.unlock();
         }
         line.shrink();
     }
 
-    private void encodeAndWrite(ByteBuffer out, CharSequence text, int head, int length, boolean cut) {
+    private void encodeAndWrite(Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut) {
         out.clear(); // the sink moved position and limit last time; puts below are absolute
         int limit = 1 + config.lineMax - (cut ? truncationMark.length : 0);
-        long done = Utf8.encode(text, 0, head, config.escape, out, 1, limit);
+        long done = encoder.encode(text, 0, head, config.escape, out, 1, limit);
         if ((int) (done >>> 32) == head) {
-            done = Utf8.encode(text, head, length, false, out, (int) done, limit);
+            done = encoder.encode(text, head, length, false, out, (int) done, limit);
         }
         int end = (int) done;
         if (cut) {

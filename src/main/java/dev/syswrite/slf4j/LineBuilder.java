@@ -58,7 +58,7 @@ final class LineBuilder {
         return text.length();
     }
 
-    CharSequence chars() {
+    StringBuilder chars() {
         return text;
     }
 

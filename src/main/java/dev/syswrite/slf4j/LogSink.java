@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -31,10 +30,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 abstract class LogSink {
     private static final VarHandle TORN;
+    private static final VarHandle FAILING_COUNT;
 
     static {
         try {
             TORN = MethodHandles.lookup().findVarHandle(LogSink.class, "torn", boolean.class);
+            FAILING_COUNT = MethodHandles.lookup().findVarHandle(LogSink.class, "failingCount", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -52,9 +53,14 @@ abstract class LogSink {
     @SuppressWarnings("unused") // through TORN
     private volatile boolean torn;
 
-    /** Failures since the last successful write, by errno (index 0: a write that took no byte). */
-    private final AtomicLongArray failing = new AtomicLongArray(4096);
-    private final AtomicLong failingCount = new AtomicLong();
+    /**
+     * Failures since the last successful write, by errno (index 0: a write that took no byte); made
+     * at the first failure. The write path reads only {@link #failingCount}, a field of this object:
+     * after each system call flushes the TLB (page-table isolation), every other page it touched
+     * would cost a page walk.
+     */
+    private volatile AtomicLongArray failing;
+    private volatile long failingCount;
     private volatile long failingSince;
     private volatile long failingUntil;
     private final AtomicBoolean reporting = new AtomicBoolean();
@@ -124,10 +130,23 @@ abstract class LogSink {
                 return false;
             }
         }
-        if (failingCount.get() != 0) {
+        if (failingCount != 0) {
             reportRecovery();
         }
         return true;
+    }
+
+    private AtomicLongArray failing() {
+        AtomicLongArray f = failing;
+        if (f == null) {
+            synchronized (this) { // once, at the first failure
+                f = failing;
+                if (f == null) {
+                    failing = f = new AtomicLongArray(4096);
+                }
+            }
+        }
+        return f;
     }
 
     /** Counts an event that could not be formatted, and says so once on stderr. */
@@ -148,9 +167,9 @@ abstract class LogSink {
     private void failed(int errno) {
         long now = System.currentTimeMillis();
         lost.add(errno);
-        failing.incrementAndGet(errno < 4096 ? errno : 0);
+        failing().incrementAndGet(errno < 4096 ? errno : 0);
         failingUntil = now;
-        if (failingCount.getAndIncrement() == 0) {
+        if ((long) FAILING_COUNT.getAndAdd(this, 1L) == 0) {
             failingSince = now;
             System.err.println("syswrite-logger: writing to " + output + " failed with " + (errno == 0 ? "no byte taken" : Errno.of(errno))
                     + "; counting lost events until a write succeeds");
@@ -165,7 +184,8 @@ abstract class LogSink {
         try {
             long since = failingSince;
             long until = failingUntil;
-            failingCount.set(0);
+            failingCount = 0;
+            AtomicLongArray failing = failing();
             long[] counts = new long[failing.length()];
             long total = 0;
             StringBuilder report = new StringBuilder();
@@ -186,7 +206,7 @@ abstract class LogSink {
                 for (int errno = 0; errno < counts.length; errno++) {
                     failing.addAndGet(errno, counts[errno]); // said when writes succeed again
                 }
-                failingCount.addAndGet(total);
+                FAILING_COUNT.getAndAdd(this, total);
                 failingSince = since;
             }
         } finally {

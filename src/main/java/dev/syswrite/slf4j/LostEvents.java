@@ -26,7 +26,8 @@ public final class LostEvents {
     /** Index 0 counts events lost without an errno; 1 to 4095 are the kernel's errnos. */
     private static final int SLOTS = 4096;
 
-    private final AtomicLongArray counts = new AtomicLongArray(SLOTS);
+    /** Made at the first loss, so a provider that never fails never touches it. */
+    private volatile AtomicLongArray counts;
 
     LostEvents() {}
 
@@ -47,8 +48,9 @@ public final class LostEvents {
      *     byte, or an error (such as {@code OutOfMemoryError}) while the event was formatted
      */
     public long total() {
+        AtomicLongArray counts = this.counts;
         long total = 0;
-        for (int i = 0; i < SLOTS; i++) {
+        for (int i = 0; counts != null && i < SLOTS; i++) {
             total += counts.get(i);
         }
         return total;
@@ -61,7 +63,8 @@ public final class LostEvents {
      * @return the count, 0 if none
      */
     public long count(Errno errno) {
-        return errno.number() < SLOTS ? counts.get(errno.number()) : 0;
+        AtomicLongArray counts = this.counts;
+        return counts != null && errno.number() < SLOTS ? counts.get(errno.number()) : 0;
     }
 
     /**
@@ -70,8 +73,9 @@ public final class LostEvents {
      * @return an unmodifiable snapshot, in errno order, without the errnos that lost none
      */
     public Map<Errno, Long> byErrno() {
+        AtomicLongArray counts = this.counts;
         Map<Errno, Long> snapshot = new LinkedHashMap<>();
-        for (int i = 1; i < SLOTS; i++) {
+        for (int i = 1; counts != null && i < SLOTS; i++) {
             long n = counts.get(i);
             if (n != 0) {
                 snapshot.put(Errno.of(i), n);
@@ -82,6 +86,15 @@ public final class LostEvents {
 
     /** Counts one event lost to {@code errno}, or to no errno where it is 0. */
     void add(int errno) {
+        AtomicLongArray counts = this.counts;
+        if (counts == null) {
+            synchronized (this) {
+                counts = this.counts;
+                if (counts == null) {
+                    this.counts = counts = new AtomicLongArray(SLOTS);
+                }
+            }
+        }
         counts.incrementAndGet(errno > 0 && errno < SLOTS ? errno : 0);
     }
 

@@ -7,9 +7,19 @@ import java.nio.ByteBuffer;
  * would allocate), optionally escaping control characters on the way ({@link ControlEscapes}),
  * and never past a byte limit. A surrogate without its partner cannot be encoded and becomes
  * {@code ?}, as {@code String.getBytes(UTF_8)} does.
+ *
+ * <p>An instance encodes in chunks through two small arrays of its own (each slot of
+ * {@link EventBuffers} has one): the characters are copied out in bulk, encoded array to array,
+ * and the bytes copied into the buffer in bulk. Per character that is two array accesses, where
+ * {@code charAt} and {@code ByteBuffer.put} would each check bounds, and the put the buffer's
+ * memory scope, for every character.
  */
 final class Utf8 {
-    private Utf8() {}
+    /** Characters encoded per round: the arrays below are what an instance keeps. */
+    private static final int CHUNK = 1024;
+
+    private final char[] chars = new char[CHUNK];
+    private final byte[] bytes = new byte[CHUNK * ControlEscapes.MAX_LENGTH];
 
     /** The most bytes one UTF-16 unit can take: an escape; otherwise three (a pair takes four for two). */
     static int maxBytesPerChar(boolean escape) {
@@ -17,63 +27,95 @@ final class Utf8 {
     }
 
     /**
-     * Encodes {@code text[from, to)} into {@code out} from byte index {@code at}, with absolute
-     * puts (the buffer's position and limit are left alone), stopping before the first character
-     * whose bytes would pass {@code limit}.
+     * Encodes {@code text[from, to)} into {@code out} from byte index {@code at} (the buffer's
+     * position and limit are left alone), stopping before the first character whose bytes would
+     * pass {@code limit}.
      *
      * @return the index of the first character not encoded ({@code to} if all were), in the high
      *     32 bits, and the byte index after the last byte written, in the low 32 bits
      */
-    static long encode(CharSequence text, int from, int to, boolean escape, ByteBuffer out, int at, int limit) {
-        int n = at;
+    long encode(StringBuilder text, int from, int to, boolean escape, ByteBuffer out, int at, int limit) {
         int i = from;
-        for (; i < to; i++) {
-            char c = text.charAt(i);
-            String escaped;
+        int n = at;
+        while (i < to && n < limit) {
+            int count = Math.min(CHUNK, to - i);
+            text.getChars(i, i + count, chars, 0);
+            char next = i + count < to ? text.charAt(i + count) : 0;
+            long done = encode(chars, count, next, escape, bytes, Math.min(bytes.length, limit - n));
+            int took = (int) (done >>> 32);
+            int made = (int) done;
+            out.put(n, bytes, 0, made);
+            n += made;
+            i += took;
+            boolean pairSplit = took == count - 1 && Character.isHighSurrogate(chars[took]) && Character.isLowSurrogate(next);
+            if (took < count && !pairSplit) {
+                break; // the limit; a pair split between chunks is encoded whole in the next round
+            }
+        }
+        return (long) i << 32 | n;
+    }
+
+    /**
+     * Encodes {@code chars[0, count)} into {@code bytes} from index 0, up to {@code room} bytes;
+     * {@code next} is the character after them (0 if none), to pair a high surrogate at the end.
+     *
+     * @return the characters encoded, in the high 32 bits, and the bytes written, in the low 32
+     */
+    private static long encode(char[] chars, int count, char next, boolean escape, byte[] bytes, int room) {
+        int n = 0;
+        int i = 0;
+        for (; i < count; i++) {
+            char c = chars[i];
             if (c >= 0x20 && c < 0x7f) { // printable ASCII: most of every line
-                if (n + 1 > limit) {
+                if (n == room) {
                     break;
                 }
-                out.put(n++, (byte) c);
-            } else if (escape && (escaped = ControlEscapes.of(c)) != null) {
-                if (n + escaped.length() > limit) {
+                bytes[n++] = (byte) c;
+                continue;
+            }
+            String escaped = escape ? ControlEscapes.of(c) : null;
+            if (escaped != null) {
+                if (n + escaped.length() > room) {
                     break;
                 }
                 for (int k = 0; k < escaped.length(); k++) {
-                    out.put(n++, (byte) escaped.charAt(k));
+                    bytes[n++] = (byte) escaped.charAt(k);
                 }
             } else if (c < 0x80) {
-                if (n + 1 > limit) {
+                if (n + 1 > room) {
                     break;
                 }
-                out.put(n++, (byte) c);
+                bytes[n++] = (byte) c;
             } else if (c < 0x800) {
-                if (n + 2 > limit) {
+                if (n + 2 > room) {
                     break;
                 }
-                out.put(n++, (byte) (0xc0 | c >> 6));
-                out.put(n++, (byte) (0x80 | c & 0x3f));
-            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
-                if (n + 4 > limit) {
+                bytes[n++] = (byte) (0xc0 | c >> 6);
+                bytes[n++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && (i + 1 < count ? Character.isLowSurrogate(chars[i + 1]) : Character.isLowSurrogate(next))) {
+                if (i + 1 == count) {
+                    break; // its pair is in the next chunk: encode both there
+                }
+                if (n + 4 > room) {
                     break;
                 }
-                int cp = Character.toCodePoint(c, text.charAt(++i));
-                out.put(n++, (byte) (0xf0 | cp >> 18));
-                out.put(n++, (byte) (0x80 | cp >> 12 & 0x3f));
-                out.put(n++, (byte) (0x80 | cp >> 6 & 0x3f));
-                out.put(n++, (byte) (0x80 | cp & 0x3f));
+                int cp = Character.toCodePoint(c, chars[++i]);
+                bytes[n++] = (byte) (0xf0 | cp >> 18);
+                bytes[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                bytes[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                bytes[n++] = (byte) (0x80 | cp & 0x3f);
             } else if (Character.isSurrogate(c)) {
-                if (n + 1 > limit) {
+                if (n + 1 > room) {
                     break;
                 }
-                out.put(n++, (byte) '?');
+                bytes[n++] = (byte) '?';
             } else {
-                if (n + 3 > limit) {
+                if (n + 3 > room) {
                     break;
                 }
-                out.put(n++, (byte) (0xe0 | c >> 12));
-                out.put(n++, (byte) (0x80 | c >> 6 & 0x3f));
-                out.put(n++, (byte) (0x80 | c & 0x3f));
+                bytes[n++] = (byte) (0xe0 | c >> 12);
+                bytes[n++] = (byte) (0x80 | c >> 6 & 0x3f);
+                bytes[n++] = (byte) (0x80 | c & 0x3f);
             }
         }
         return (long) i << 32 | n;

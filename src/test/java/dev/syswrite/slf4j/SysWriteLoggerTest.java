@@ -131,6 +131,22 @@ class SysWriteLoggerTest {
         assertTrue(new String(expected, StandardCharsets.UTF_8).contains("lone-high ? lone-low ? end ?"));
     }
 
+    /** The encoder works in chunks of 1024 characters: a surrogate pair or an escape may straddle any boundary. */
+    @Test
+    void textAcrossEncodingChunksIsWhole() throws IOException {
+        Logger log = new TestLoggers(file(), true, "syswrite.logger.time", "none", "syswrite.logger.thread", "false",
+                "syswrite.logger.name", "none").factory.getLogger("x");
+        StringBuilder expected = new StringBuilder();
+        for (int k = 1010; k < 1030; k++) {
+            for (String tail : new String[] {"\ud83d\ude00y", "\u4e2d\u00e9", "\ud83dz"}) {
+                String message = "x".repeat(k) + tail + "x".repeat(k) + tail;
+                log.info(message);
+                expected.append("INFO - ").append(message.replace("\ud83dz", "?z")).append('\n');
+            }
+        }
+        assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file()));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1_000, 16_384, 100_000, 600_000})
     void longMessagesArriveWhole(int length) throws IOException {
