@@ -4,6 +4,10 @@
  * No libc: this file is compiled freestanding and linked with -nostdlib, so it may use
  * nothing but JNI and the stub. It holds no policy either: bounds, errno mapping and
  * retries live in Java (dev.syswrite.SysWrite), which validates every argument first.
+ * Each entry point still refuses, with -EINVAL, anything that would make it touch memory
+ * outside what it was given (a null object, a range outside an array or buffer), and never
+ * writes after a JNI call left an exception pending: whoever calls it, it cannot crash the
+ * JVM or write memory it was not handed.
  */
 #include <jni.h>
 
@@ -66,18 +70,23 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_array(
 	jbyte copy[STACK_COPY_MAX];
 
 	(void)cls;
-	if (len < 0 || len > STACK_COPY_MAX)
+	if (b == NULL || len < 0 || len > STACK_COPY_MAX)
 		return NEG_EINVAL; /* Java never asks; the stack buffer must never overflow */
 	(*env)->GetByteArrayRegion(env, b, off, len, copy);
+	if ((*env)->ExceptionCheck(env))
+		return NEG_EINVAL; /* off/len outside b: copy holds nothing of the caller's */
 	return syswrite_sys_write(resolve_fd(env, fd_object, fd), copy, (unsigned long)len);
 }
 
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_arrayVia(
 	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jbyteArray b, jint off, jint len, jobject scratch)
 {
-	jbyte *copy = (jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, scratch, buffer_address);
+	jbyte *copy;
 
 	(void)cls;
+	if (b == NULL || scratch == NULL)
+		return NEG_EINVAL;
+	copy = (jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, scratch, buffer_address);
 	if (copy == NULL || len < 0 || len > (*env)->GetIntField(env, scratch, buffer_capacity))
 		return NEG_EINVAL; /* Java never asks; the copy must stay inside the buffer */
 	/*
@@ -87,6 +96,8 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_arrayVia(
 	for (jlong done = 0; done < len; done += COPY_SLICE) {
 		jint n = (jint)(len - done < COPY_SLICE ? len - done : COPY_SLICE);
 		(*env)->GetByteArrayRegion(env, b, off + (jint)done, n, copy + done);
+		if ((*env)->ExceptionCheck(env))
+			return NEG_EINVAL; /* off/len outside b: scratch holds stale bytes */
 	}
 	return syswrite_sys_write(resolve_fd(env, fd_object, fd), copy, (unsigned long)len);
 }
@@ -98,11 +109,20 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_direct(
 	 * The field itself, not GetDirectBufferAddress: HotSpot reads a field without leaving
 	 * native code, where GetDirectBufferAddress enters the VM, and checks the class, first.
 	 */
-	const jbyte *base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, buffer, buffer_address);
+	const jbyte *base;
+	jint capacity;
 
 	(void)cls;
+	if (buffer == NULL)
+		return NEG_EINVAL;
+	base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, buffer, buffer_address);
+	capacity = (*env)->GetIntField(env, buffer, buffer_capacity);
+	if (position < 0 || len < 0 || position > capacity - len)
+		return NEG_EINVAL; /* never past the buffer's end */
+	if (len == 0)
+		return syswrite_sys_write(resolve_fd(env, fd_object, fd), base, 0); /* any address: 0 bytes */
 	if (base == NULL)
-		return NEG_EFAULT; /* not a direct buffer; Java never passes one */
+		return NEG_EFAULT; /* not a direct buffer, or one over no memory */
 	return syswrite_sys_write(resolve_fd(env, fd_object, fd), base + position, (unsigned long)len);
 }
 
