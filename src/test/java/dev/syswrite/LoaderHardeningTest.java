@@ -136,6 +136,74 @@ class LoaderHardeningTest {
     }
 
     /**
+     * The sweep goes on past a leftover it cannot delete (here a directory with a file in it), and
+     * leaves another user's files alone even when it runs as root.
+     */
+    @Test
+    void theSweepGoesPastFailuresAndKeepsToItsOwnFiles() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        List<Path> stale = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            stale.add(Files.writeString(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-000000000000000" + i + ".so"), "crashed run"));
+        }
+        Path stuck = Files.createDirectory(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-00000000000000ff.so"));
+        Files.writeString(stuck.resolve("inside"), "keeps it from being deleted");
+        Path theirs = Files.writeString(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-00000000000000ee.so"), "another user's");
+        boolean root = "0".equals(String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid")));
+        if (root) {
+            Files.setAttribute(theirs, "unix:uid", 65534); // nobody
+        }
+        List<Path> old = new ArrayList<>(stale);
+        old.add(stuck);
+        old.add(theirs);
+        for (Path path : old) {
+            Process touch = new ProcessBuilder("touch", "-h", "-d", "1 hour ago", path.toString()).inheritIO().start();
+            assertEquals(0, touch.waitFor());
+        }
+        try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", tmp.toString()))) {
+            assertTrue(copy.isAvailable(), copy::causeChain);
+        }
+        for (Path path : stale) {
+            assertFalse(Files.exists(path), () -> path + " was not swept");
+        }
+        assertTrue(Files.exists(stuck));
+        assertEquals(root, Files.exists(theirs), root ? "another user's file was deleted" : "our own stale file was kept");
+    }
+
+    /** A relative tmpdir is resolved against the working directory, as any relative path is. */
+    @Test
+    void aRelativeTmpdirWorks() throws Exception {
+        Path relative = Path.of("").toAbsolutePath().relativize(Files.createDirectory(dir.resolve("relative")));
+        try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", relative.toString()))) {
+            assertTrue(copy.isAvailable(), copy::causeChain);
+        }
+        try (Isolated copy = Isolated.load(Map.of("java.io.tmpdir", relative.toString()))) {
+            assertTrue(copy.isAvailable(), copy::causeChain);
+        }
+    }
+
+    /** A tmpdir too full for the library: nothing is left behind, and the cause names the directory. */
+    @Test
+    void aFullTmpdirLeavesNothingAndIsNamed() throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("full"));
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4k", "tmpfs", mount.toString()).redirectErrorStream(true).start();
+        String why = new String(mounting.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Assumptions.assumeTrue(mounting.waitFor() == 0, "cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN): " + why);
+        try {
+            Assumptions.assumeTrue(Files.size(bundledLibrary()) > 4096, "the library fits in one page");
+            try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", mount.toString()))) {
+                assertFalse(copy.isAvailable());
+                assertTrue(copy.causeChain().contains("cannot write the library into " + mount), copy.causeChain());
+            }
+            try (Stream<Path> left = Files.list(mount)) {
+                assertEquals(List.of(), left.toList(), "a part of the library was left behind");
+            }
+        } finally {
+            new ProcessBuilder("umount", "--lazy", mount.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /**
      * A noexec mount, as on hardened hosts and Docker's --tmpfs: no library can be mapped from
      * it, and the cause must say so and name the way out. Mounting takes root (CI runs as root).
      */

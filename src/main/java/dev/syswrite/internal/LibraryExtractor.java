@@ -43,7 +43,8 @@ final class LibraryExtractor {
      */
     static Path directory() throws IOException {
         String explicit = System.getProperty("syswrite.tmpdir");
-        Path dir = Path.of(explicit != null ? explicit : System.getProperty("java.io.tmpdir"));
+        // Absolute, so a relative setting means what it meant at start-up wherever it is used.
+        Path dir = Path.of(explicit != null ? explicit : System.getProperty("java.io.tmpdir")).toAbsolutePath();
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new IOException((explicit != null ? "-Dsyswrite.tmpdir=" : "java.io.tmpdir=") + dir + " is not a writable directory");
         }
@@ -64,7 +65,13 @@ final class LibraryExtractor {
         try (SeekableByteChannel out = Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 InputStream in = open(resource)) {
-            out.write(ByteBuffer.wrap(in.readAllBytes()));
+            ByteBuffer bytes = ByteBuffer.wrap(in.readAllBytes());
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            deleteQuietly(file); // a full disk must not leave a part of the library behind
+            throw new IOException("cannot write the library into " + dir + ": " + e, e);
         }
         String actual = sha256(file);
         if (!actual.equals(sha256)) {
@@ -103,18 +110,39 @@ final class LibraryExtractor {
         }
     }
 
-    /** Deletes our files (or links) left by crashed runs; never follows a link, never touches others'. */
+    /**
+     * Deletes our files (or links) left by crashed runs, past any it cannot delete; never follows
+     * a link, and never touches a file another user owns, even when run as root.
+     */
     private static void sweep(Path dir) {
         Instant staleBefore = Instant.now().minus(STALE);
+        Object me;
+        try {
+            me = Files.getAttribute(Path.of("/proc/self"), "unix:uid"); // owned by this process's user
+        } catch (IOException | RuntimeException unknown) {
+            return; // without knowing who we are, nothing is ours to delete
+        }
         try (DirectoryStream<Path> ours = Files.newDirectoryStream(dir, "libsyswrite-*.so")) {
             for (Path leftover : ours) {
-                FileTime modified = Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS);
-                if (modified.toInstant().isBefore(staleBefore)) {
-                    Files.deleteIfExists(leftover);
+                try {
+                    FileTime modified = Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS);
+                    if (modified.toInstant().isBefore(staleBefore) && me.equals(Files.getAttribute(leftover, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+                        Files.deleteIfExists(leftover);
+                    }
+                } catch (IOException | RuntimeException skipped) {
+                    // This one stays; the others are still swept.
                 }
             }
         } catch (IOException | RuntimeException ignored) {
             // Sweeping is housekeeping: a directory we cannot list costs a leftover, not the load.
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException ignored) {
+            // the error being reported matters more
         }
     }
 
