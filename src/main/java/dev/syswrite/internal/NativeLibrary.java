@@ -144,7 +144,7 @@ public final class NativeLibrary {
             if (dir != null && LibraryExtractor.onNoexecMount(dir)) {
                 tried += "; " + dir + " is on a noexec mount, where no library can be mapped: choose another with -Dsyswrite.tmpdir";
             }
-            return unavailable(tried, t);
+            return unavailable(tried + nativeAccessHint(t), t);
         } finally {
             deleteQuietly(file); // Linux keeps the mapping; nothing accumulates
         }
@@ -161,8 +161,24 @@ public final class NativeLibrary {
             checkAbi();
             return new Outcome(file.toUri().toString(), file, null);
         } catch (Throwable t) {
-            return unavailable("-Dsyswrite.library.path=" + path + " could not be loaded on " + where + " (no fallback to the bundled library)", t);
+            return unavailable("-Dsyswrite.library.path=" + path + " could not be loaded on " + where + " (no fallback to the bundled library)"
+                    + nativeAccessHint(t), t);
         }
+    }
+
+    /**
+     * JDK 24+ under {@code --illegal-native-access=deny}: {@link System#load} is a restricted method
+     * and throws IllegalCallerException unless native access is enabled for this module. Names the
+     * exact flag, which differs on the class path and on the module path.
+     */
+    private static String nativeAccessHint(Throwable t) {
+        if (!(t instanceof IllegalCallerException)) {
+            return "";
+        }
+        Module module = NativeLibrary.class.getModule();
+        String grant = module.isNamed() ? module.getName() : "ALL-UNNAMED";
+        return "; native access is denied to " + (module.isNamed() ? "module " + grant : "the class path")
+                + ": start the JVM with --enable-native-access=" + grant;
     }
 
     /** Refuses a library from another release: its ABI number is compiled in from NativeWrite. */
