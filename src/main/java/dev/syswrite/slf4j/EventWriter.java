@@ -67,6 +67,12 @@ final class EventWriter {
         return buffers;
     }
 
+    /*
+     * Both write methods end alike, each in its own frame on purpose: the guard that keeps a
+     * failure (a StackOverflowError included) from reaching the caller, and the store that frees
+     * the slot, must sit in the outermost frame, where a helper call could itself overflow.
+     */
+
     /** Formats and writes one event; {@code count} arguments come from {@code more}, or else a1 and a2. */
     void write(String logger, int level, Marker marker, String pattern, int count, Object a1, Object a2, Object[] more,
             Throwable throwable) {
