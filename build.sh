@@ -3,7 +3,9 @@
 #
 #   ./build.sh        set up, build the jar, run its demo on the host JVM and on the
 #                     other architecture's JVM under QEMU
-#   ./build.sh test   set up, build, run the whole test suite on both architectures
+#   ./build.sh test   set up, build, run the whole test suite on both architectures, then
+#                     consumer/, a project depending on the installed jar, on the class
+#                     path and the module path
 #   ./build.sh bench [quick|full]
 #                     set up, build, run the benchmarks on this machine (quick: about ten
 #                     minutes, five sizes, short iterations; full: about an hour, every size):
@@ -180,8 +182,10 @@ case "${1:-}" in
 test)
 	[ $# -eq 1 ] || usage
 	set_up
+	jdk25_java=
 	if [ -x "$jdk25/bin/java" ]; then
-		mvn_ install -Djdk25.home="$jdk25" # verify, then install: the benchmarks build against it
+		jdk25_java=$jdk25/bin/java
+		mvn_ install -Djdk25.home="$jdk25" # verify, then install: the benchmarks and the consumer build against it
 		# JNI is a restricted method on JDK 25: the jar's manifest must grant it, silently.
 		warnings=$("$jdk25/bin/java" -jar target/syswrite-*.jar 2>&1 >/dev/null)
 		if [ -n "$warnings" ]; then
@@ -192,6 +196,10 @@ test)
 		echo "build.sh: no JDK 25 at $jdk25 (set JDK25_HOME): its test run is skipped" >&2
 		mvn_ install -Dsyswrite.jdk25.skip=true
 	fi
+	# A project that depends on the installed jar, as users' do: class path and module path.
+	mvn_ -f consumer/pom.xml package
+	consumer/run.sh "$native_jdk/bin/java" ${jdk25_java:+"$jdk25_java"}
+	consumer/run.sh "$PWD/target/emulated-jdk/bin/java" # the other arch, through the suite's QEMU wrapper
 	mvn_ -f bench/pom.xml package # keeps the benchmarks compiling; ./build.sh bench runs them
 	;;
 bench)

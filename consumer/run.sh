@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs the consumer (built against the installed syswrite) on the class path and on the module
+# path, and on a JDK 24+ also with native access granted (silently) and denied (a cause that
+# names the grant); fails on any surprise.
+#
+#   consumer/run.sh JAVA [JAVA_24_OR_LATER]
+set -euo pipefail
+cd "$(dirname "$0")"
+jar=target/syswrite-consumer.jar
+deps=$(cat target/dependencies.path)
+provider=(-Dslf4j.provider=dev.syswrite.slf4j.SysWriteServiceProvider -Dslf4j.internal.verbosity=WARN
+	-Dsyswrite.logger.output=stdout -Dsyswrite.logger.time=none -Dsyswrite.logger.thread=false)
+main_cp=(-cp "$jar:$deps" dev.syswrite.consumer.Main)
+main_mp=(-p "$jar:$deps" -m dev.syswrite.consumer/dev.syswrite.consumer.Main)
+
+fail() {
+	printf 'consumer: %s\n--- stdout\n%s\n--- stderr\n' "$1" "$2" >&2
+	cat target/stderr >&2
+	exit 1
+}
+
+# expect NAME STDOUT-REGEX STDERR(any|quiet) EXIT command...
+expect() {
+	local name=$1 pattern=$2 stderr=$3 status=$4 out code=0
+	shift 4
+	out=$("$@" 2>target/stderr) || code=$?
+	[ "$code" = "$status" ] || fail "$name: exit $code, expected $status" "$out"
+	printf '%s' "$out" | grep -qzE "^$pattern\$" || fail "$name: stdout is not /$pattern/" "$out"
+	[ "$stderr" = any ] || [ ! -s target/stderr ] || fail "$name: stderr is not empty" "$out"
+	echo "consumer: $name: as expected"
+}
+
+ok() { printf 'raw write on the %s\nINFO consumer - logged on the %s\nresult Ok\\[bytesWritten=%s\\]\n' "$1" "$1" "$2"; }
+
+java=$1
+expect "class path" "$(ok "class path" 28)" any 0 "$java" "${provider[@]}" "${main_cp[@]}"
+expect "module path" "$(ok "module path" 29)" any 0 "$java" "${provider[@]}" "${main_mp[@]}"
+
+if [ $# -ge 2 ]; then
+	java24=$2
+	expect "class path, JDK 24+, granted" "$(ok "class path" 28)" quiet 0 "$java24" --enable-native-access=ALL-UNNAMED "${provider[@]}" "${main_cp[@]}"
+	expect "module path, JDK 24+, granted" "$(ok "module path" 29)" quiet 0 "$java24" --enable-native-access=dev.syswrite "${provider[@]}" "${main_mp[@]}"
+	expect "module path, JDK 24+, denied" \
+		'unavailable on the module path: .*native access is denied to module dev.syswrite: start the JVM with --enable-native-access=dev.syswrite'$'\n' \
+		any 1 "$java24" --illegal-native-access=deny "${main_mp[@]}"
+fi
