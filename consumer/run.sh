@@ -30,7 +30,11 @@ expect() {
 	echo "consumer: $name: as expected"
 }
 
-ok() { printf 'raw write on the %s\nINFO consumer - logged on the %s\nresult Ok\\[bytesWritten=%s\\]\n' "$1" "$1" "$2"; }
+# On the module path dev.syswrite.internal is not exported: the native entry points are sealed.
+ok() {
+	local internals=$([ "$1" = "module path" ] && echo sealed || echo reachable)
+	printf 'raw write on the %s\nINFO consumer - logged on the %s\nresult Ok\\[bytesWritten=%s\\]\ninternals %s\n' "$1" "$1" "$2" "$internals"
+}
 
 java=$1
 expect "class path" "$(ok "class path" 28)" any 0 "$java" "${provider[@]}" "${main_cp[@]}"

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.After;
 import org.junit.Before;
-import org.slf4j.LoggerFactoryFriend;
+import org.slf4j.LoggerFactory;
 import org.slf4j.testHarness.MultithreadedInitializationTest;
 
 /**
@@ -25,15 +25,26 @@ public class SysWriteMultithreadedInitializationTest extends MultithreadedInitia
         file = Files.createTempFile("slf4j-init", ".log");
         System.setProperty("slf4j.provider", SysWriteServiceProvider.class.getName());
         System.setProperty("syswrite.logger.output", file.toString());
-        LoggerFactoryFriend.reset();
+        resetSlf4j();
     }
 
     @After
     public void leaveAfresh() throws IOException {
-        LoggerFactoryFriend.reset();
+        resetSlf4j();
         System.clearProperty("slf4j.provider");
         System.clearProperty("syswrite.logger.output");
         Files.delete(file);
+    }
+
+    /** LoggerFactory.reset() is package-private: slf4j-simple's tests reach it from a class in org.slf4j, these by reflection. */
+    private static void resetSlf4j() {
+        try {
+            java.lang.reflect.Method reset = LoggerFactory.class.getDeclaredMethod("reset");
+            reset.setAccessible(true);
+            reset.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reset SLF4J", e);
+        }
     }
 
     @Override

@@ -23,5 +23,18 @@ public final class Main {
         System.out.flush();
         LoggerFactory.getLogger("consumer").info("logged on the {}", where);
         System.out.println("result " + result);
+        System.out.println("internals " + internals());
+    }
+
+    /** Whether a caller can reach syswrite's native entry points: never on the module path. */
+    private static String internals() {
+        try {
+            Class.forName("dev.syswrite.internal.NativeWrite").getMethod("abiVersion").invoke(null);
+            return "reachable";
+        } catch (IllegalAccessException sealed) {
+            return "sealed";
+        } catch (ReflectiveOperationException e) {
+            return "unexpected " + e;
+        }
     }
 }
