@@ -95,9 +95,14 @@ mvn_() {
 	JAVA_HOME=$native_jdk mvn -B -ntp "$@"
 }
 
+# The library's jar, not its -sources or -javadoc twin.
+library_jar() {
+	ls target/syswrite-*.jar | grep -Ev -- '-(sources|javadoc)\.jar$'
+}
+
 demo() {
 	local jar
-	jar=$(ls target/syswrite-*.jar)
+	jar=$(library_jar)
 	echo "== demo on the host JVM ($native)"
 	"$native_jdk/bin/java" -jar "$jar"
 	echo "== demo on the $emulated JVM under $qemu"
@@ -187,7 +192,10 @@ test)
 		jdk25_java=$jdk25/bin/java
 		mvn_ install -Djdk25.home="$jdk25" # verify, then install: the benchmarks and the consumer build against it
 		# JNI is a restricted method on JDK 25: the jar's manifest must grant it, silently.
-		warnings=$("$jdk25/bin/java" -jar target/syswrite-*.jar 2>&1 >/dev/null)
+		warnings=$("$jdk25/bin/java" -jar "$(library_jar)" 2>&1 >/dev/null) || {
+			printf 'build.sh: java -jar on JDK 25 failed:\n%s\n' "$warnings" >&2
+			exit 1
+		}
 		if [ -n "$warnings" ]; then
 			printf 'build.sh: java -jar on JDK 25 wrote to stderr:\n%s\n' "$warnings" >&2
 			exit 1
