@@ -34,7 +34,8 @@ import java.util.Objects;
  *
  * <p><b>Memory.</b> Direct buffers and raw addresses are written without a copy. Heap bytes are
  * copied first, since the kernel must not read a heap array the garbage collector may move: up to
- * 8 KiB onto the native stack, more into a per-thread off-heap buffer kept for reuse up to 1 MiB.
+ * 8 KiB onto the native stack, more into an off-heap buffer from a small pool shared by all
+ * threads, each kept for reuse up to 1 MiB.
  * No method allocates on the Java heap in steady state, except {@code Ok} results that escape the
  * caller.
  *

@@ -6,10 +6,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes heap bytes the shim cannot copy to its stack (arrays above
- * {@link NativeWrite#STACK_COPY_MAX}, read-only heap buffers) by copying them into per-thread
+ * {@link NativeWrite#STACK_COPY_MAX}, read-only heap buffers) by copying them into pooled
  * off-heap memory first, then writing that in one system call.
  *
  * <p>Why: the shim has no libc to allocate with, must not pin a heap array across a write that
@@ -20,10 +21,15 @@ import java.nio.ByteBuffer;
  * {@code LargeArrayCopy}: {@code GetByteArrayElements} copies the whole array, however small the
  * range; a Java-side {@code ByteBuffer.put} pays a VM call for its copy.)
  *
- * <p>A thread keeps its buffer for reuse up to {@link #RETAINED_MAX} bytes, so steady-state writes
- * allocate nothing. A larger write gets a buffer of its own, so one huge write never ties that
- * much memory to a thread; up to JDK 23 it is freed as soon as the write returns, later by the
- * garbage collector.
+ * <p>Buffers of up to {@link #RETAINED_MAX} bytes are kept for reuse in a small pool shared by
+ * every thread ({@link #SLOTS} of them), not one per thread: what syswrite holds does not grow with
+ * the number of threads (100,000 virtual threads share the same few buffers as 8 platform
+ * threads), and steady-state writes still allocate nothing. A write takes a buffer with one
+ * atomic swap, starting at a slot chosen by its thread's id, and puts it back with one
+ * compare-and-set; when every buffer is in use it gets one of its own, kept afterwards only if a
+ * slot is free. A write over {@code RETAINED_MAX} gets a buffer of its own, so one huge write never
+ * ties that much memory to the pool; up to JDK 23 it is freed as soon as the write returns, later
+ * by the garbage collector.
  */
 public final class OffHeapCopy {
     /** The most a thread keeps between writes. */
@@ -32,7 +38,11 @@ public final class OffHeapCopy {
     /** The least a thread allocates: twice what the shim's stack copy takes. */
     private static final int MIN_CAPACITY = 2 * NativeWrite.STACK_COPY_MAX;
 
-    private static final ThreadLocal<ByteBuffer> RETAINED = new ThreadLocal<>();
+    /** The pool's size: twice the processors, at least 4, a power of two. */
+    public static final int SLOTS = Integer.highestOneBit(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) - 1) << 1;
+
+    /** Buffers at rest; a slot is null while its buffer is in use (or before it was first needed). */
+    private static final AtomicReferenceArray<ByteBuffer> POOL = new AtomicReferenceArray<>(SLOTS);
 
     /** {@code sun.misc.Unsafe.invokeCleaner(ByteBuffer)}, or null where the JDK lacks it. */
     private static final MethodHandle FREE = findInvokeCleaner();
@@ -84,19 +94,43 @@ public final class OffHeapCopy {
         if (len > RETAINED_MAX) {
             return ByteBuffer.allocateDirect(len);
         }
-        ByteBuffer buffer = RETAINED.get();
-        if (buffer == null || buffer.capacity() < len) {
-            // Grow to a power of two, so a series of rising lengths reallocates only a few times.
-            int capacity = Math.max(MIN_CAPACITY, Integer.highestOneBit(len - 1) << 1);
-            buffer = ByteBuffer.allocateDirect(capacity);
-            RETAINED.set(buffer);
+        int home = home();
+        for (int i = 0; i < SLOTS; i++) {
+            ByteBuffer buffer = POOL.getAndSet((home + i) & (SLOTS - 1), null);
+            if (buffer != null) {
+                if (buffer.capacity() >= len) {
+                    return buffer;
+                }
+                free(buffer); // too small: replaced below by a larger one, which the pool keeps
+                break;
+            }
         }
-        return buffer;
+        // Grow to a power of two, so a series of rising lengths reallocates only a few times.
+        return ByteBuffer.allocateDirect(Math.max(MIN_CAPACITY, Integer.highestOneBit(len - 1) << 1));
     }
 
-    /** Frees a buffer that was made for one write; a retained one stays. */
+    /** Gives a buffer back: to the pool if it is of the kept size and a slot is free, else it is freed. */
     private static void release(ByteBuffer buffer) {
-        if (buffer.capacity() <= RETAINED_MAX || FREE == null) {
+        if (buffer.capacity() <= RETAINED_MAX) {
+            int home = home();
+            for (int i = 0; i < SLOTS; i++) {
+                if (POOL.compareAndSet((home + i) & (SLOTS - 1), null, buffer)) {
+                    return;
+                }
+            }
+        }
+        free(buffer);
+    }
+
+    /** A thread's first slot, so a thread usually finds the buffer it used last, warm. */
+    @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+, and the same number
+    private static int home() {
+        return (int) (Thread.currentThread().getId() * 0x9E3779B97F4A7C15L >>> 32) & (SLOTS - 1);
+    }
+
+    /** Frees a buffer now where the JDK allows it, else leaves it to the garbage collector. */
+    private static void free(ByteBuffer buffer) {
+        if (FREE == null) {
             return;
         }
         try {
