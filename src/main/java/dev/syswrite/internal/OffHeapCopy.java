@@ -94,7 +94,7 @@ public final class OffHeapCopy {
         if (len > RETAINED_MAX) {
             return ByteBuffer.allocateDirect(len);
         }
-        int home = home();
+        int home = HomeSlot.of(SLOTS);
         for (int i = 0; i < SLOTS; i++) {
             ByteBuffer buffer = POOL.getAndSet((home + i) & (SLOTS - 1), null);
             if (buffer != null) {
@@ -112,7 +112,7 @@ public final class OffHeapCopy {
     /** Gives a buffer back: to the pool if it is of the kept size and a slot is free, else it is freed. */
     private static void release(ByteBuffer buffer) {
         if (buffer.capacity() <= RETAINED_MAX) {
-            int home = home();
+            int home = HomeSlot.of(SLOTS);
             for (int i = 0; i < SLOTS; i++) {
                 if (POOL.compareAndSet((home + i) & (SLOTS - 1), null, buffer)) {
                     return;
@@ -120,12 +120,6 @@ public final class OffHeapCopy {
             }
         }
         free(buffer);
-    }
-
-    /** A thread's first slot, so a thread usually finds the buffer it used last, warm. */
-    @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+, and the same number
-    private static int home() {
-        return (int) (Thread.currentThread().getId() * 0x9E3779B97F4A7C15L >>> 32) & (SLOTS - 1);
     }
 
     /** Frees a buffer now where the JDK allows it, else leaves it to the garbage collector. */

@@ -1,5 +1,6 @@
 package dev.syswrite.slf4j;
 
+import dev.syswrite.internal.HomeSlot;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -56,7 +57,6 @@ final class EventBuffers {
     }
 
     private final Slot[] slots;
-    private final int shift;
     private final IntFunction<ByteBuffer> allocate;
     /** Temporary slots each thread holds now: only threads that found the pool full appear here. */
     private final ConcurrentMap<Thread, Integer> temporary = new ConcurrentHashMap<>();
@@ -71,7 +71,6 @@ final class EventBuffers {
         for (int i = 0; i < size; i++) {
             slots[i] = new Slot(true);
         }
-        this.shift = 64 - Integer.numberOfTrailingZeros(size);
         this.allocate = allocate;
     }
 
@@ -103,10 +102,9 @@ final class EventBuffers {
     }
 
     /** Takes a slot for the calling thread's event; give it back with {@link #release}. */
-    @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+, and the same number
     Slot acquire() {
         Thread me = Thread.currentThread();
-        int home = (int) (me.getId() * 0x9E3779B97F4A7C15L >>> shift); // Fibonacci hashing spreads sequential ids
+        int home = HomeSlot.of(slots.length);
         Slot slot = slots[home];
         if (OWNER.compareAndSet(slot, null, me)) {
             slot.nested = 0;
