@@ -206,6 +206,7 @@ test)
 	fi
 	# A project that depends on the installed jar, as users' do: class path and module path.
 	mvn_ -f consumer/pom.xml package
+	mvn_ -f consumer/shaded/pom.xml package
 	consumer/run.sh "$native_jdk/bin/java" ${jdk25_java:+"$jdk25_java"}
 	consumer/run.sh "$PWD/target/emulated-jdk/bin/java" # the other arch, through the suite's QEMU wrapper
 	mvn_ -f bench/pom.xml package # keeps the benchmarks compiling; ./build.sh bench runs them

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the consumer (built against the installed syswrite) on the class path and on the module
-# path, and on a JDK 24+ also with native access granted (silently) and denied (a cause that
-# names the grant); fails on any surprise.
+# path, shaded with syswrite relocated (unavailable, with a cause that says why), and on a
+# JDK 24+ also with native access granted (silently) and denied (a cause that names the grant);
+# fails on any surprise.
 #
 #   consumer/run.sh JAVA [JAVA_24_OR_LATER]
 set -euo pipefail
@@ -39,6 +40,10 @@ ok() {
 java=$1
 expect "class path" "$(ok "class path" 28)" any 0 "$java" "${provider[@]}" "${main_cp[@]}"
 expect "module path" "$(ok "module path" 29)" any 0 "$java" "${provider[@]}" "${main_mp[@]}"
+# Shaded and relocated (consumer/shaded): unavailable, with a cause that says why and what to do.
+expect "shaded and relocated" \
+	'unavailable on the class path: .*relocated \(NativeWrite is consumer\.shaded\.syswrite\.internal\.NativeWrite\).*keep dev\.syswrite out of the relocation.*'$'\n' \
+	any 1 "$java" -cp shaded/target/syswrite-consumer-shaded.jar dev.syswrite.consumer.Main
 
 if [ $# -ge 2 ]; then
 	java24=$2

@@ -33,6 +33,13 @@ public final class NativeLibrary {
     /** What {@link #load()} found: where the library came from and the file loaded, or why it failed. */
     private record Outcome(String origin, Path file, Throwable cause) {}
 
+    /**
+     * The class the library's JNI symbols name. Joined at run time, so that a shading tool that
+     * relocates string constants along with the classes leaves it as the library has it; declared
+     * before {@link #OUTCOME}, whose initializer reads it.
+     */
+    private static final String BOUND_CLASS = String.join(".", "dev", "syswrite", "internal", "NativeWrite");
+
     private static final Outcome OUTCOME = load();
 
     private NativeLibrary() {}
@@ -144,7 +151,7 @@ public final class NativeLibrary {
             if (dir != null && LibraryExtractor.onNoexecMount(dir)) {
                 tried += "; " + dir + " is on a noexec mount, where no library can be mapped: choose another with -Dsyswrite.tmpdir";
             }
-            return unavailable(tried + nativeAccessHint(t), t);
+            return unavailable(tried + hints(t), t);
         } finally {
             deleteQuietly(file); // Linux keeps the mapping; nothing accumulates
         }
@@ -162,7 +169,16 @@ public final class NativeLibrary {
             return new Outcome(file.toUri().toString(), file, null);
         } catch (Throwable t) {
             return unavailable("-Dsyswrite.library.path=" + path + " could not be loaded on " + where + " (no fallback to the bundled library)"
-                    + nativeAccessHint(t), t);
+                    + hints(t), t);
+        }
+    }
+
+    /** What the cause adds about {@code t}: never itself a failure, since it runs in the class initializer. */
+    private static String hints(Throwable t) {
+        try {
+            return nativeAccessHint(t) + (relocated() ? "; " + relocation() : "");
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 
@@ -181,13 +197,26 @@ public final class NativeLibrary {
                 + ": start the JVM with --enable-native-access=" + grant;
     }
 
+    /** Whether these classes were moved to another package, as maven-shade-plugin's relocation does. */
+    private static boolean relocated() {
+        return !NativeWrite.class.getName().equals(BOUND_CLASS);
+    }
+
+    /** What a relocated copy must be told: why it cannot load, and what to do. */
+    private static String relocation() {
+        return "syswrite's classes were relocated (NativeWrite is " + NativeWrite.class.getName()
+                + "), but its native library binds its JNI entry points to the class " + BOUND_CLASS + " by name: keep "
+                + BOUND_CLASS.substring(0, BOUND_CLASS.indexOf(".internal")) + " out of the relocation (for maven-shade-plugin, an"
+                + " <exclude> of that package in the <relocation>)";
+    }
+
     /** Refuses a library from another release: its ABI number is compiled in from NativeWrite. */
     private static void checkAbi() {
         int found;
         try {
             found = NativeWrite.abiVersion();
         } catch (UnsatisfiedLinkError e) {
-            throw new UnsatisfiedLinkError("the library has no ABI handshake: it is from another release of syswrite");
+            throw new UnsatisfiedLinkError(relocated() ? relocation() : "the library has no ABI handshake: it is from another release of syswrite");
         }
         if (found != NativeWrite.ABI_VERSION) {
             throw new UnsatisfiedLinkError("the library speaks ABI " + found + ", this release needs " + NativeWrite.ABI_VERSION
