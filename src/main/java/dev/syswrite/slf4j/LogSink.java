@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Where encoded lines go: one {@code write(2)} per line, through syswrite's own stub, or through
@@ -54,12 +53,11 @@ abstract class LogSink {
     private volatile boolean torn;
 
     /**
-     * Failures since the last successful write, by errno (index 0: a write that took no byte); made
-     * at the first failure. The write path reads only {@link #failingCount}, a field of this object:
-     * after each system call flushes the TLB (page-table isolation), every other page it touched
-     * would cost a page walk.
+     * Failures since the last successful write, by errno (0: a write that took no byte). The write
+     * path reads only {@link #failingCount}, a field of this object: after each system call flushes
+     * the TLB (page-table isolation), every other page it touched would cost a page walk.
      */
-    private volatile AtomicLongArray failing;
+    private final LostEvents failing = new LostEvents();
     private volatile long failingCount;
     private volatile long failingSince;
     private volatile long failingUntil;
@@ -136,19 +134,6 @@ abstract class LogSink {
         return true;
     }
 
-    private AtomicLongArray failing() {
-        AtomicLongArray f = failing;
-        if (f == null) {
-            synchronized (this) { // once, at the first failure
-                f = failing;
-                if (f == null) {
-                    failing = f = new AtomicLongArray(4096);
-                }
-            }
-        }
-        return f;
-    }
-
     /** Counts an event that could not be formatted, and says so once on stderr. */
     final void formatFailed(Throwable failure) {
         lost.add(0);
@@ -167,7 +152,7 @@ abstract class LogSink {
     private void failed(int errno) {
         long now = System.currentTimeMillis();
         lost.add(errno);
-        failing().incrementAndGet(errno < 4096 ? errno : 0);
+        failing.add(errno);
         failingUntil = now;
         if ((long) FAILING_COUNT.getAndAdd(this, 1L) == 0) {
             failingSince = now;
@@ -185,12 +170,10 @@ abstract class LogSink {
             long since = failingSince;
             long until = failingUntil;
             failingCount = 0;
-            AtomicLongArray failing = failing();
-            long[] counts = new long[failing.length()];
+            long[] counts = failing.drain();
             long total = 0;
             StringBuilder report = new StringBuilder();
             for (int errno = 0; errno < counts.length; errno++) {
-                counts[errno] = failing.getAndSet(errno, 0);
                 total += counts[errno];
                 if (counts[errno] != 0) {
                     report.append(String.format(Locale.ROOT, "syswrite-logger: %,d %s lost to %s between ", counts[errno],
@@ -203,9 +186,7 @@ abstract class LogSink {
             }
             byte[] text = report.toString().getBytes(StandardCharsets.UTF_8);
             if (!write(allocate(text.length + 1).put(1, text), 1, text.length + 1, false)) {
-                for (int errno = 0; errno < counts.length; errno++) {
-                    failing.addAndGet(errno, counts[errno]); // said when writes succeed again
-                }
+                failing.addAll(counts); // said when writes succeed again
                 FAILING_COUNT.getAndAdd(this, total);
                 failingSince = since;
             }

@@ -86,6 +86,10 @@ public final class LostEvents {
 
     /** Counts one event lost to {@code errno}, or to no errno where it is 0. */
     void add(int errno) {
+        add(errno, 1);
+    }
+
+    private void add(int errno, long n) {
         AtomicLongArray counts = this.counts;
         if (counts == null) {
             synchronized (this) {
@@ -95,7 +99,26 @@ public final class LostEvents {
                 }
             }
         }
-        counts.incrementAndGet(errno > 0 && errno < SLOTS ? errno : 0);
+        counts.addAndGet(errno > 0 && errno < SLOTS ? errno : 0, n);
+    }
+
+    /** Takes every count, leaving zeros: by errno, index 0 for the losses without one. */
+    long[] drain() {
+        long[] taken = new long[SLOTS];
+        AtomicLongArray counts = this.counts;
+        for (int i = 0; counts != null && i < SLOTS; i++) {
+            taken[i] = counts.getAndSet(i, 0);
+        }
+        return taken;
+    }
+
+    /** Adds counts back, as {@link #drain()} gave them. */
+    void addAll(long[] taken) {
+        for (int i = 0; i < taken.length; i++) {
+            if (taken[i] != 0) {
+                add(i, taken[i]);
+            }
+        }
     }
 
     /**
