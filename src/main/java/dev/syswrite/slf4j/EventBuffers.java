@@ -101,7 +101,7 @@ final class EventBuffers {
         return chars;
     }
 
-    /** Takes a slot for the calling thread's event; give it back with {@link #release}. */
+    /** Takes a slot for the calling thread's event; see {@link Slot#owner} and {@link #releaseTemporary} for giving it back. */
     Slot acquire() {
         Thread me = Thread.currentThread();
         int home = HomeSlot.of(slots.length);
@@ -135,13 +135,12 @@ final class EventBuffers {
         return slot;
     }
 
-    /** Gives a slot back; it must not be used after. (A pooled slot can also be freed by storing null in its owner.) */
-    void release(Slot slot) {
-        if (slot.pooled) {
-            slot.owner = null;
-        } else {
-            temporary.computeIfPresent(Thread.currentThread(), (thread, n) -> n == 1 ? null : n - 1);
-        }
+    /**
+     * Gives a temporary slot back. (A pooled one is given back by storing null in its owner, which
+     * the writer does in its own frame: a store cannot overflow the stack, a call can.)
+     */
+    void releaseTemporary(Slot slot) {
+        temporary.computeIfPresent(Thread.currentThread(), (thread, n) -> n == 1 ? null : n - 1);
     }
 
     /**

@@ -145,7 +145,7 @@ final class EventWriter {
 
     private void releaseTemporary(EventBuffers.Slot slot) {
         try {
-            buffers.release(slot);
+            buffers.releaseTemporary(slot);
         } catch (Throwable noStack) {
             // only the count of this thread's temporary slots is left behind
         }
@@ -213,19 +213,18 @@ final class EventWriter {
         ByteBuffer target = buffers.bytes(slot, capacity);
         if (target != null) {
             encodeAndWrite(slot.encoder, target, text, head, length, cut);
-            line.shrink(); // a huge event's text does not stay with the pool
-            return;
-        }
-        largeLock.lock();
-        try {
-            if (large == null || large.capacity() < capacity) {
-                large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
+        } else {
+            largeLock.lock();
+            try {
+                if (large == null || large.capacity() < capacity) {
+                    large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
+                }
+                encodeAndWrite(slot.encoder, large, text, head, length, cut);
+            } finally {
+                largeLock.unlock();
             }
-            encodeAndWrite(slot.encoder, large, text, head, length, cut);
-        } finally {
-            largeLock.unlock();
         }
-        line.shrink();
+        line.shrink(); // a huge event's text does not stay with the pool
     }
 
     private void encodeAndWrite(Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut) {
