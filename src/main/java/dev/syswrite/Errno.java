@@ -292,14 +292,11 @@ public final class Errno {
     private final int number;
     private final String name;
     private final String description;
-    /** Shared by every failed write that reports this errno, so the error path allocates nothing. */
-    final WriteResult.Err err;
 
     private Errno(int number, String name, String description) {
         this.number = number;
         this.name = name;
         this.description = description;
-        this.err = new WriteResult.Err(this);
     }
 
     private static Errno known(int number, String name, String description) {

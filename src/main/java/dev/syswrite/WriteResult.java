@@ -17,7 +17,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Failures never allocate: the {@code Err} for a named errno is one shared instance.
+ * <p>Failures do not allocate: the {@code Err} for an error number is one shared instance, made the
+ * first time the number is seen.
  */
 public sealed interface WriteResult permits WriteResult.Ok, WriteResult.Err {
 
@@ -47,6 +48,12 @@ public sealed interface WriteResult permits WriteResult.Ok, WriteResult.Err {
      * @param errno why, as the kernel said
      */
     record Err(Errno errno) implements WriteResult {
+        /** The largest error number a Linux system call returns (negated: -4095). */
+        static final int MAX_NUMBER = 4095;
+
+        /** One {@code Err} per error number, made on first use: the error path then allocates nothing. */
+        private static final Err[] BY_NUMBER = new Err[MAX_NUMBER + 1];
+
         /**
          * Checks the errno.
          *
@@ -55,6 +62,16 @@ public sealed interface WriteResult permits WriteResult.Ok, WriteResult.Err {
          */
         public Err {
             Objects.requireNonNull(errno, "errno");
+        }
+
+        /** The shared {@code Err} for {@code number} in [1, 4095]; a racing first use may make two, both equal. */
+        static Err of(int number) {
+            Err err = BY_NUMBER[number];
+            if (err == null) {
+                err = new Err(Errno.of(number)); // final fields: safely published through the plain array
+                BY_NUMBER[number] = err;
+            }
+            return err;
         }
     }
 
@@ -69,10 +86,10 @@ public sealed interface WriteResult permits WriteResult.Ok, WriteResult.Err {
         if (raw >= 0) {
             return new Ok(raw);
         }
-        if (raw < -4095) {
+        if (raw < -Err.MAX_NUMBER) {
             throw new IllegalArgumentException("not a system call result: " + raw);
         }
-        return Errno.of((int) -raw).err;
+        return Err.of((int) -raw);
     }
 
     /**
