@@ -39,7 +39,9 @@ emulated_deb=$(deb_arch "$emulated")
 native_jdk=/usr/lib/jvm/java-17-openjdk-$native_deb
 emulated_jdk=/usr/lib/jvm/java-17-openjdk-$emulated_deb
 qemu=qemu-$emulated-static
-# JDK 25 (Temurin, preinstalled on the team's machines) for a third test run and the FFM benchmarks.
+# JDK 25 (Temurin, preinstalled on the team's machines; Debian 12 packages no JDK past 17):
+# it compiles the jar's JDK 22 classes (META-INF/versions/22), and runs a third test run and the
+# FFM benchmarks.
 jdk25=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-$native_deb}
 
 # What the build needs, each with the Debian package that brings it.
@@ -73,6 +75,10 @@ missing_packages() {
 
 set_up() {
 	local missing install
+	if ! "$jdk25/bin/javac" --release 22 --version >/dev/null 2>&1; then
+		echo "build.sh: no JDK 22 or later at $jdk25 (set JDK25_HOME): the jar's JDK 22 classes need its javac" >&2
+		exit 1
+	fi
 	missing=$(missing_packages)
 	[ -z "$missing" ] && return 0
 	install="dpkg --add-architecture $emulated_deb && apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing"
@@ -92,7 +98,7 @@ set_up() {
 }
 
 mvn_() {
-	JAVA_HOME=$native_jdk mvn -B -ntp "$@"
+	JAVA_HOME=$native_jdk mvn -B -ntp -Djdk25.home="$jdk25" "$@"
 }
 
 # The library's jar, not its -sources or -javadoc twin.
@@ -187,27 +193,20 @@ case "${1:-}" in
 test)
 	[ $# -eq 1 ] || usage
 	set_up
-	jdk25_java=
-	if [ -x "$jdk25/bin/java" ]; then
-		jdk25_java=$jdk25/bin/java
-		mvn_ install -Djdk25.home="$jdk25" # verify, then install: the benchmarks and the consumer build against it
-		# JNI is a restricted method on JDK 25: the jar's manifest must grant it, silently.
-		warnings=$("$jdk25/bin/java" -jar "$(library_jar)" 2>&1 >/dev/null) || {
-			printf 'build.sh: java -jar on JDK 25 failed:\n%s\n' "$warnings" >&2
-			exit 1
-		}
-		if [ -n "$warnings" ]; then
-			printf 'build.sh: java -jar on JDK 25 wrote to stderr:\n%s\n' "$warnings" >&2
-			exit 1
-		fi
-	else
-		echo "build.sh: no JDK 25 at $jdk25 (set JDK25_HOME): its test run is skipped" >&2
-		mvn_ install -Dsyswrite.jdk25.skip=true
+	mvn_ install # verify, then install: the benchmarks and the consumer build against it
+	# JNI is a restricted method on JDK 25: the jar's manifest must grant it, silently.
+	warnings=$("$jdk25/bin/java" -jar "$(library_jar)" 2>&1 >/dev/null) || {
+		printf 'build.sh: java -jar on JDK 25 failed:\n%s\n' "$warnings" >&2
+		exit 1
+	}
+	if [ -n "$warnings" ]; then
+		printf 'build.sh: java -jar on JDK 25 wrote to stderr:\n%s\n' "$warnings" >&2
+		exit 1
 	fi
 	# A project that depends on the installed jar, as users' do: class path and module path.
 	mvn_ -f consumer/pom.xml package
 	mvn_ -f consumer/shaded/pom.xml package
-	consumer/run.sh "$native_jdk/bin/java" ${jdk25_java:+"$jdk25_java"}
+	consumer/run.sh "$native_jdk/bin/java" "$jdk25/bin/java"
 	consumer/run.sh "$PWD/target/emulated-jdk/bin/java" # the other arch, through the suite's QEMU wrapper
 	mvn_ -f bench/pom.xml package # keeps the benchmarks compiling; ./build.sh bench runs them
 	;;

@@ -24,6 +24,7 @@
 static jfieldID file_descriptor_fd; /* java.io.FileDescriptor.fd, an int */
 static jfieldID buffer_address;     /* java.nio.Buffer.address, a long: a direct buffer's base */
 static jfieldID buffer_capacity;    /* java.nio.Buffer.capacity, an int */
+static jfieldID buffer_segment;     /* java.nio.Buffer.segment (JDK 22+), set by watchSegments */
 
 JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
 {
@@ -58,6 +59,35 @@ JNIEXPORT jint JNICALL Java_dev_syswrite_internal_NativeWrite_abiVersion(JNIEnv 
 static inline jint resolve_fd(JNIEnv *env, jobject fd_object, jint fd)
 {
 	return fd_object == NULL ? fd : (*env)->GetIntField(env, fd_object, file_descriptor_fd);
+}
+
+JNIEXPORT jint JNICALL Java_dev_syswrite_internal_NativeWrite_descriptor(JNIEnv *env, jclass cls, jobject fd_object)
+{
+	(void)cls;
+	return fd_object == NULL ? -1 : resolve_fd(env, fd_object, -1);
+}
+
+/*
+ * From now on direct() refuses a buffer that views a MemorySegment, whose memory an arena
+ * may free at any time: Java writes those through the FFM linker, which keeps the segment's
+ * scope alive for the call. Returns whether this JDK's Buffer has the field.
+ */
+JNIEXPORT jboolean JNICALL Java_dev_syswrite_internal_NativeWrite_watchSegments(JNIEnv *env, jclass cls)
+{
+	jclass buffer;
+	jfieldID segment;
+
+	(void)cls;
+	buffer = (*env)->FindClass(env, "java/nio/Buffer");
+	if (buffer == NULL)
+		return JNI_FALSE;
+	segment = (*env)->GetFieldID(env, buffer, "segment", "Ljava/lang/foreign/MemorySegment;");
+	if (segment == NULL) {
+		(*env)->ExceptionClear(env); /* NoSuchFieldError: a JDK without the field */
+		return JNI_FALSE;
+	}
+	__atomic_store_n(&buffer_segment, segment, __ATOMIC_RELEASE);
+	return JNI_TRUE;
 }
 
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_array(
@@ -112,9 +142,13 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_direct(
 	const jbyte *base;
 	jint capacity;
 
+	jfieldID segment = __atomic_load_n(&buffer_segment, __ATOMIC_ACQUIRE);
+
 	(void)cls;
 	if (buffer == NULL)
 		return NEG_EINVAL;
+	if (segment != NULL && (*env)->GetObjectField(env, buffer, segment) != NULL)
+		return dev_syswrite_internal_NativeWrite_SEGMENT_BACKED; /* its memory may be freed mid-write */
 	base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, buffer, buffer_address);
 	capacity = (*env)->GetIntField(env, buffer, buffer_capacity);
 	if (position < 0 || len < 0 || position > capacity - len)
@@ -124,6 +158,15 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_direct(
 	if (base == NULL)
 		return NEG_EFAULT; /* not a direct buffer, or one over no memory */
 	return syswrite_sys_write(resolve_fd(env, fd_object, fd), base + position, (unsigned long)len);
+}
+
+/*
+ * The stub itself for the FFM linker (JDK 22+), which passes a MemorySegment's address and
+ * keeps its scope alive until this returns.
+ */
+JNIEXPORT long syswrite_write(int fd, const void *buf, unsigned long count)
+{
+	return syswrite_sys_write(fd, buf, count);
 }
 
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_address(

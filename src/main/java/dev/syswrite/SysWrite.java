@@ -1,8 +1,7 @@
 package dev.syswrite;
 
 import dev.syswrite.internal.NativeLibrary;
-import dev.syswrite.internal.NativeWrite;
-import dev.syswrite.internal.OffHeapCopy;
+import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -158,7 +157,7 @@ public final class SysWrite {
             throw new IllegalArgumentException("length < 0: " + length);
         }
         NativeLibrary.ensureAvailable();
-        return WriteResult.fromRaw(NativeWrite.address(fd, address, length));
+        return WriteResult.fromRaw(WritePolicy.address(fd, address, length));
     }
 
     /**
@@ -183,7 +182,7 @@ public final class SysWrite {
         checkArray(b, off, len);
         int done = 0;
         while (done < len) {
-            long raw = array(null, fd, b, off + done, len - done);
+            long raw = WritePolicy.array(null, fd, b, off + done, len - done);
             if (raw > 0) {
                 done += (int) raw;
             } else if (raw == 0) {
@@ -213,7 +212,7 @@ public final class SysWrite {
      */
     public static long writeRaw(int fd, byte[] b, int off, int len) {
         checkArray(b, off, len);
-        return array(null, fd, b, off, len);
+        return WritePolicy.array(null, fd, b, off, len);
     }
 
     /**
@@ -234,7 +233,7 @@ public final class SysWrite {
     public static long writeRaw(FileDescriptor fd, byte[] b, int off, int len) {
         Objects.requireNonNull(fd, "fd");
         checkArray(b, off, len);
-        return array(fd, -1, b, off, len);
+        return WritePolicy.array(fd, -1, b, off, len);
     }
 
     /**
@@ -271,13 +270,6 @@ public final class SysWrite {
         NativeLibrary.ensureAvailable();
     }
 
-    /** One write of a checked array range: small ones via the shim's stack, large via off-heap. */
-    private static long array(FileDescriptor fdObject, int fd, byte[] b, int off, int len) {
-        return len <= NativeWrite.STACK_COPY_MAX
-                ? NativeWrite.array(fdObject, fd, b, off, len)
-                : OffHeapCopy.write(fdObject, fd, b, off, len);
-    }
-
     /** One write of a buffer's remaining bytes; advances its position by the count. */
     private static long buffer(FileDescriptor fdObject, int fd, ByteBuffer src) {
         Objects.requireNonNull(src, "src");
@@ -286,14 +278,7 @@ public final class SysWrite {
         Objects.checkFromToIndex(position, limit, src.capacity()); // fails only on a racing writer
         int len = limit - position;
         NativeLibrary.ensureAvailable();
-        long raw;
-        if (src.isDirect()) {
-            raw = NativeWrite.direct(fdObject, fd, src, position, len);
-        } else if (src.hasArray()) {
-            raw = array(fdObject, fd, src.array(), src.arrayOffset() + position, len);
-        } else {
-            raw = OffHeapCopy.write(fdObject, fd, src, position, len); // read-only heap buffer
-        }
+        long raw = WritePolicy.buffer(fdObject, fd, src, position, len);
         if (raw > 0) {
             src.position(position + (int) raw);
         }

@@ -23,7 +23,13 @@ public final class NativeWrite {
      * The native interface's version: the shim answers {@link #abiVersion()} with the value it was
      * compiled with, so a library from a release with other entry points is refused at load.
      */
-    public static final int ABI_VERSION = 1;
+    public static final int ABI_VERSION = 2;
+
+    /**
+     * What {@link #direct} returns, once {@link #watchSegments()} was called, for a buffer that
+     * views a {@code MemorySegment}: nothing was written. Below every {@code -errno}.
+     */
+    public static final long SEGMENT_BACKED = -4096;
 
     private NativeWrite() {}
 
@@ -68,9 +74,25 @@ public final class NativeWrite {
      * @param buffer a direct buffer
      * @param position where the bytes start
      * @param len how many, within the buffer's capacity
-     * @return the count written, or {@code -errno}
+     * @return the count written, {@code -errno}, or {@link #SEGMENT_BACKED}
      */
     public static native long direct(FileDescriptor fdObject, int fd, ByteBuffer buffer, int position, int len);
+
+    /**
+     * Reads the descriptor a {@code FileDescriptor} holds now.
+     *
+     * @param fdObject a descriptor object, or null
+     * @return its {@code fd}: -1 if it was closed, or for null
+     */
+    public static native int descriptor(FileDescriptor fdObject);
+
+    /**
+     * Makes {@link #direct} refuse, with {@link #SEGMENT_BACKED}, every buffer that views a
+     * {@code MemorySegment}, from now on: for JDK 22+, which writes those through the FFM linker.
+     *
+     * @return whether this JDK's buffers have the field that tells (if not, no buffer is refused)
+     */
+    public static native boolean watchSegments();
 
     /**
      * Writes {@code len} bytes at a raw address, without a copy.

@@ -1,17 +1,13 @@
 package dev.syswrite.internal;
 
 import java.io.FileDescriptor;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes heap bytes the shim cannot copy to its stack (arrays above
- * {@link NativeWrite#STACK_COPY_MAX}, read-only heap buffers) by copying them into pooled
- * off-heap memory first, then writing that in one system call.
+ * {@link NativeWrite#STACK_COPY_MAX}) by copying them into pooled off-heap memory first, then
+ * writing that in one system call; and lends that memory to other copies ({@link #take}).
  *
  * <p>Why: the shim has no libc to allocate with, must not pin a heap array across a write that
  * may block, and must hand the kernel the caller's bytes in one system call (splitting a write
@@ -28,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * atomic swap, starting at a slot chosen by its thread's id, and puts it back with one
  * compare-and-set; when every buffer is in use it gets one of its own, kept afterwards only if a
  * slot is free. A write over {@code RETAINED_MAX} gets a buffer of its own, so one huge write never
- * ties that much memory to the pool; up to JDK 23 it is freed as soon as the write returns, later
- * by the garbage collector.
+ * ties that much memory to the pool. Every buffer let go of, for either reason, is freed at once
+ * ({@link OffHeapBuffer}), never left to the garbage collector.
  */
 public final class OffHeapCopy {
     /** The most a thread keeps between writes. */
@@ -42,10 +38,7 @@ public final class OffHeapCopy {
     public static final int SLOTS = Integer.highestOneBit(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) - 1) << 1;
 
     /** Buffers at rest; a slot is null while its buffer is in use (or before it was first needed). */
-    private static final AtomicReferenceArray<ByteBuffer> POOL = new AtomicReferenceArray<>(SLOTS);
-
-    /** {@code sun.misc.Unsafe.invokeCleaner(ByteBuffer)}, or null where the JDK lacks it. */
-    private static final MethodHandle FREE = findInvokeCleaner();
+    private static final AtomicReferenceArray<OffHeapBuffer> POOL = new AtomicReferenceArray<>(SLOTS);
 
     private OffHeapCopy() {}
 
@@ -59,59 +52,41 @@ public final class OffHeapCopy {
      * @param len how many
      * @return the count written, or {@code -errno}
      */
-    public static long write(FileDescriptor fdObject, int fd, byte[] b, int off, int len) {
-        ByteBuffer copy = buffer(len);
+    static long write(FileDescriptor fdObject, int fd, byte[] b, int off, int len) {
+        OffHeapBuffer copy = take(len);
         try {
-            return NativeWrite.arrayVia(fdObject, fd, b, off, len, copy);
+            return NativeWrite.arrayVia(fdObject, fd, b, off, len, copy.bytes);
         } finally {
-            release(copy);
+            give(copy);
         }
     }
 
     /**
-     * Writes {@code len} bytes of a heap buffer from {@code position} in one system call, leaving
-     * the buffer untouched; the arguments are already checked.
-     *
-     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
-     * @param fd the descriptor, when {@code fdObject} is null
-     * @param heap a heap buffer, read-only or not
-     * @param position where the bytes start
-     * @param len how many
-     * @return the count written, or {@code -errno}
+     * Takes a buffer of at least {@code len} bytes, its content undefined, for this thread until
+     * it gives it back with {@link #give}.
      */
-    public static long write(FileDescriptor fdObject, int fd, ByteBuffer heap, int position, int len) {
-        ByteBuffer copy = buffer(len);
-        try {
-            copy.put(0, heap, position, len); // no array to hand the shim: copy in Java
-            return NativeWrite.direct(fdObject, fd, copy, 0, len);
-        } finally {
-            release(copy);
-        }
-    }
-
-    /** Returns a direct buffer of at least {@code len} bytes; its content is undefined. */
-    private static ByteBuffer buffer(int len) {
+    static OffHeapBuffer take(int len) {
         if (len > RETAINED_MAX) {
-            return ByteBuffer.allocateDirect(len);
+            return OffHeapBuffer.allocate(len, true); // never pooled: freed by this thread
         }
         int home = HomeSlot.of(SLOTS);
         for (int i = 0; i < SLOTS; i++) {
-            ByteBuffer buffer = POOL.getAndSet((home + i) & (SLOTS - 1), null);
+            OffHeapBuffer buffer = POOL.getAndSet((home + i) & (SLOTS - 1), null);
             if (buffer != null) {
-                if (buffer.capacity() >= len) {
+                if (buffer.bytes.capacity() >= len) {
                     return buffer;
                 }
-                free(buffer); // too small: replaced below by a larger one, which the pool keeps
+                buffer.free(); // too small: replaced below by a larger one, which the pool keeps
                 break;
             }
         }
         // Grow to a power of two, so a series of rising lengths reallocates only a few times.
-        return ByteBuffer.allocateDirect(Math.max(MIN_CAPACITY, Integer.highestOneBit(len - 1) << 1));
+        return OffHeapBuffer.allocate(Math.max(MIN_CAPACITY, Integer.highestOneBit(len - 1) << 1), false);
     }
 
-    /** Gives a buffer back: to the pool if it is of the kept size and a slot is free, else it is freed. */
-    private static void release(ByteBuffer buffer) {
-        if (buffer.capacity() <= RETAINED_MAX) {
+    /** Gives a buffer back: to the pool if it is of the kept size and a slot is free, else frees it. */
+    static void give(OffHeapBuffer buffer) {
+        if (buffer.bytes.capacity() <= RETAINED_MAX) {
             int home = HomeSlot.of(SLOTS);
             for (int i = 0; i < SLOTS; i++) {
                 if (POOL.compareAndSet((home + i) & (SLOTS - 1), null, buffer)) {
@@ -119,38 +94,6 @@ public final class OffHeapCopy {
                 }
             }
         }
-        free(buffer);
-    }
-
-    /** Frees a buffer now where the JDK allows it, else leaves it to the garbage collector. */
-    private static void free(ByteBuffer buffer) {
-        if (FREE == null) {
-            return;
-        }
-        try {
-            FREE.invokeExact(buffer);
-        } catch (Throwable ignored) {
-            // The garbage collector frees it instead.
-        }
-    }
-
-    /**
-     * Unsafe.invokeCleaner up to JDK 23; from JDK 24 every sun.misc.Unsafe call warns on stderr
-     * (JEP 498), so there the garbage collector frees the rare one-shot buffer instead.
-     */
-    private static MethodHandle findInvokeCleaner() {
-        if (Runtime.version().feature() >= 24) {
-            return null;
-        }
-        try {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
-            theUnsafe.setAccessible(true);
-            return MethodHandles.lookup()
-                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
-                    .bindTo(theUnsafe.get(null));
-        } catch (Throwable unavailable) {
-            return null;
-        }
+        buffer.free();
     }
 }

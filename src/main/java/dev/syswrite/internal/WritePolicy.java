@@ -1,0 +1,87 @@
+package dev.syswrite.internal;
+
+import java.io.FileDescriptor;
+import java.nio.ByteBuffer;
+
+/**
+ * The one place that chooses how a write's bytes reach the kernel; {@code dev.syswrite.SysWrite}
+ * validates, delegates here, and decodes. Every method makes one {@code write(2)} and returns its
+ * raw result (a count, or {@code -errno}); callers have checked every argument and that the
+ * library is loaded.
+ *
+ * <ul>
+ *   <li>Heap bytes up to {@link NativeWrite#STACK_COPY_MAX}: copied onto the shim's stack.
+ *   <li>More heap bytes, or a read-only heap buffer: copied into pooled off-heap memory
+ *       ({@link OffHeapCopy}); the collector must not move what the kernel reads.
+ *   <li>A direct buffer: written in place. On JDK 22+ the shim refuses one that views a
+ *       {@code MemorySegment}, which then goes through the FFM linker, keeping its memory alive.
+ *   <li>A raw address: written in place; the kernel checks the range.
+ * </ul>
+ */
+public final class WritePolicy {
+    /** Segment-backed buffers' path on JDK 22+, or null (no such buffers can reach the shim). */
+    private static final SegmentBufferWrite SEGMENTS = Jdk22.instance("ScopedBufferWrite", SegmentBufferWrite.class);
+
+    /** Set on a JDK 22+ whose buffers do not tell the shim what they view: no direct buffer is written in place. */
+    private static final boolean ALL_DIRECT_SCOPED = SEGMENTS != null && !SEGMENTS.shimTellsSegmentsApart();
+
+    private WritePolicy() {}
+
+    /**
+     * Writes {@code b[off, off + len)}.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param b the array
+     * @param off where the bytes start
+     * @param len how many
+     * @return the count written, or {@code -errno}
+     */
+    public static long array(FileDescriptor fdObject, int fd, byte[] b, int off, int len) {
+        return len <= NativeWrite.STACK_COPY_MAX
+                ? NativeWrite.array(fdObject, fd, b, off, len)
+                : OffHeapCopy.write(fdObject, fd, b, off, len);
+    }
+
+    /**
+     * Writes {@code len} bytes of a buffer from {@code position}, leaving the buffer untouched.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param src any buffer
+     * @param position where the bytes start, within the capacity
+     * @param len how many, within the capacity
+     * @return the count written, or {@code -errno}
+     * @throws IllegalStateException if {@code src} views a segment whose arena is closed
+     * @throws RuntimeException {@code WrongThreadException} if it views a segment confined to
+     *     another thread
+     */
+    public static long buffer(FileDescriptor fdObject, int fd, ByteBuffer src, int position, int len) {
+        if (src.isDirect()) {
+            long raw = ALL_DIRECT_SCOPED ? NativeWrite.SEGMENT_BACKED : NativeWrite.direct(fdObject, fd, src, position, len);
+            return raw == NativeWrite.SEGMENT_BACKED ? SEGMENTS.write(fdObject, fd, src, position, len) : raw;
+        }
+        if (src.hasArray()) {
+            return array(fdObject, fd, src.array(), src.arrayOffset() + position, len);
+        }
+        OffHeapBuffer copy = OffHeapCopy.take(len); // read-only: no array to hand the shim
+        try {
+            copy.bytes.put(0, src, position, len);
+            return buffer(fdObject, fd, copy.bytes, 0, len);
+        } finally {
+            OffHeapCopy.give(copy);
+        }
+    }
+
+    /**
+     * Writes {@code len} bytes at {@code address}.
+     *
+     * @param fd the descriptor
+     * @param address where the bytes start
+     * @param len how many, not negative
+     * @return the count written, or {@code -errno} ({@code EFAULT} for unreadable memory)
+     */
+    public static long address(int fd, long address, long len) {
+        return NativeWrite.address(fd, address, len);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.syswrite.jdk22;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syswrite.SysWrite;
+import dev.syswrite.WriteResult;
+import java.io.FileOutputStream;
+import java.lang.foreign.Arena;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A direct buffer that views a {@code MemorySegment} may have its memory freed by its arena at any
+ * time. Before, such a buffer was written after {@code close()} (reading freed, then reused,
+ * memory), from a thread its confined arena does not belong to, and while a shared arena was
+ * being closed. Now, as with the JDK's {@code FileChannel}: a closed one throws
+ * {@code IllegalStateException}, a foreign thread gets {@code WrongThreadException}, and a shared
+ * arena cannot be closed while a write reads it.
+ */
+class SegmentBufferScopeTest {
+    @Test
+    void aBufferOfAClosedArenaThrowsAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out");
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            Arena arena = Arena.ofConfined();
+            ByteBuffer stale = arena.allocate(64).asByteBuffer();
+            ByteBuffer empty = stale.duplicate().limit(0);
+            arena.close();
+            assertThrows(IllegalStateException.class, () -> SysWrite.write(out.getFD(), stale));
+            assertThrows(IllegalStateException.class, () -> SysWrite.writeRaw(out.getFD(), stale));
+            assertThrows(IllegalStateException.class, () -> SysWrite.write(out.getFD(), empty)); // as FileChannel: even 0 bytes
+            assertEquals(0, stale.position());
+        }
+        assertEquals(0, Files.size(file));
+    }
+
+    @Test
+    void aConfinedArenasBufferIsWrittenOnlyByItsThread(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out");
+        try (FileOutputStream out = new FileOutputStream(file.toFile()); Arena arena = Arena.ofConfined()) {
+            ByteBuffer mine = arena.allocate(5).asByteBuffer().put("owner".getBytes(StandardCharsets.US_ASCII)).flip();
+            Throwable thrown = CompletableFuture.supplyAsync(() -> {
+                try {
+                    SysWrite.write(out.getFD(), mine.duplicate());
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            }).get();
+            assertTrue(thrown instanceof WrongThreadException, String.valueOf(thrown));
+            assertEquals(new WriteResult.Ok(5), SysWrite.write(out.getFD(), mine));
+        }
+        assertEquals("owner", Files.readString(file));
+    }
+
+    @Test
+    void aSharedArenaCannotBeFreedUnderAWrite() throws Exception {
+        Arena arena = Arena.ofShared();
+        ByteBuffer shared = arena.allocate(4096).asByteBuffer();
+        AtomicBoolean closed = new AtomicBoolean();
+        AtomicLong okAfterClose = new AtomicLong();
+        AtomicLong written = new AtomicLong();
+        try (FileOutputStream devNull = new FileOutputStream("/dev/null")) {
+            CompletableFuture<Throwable> writer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    while (okAfterClose.get() < 1000) { // bounded: before, writes went on after close
+                        boolean closedBefore = closed.get();
+                        SysWrite.write(devNull.getFD(), shared.duplicate());
+                        written.incrementAndGet();
+                        if (closedBefore) {
+                            okAfterClose.incrementAndGet();
+                        }
+                    }
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+            while (written.get() < 1000) {
+                Thread.onSpinWait();
+            }
+            while (true) {
+                try {
+                    arena.close(); // fails while a write holds the segment
+                    break;
+                } catch (IllegalStateException acquired) {
+                    Thread.onSpinWait();
+                }
+            }
+            closed.set(true);
+            Throwable end = writer.get(1, TimeUnit.MINUTES);
+            assertEquals(0, okAfterClose.get(), "writes after the arena was closed");
+            assertTrue(end instanceof IllegalStateException, String.valueOf(end));
+        }
+    }
+
+    @Test
+    void plainDirectBuffersAreStillWrittenInPlace(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out");
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            ByteBuffer plain = ByteBuffer.allocateDirect(3).put("abc".getBytes(StandardCharsets.US_ASCII)).flip();
+            assertEquals(new WriteResult.Ok(3), SysWrite.write(out.getFD(), plain));
+            ByteBuffer readOnlyHeap = ByteBuffer.wrap("def".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+            assertEquals(new WriteResult.Ok(3), SysWrite.write(out.getFD(), readOnlyHeap));
+        }
+        assertEquals("abcdef", Files.readString(file));
+    }
+}
