@@ -1,9 +1,9 @@
 package dev.syswrite.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
@@ -14,10 +14,12 @@ import java.util.Properties;
  * <p>Where from, in order: {@code -Dsyswrite.native=false} turns the native path off on purpose;
  * {@code -Dsyswrite.library.path=/abs/libsyswrite.so} loads exactly that file or fails, with no
  * fallback; otherwise the jar's {@code META-INF/native/linux-<arch>/libsyswrite.so} is extracted
- * by {@link LibraryExtractor} into {@code -Dsyswrite.tmpdir} (else {@code java.io.tmpdir}),
- * verified against the SHA-256 the build recorded, given to {@link System#load}, and deleted at
- * once: Linux keeps a loaded library mapped after its file is gone. Either way the library must
- * answer the ABI handshake of this release, so a stale copy from another is refused.
+ * by {@link LibraryExtractor} into a private directory in {@code -Dsyswrite.tmpdir} (else
+ * {@code java.io.tmpdir}; refused if other users could swap the library there), verified
+ * against the SHA-256 the build recorded, unlinked, and given to {@link System#load} as the open
+ * descriptor it was verified through, so exactly those bytes are mapped; the private directory is
+ * removed at once, and nothing is left on disk. Either way the library must answer the ABI
+ * handshake of this release, so a stale copy from another is refused.
  *
  * <p>The work happens in this class's static initializer, which the JVM runs once and
  * thread-safely; each JVM and each class loader extracts its own file under a random name, so
@@ -30,8 +32,13 @@ import java.util.Properties;
 public final class NativeLibrary {
     private static final String LIBRARY = "libsyswrite.so";
 
-    /** What {@link #load()} found: where the library came from and the file loaded, or why it failed. */
-    private record Outcome(String origin, Path file, Throwable cause) {}
+    /**
+     * What {@link #load()} found: where the library came from, the file it was written to (or
+     * named by {@code -Dsyswrite.library.path}) and what {@link System#load} was given, or why it
+     * failed; and {@code held}, the descriptor of an extracted library, open for as long as this
+     * class (and so the library) is loaded, so that no other copy is handed its number.
+     */
+    private record Outcome(String origin, Path file, String loaded, Closeable held, Throwable cause) {}
 
     /**
      * The class the library's JNI symbols name. Joined at run time, so that a shading tool that
@@ -78,15 +85,16 @@ public final class NativeLibrary {
     /**
      * Describes where the loaded library came from, for diagnostics.
      *
-     * @return the resource and the file it was loaded from, or {@code "unavailable"}
+     * @return the resource and what it was loaded from (for the bundled library, the descriptor
+     *     and the deleted file it was extracted to), or {@code "unavailable"}
      */
     public static String source() {
-        return OUTCOME.cause == null ? OUTCOME.origin + " (loaded from " + OUTCOME.file + ")" : "unavailable";
+        return OUTCOME.cause == null ? OUTCOME.origin + " (loaded from " + OUTCOME.loaded + ")" : "unavailable";
     }
 
     /**
-     * Returns the file the library was loaded from: the extracted copy, already deleted, or the
-     * file {@code -Dsyswrite.library.path} named.
+     * Returns the file the library came from: the extracted copy, already deleted (it was loaded
+     * through its open descriptor), or the file {@code -Dsyswrite.library.path} named.
      *
      * @return the path, or {@code null} if the library is unavailable
      */
@@ -139,21 +147,29 @@ public final class NativeLibrary {
             return unavailable("the jar has no " + resource + (url == null ? "" : ".sha256") + " for " + where, null);
         }
         Path dir = null;
-        Path file = null;
+        LibraryExtractor.Extracted library = null;
+        boolean loaded = false;
         try {
             dir = LibraryExtractor.directory();
-            file = LibraryExtractor.extract(url, LibraryExtractor.recordedSha256(digest), dir, release(), platform);
-            System.load(file.toString());
+            library = LibraryExtractor.extract(url, LibraryExtractor.recordedSha256(digest), dir, release(), platform);
+            try {
+                System.load(library.descriptor());
+                loaded = true;
+            } finally {
+                library.removeDirectory(); // only now: until loaded, no one else may create a name in it
+            }
             checkAbi();
-            return new Outcome(url.toString(), file, null);
+            String from = library.descriptor() + ", the verified copy extracted to " + library.file() + ", since deleted";
+            return new Outcome(url.toString(), library.file(), from, library, null);
         } catch (Throwable t) {
-            String tried = "could not load " + url + (file == null ? "" : " extracted to " + file) + " on " + where;
+            String tried = "could not load " + url + (library == null ? "" : " extracted to " + library.file()) + " on " + where;
             if (dir != null && LibraryExtractor.onNoexecMount(dir)) {
                 tried += "; " + dir + " is on a noexec mount, where no library can be mapped: choose another with -Dsyswrite.tmpdir";
             }
-            return unavailable(tried + hints(t), t);
-        } finally {
-            deleteQuietly(file); // Linux keeps the mapping; nothing accumulates
+            if (library != null && !loaded) {
+                library.close(); // once loaded, its number stays taken, as with a success
+            }
+            return new Outcome(null, null, null, loaded ? library : null, unavailableError(tried + hints(t), t));
         }
     }
 
@@ -166,7 +182,7 @@ public final class NativeLibrary {
             }
             System.load(file.toString());
             checkAbi();
-            return new Outcome(file.toUri().toString(), file, null);
+            return new Outcome(file.toUri().toString(), file, file.toString(), null, null);
         } catch (Throwable t) {
             return unavailable("-Dsyswrite.library.path=" + path + " could not be loaded on " + where + " (no fallback to the bundled library)"
                     + hints(t), t);
@@ -236,21 +252,14 @@ public final class NativeLibrary {
     }
 
     private static Outcome unavailable(String message, Throwable cause) {
+        return new Outcome(null, null, null, null, unavailableError(message, cause));
+    }
+
+    private static UnsatisfiedLinkError unavailableError(String message, Throwable cause) {
         UnsatisfiedLinkError error = new UnsatisfiedLinkError("syswrite's native library is unavailable: " + message);
         if (cause != null) {
             error.initCause(cause);
         }
-        return new Outcome(null, null, error);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (Throwable ignored) {
-            // Only a leftover temp file; the load outcome is what matters.
-        }
+        return error;
     }
 }
