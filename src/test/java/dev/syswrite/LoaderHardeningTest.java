@@ -89,6 +89,45 @@ class LoaderHardeningTest {
         }
     }
 
+    /**
+     * A directory others can write to without the sticky bit lets them rename their library over
+     * ours: refused, with a cause that names it and says why, and nothing written into it; with
+     * the sticky bit, as {@code /tmp}, it is used.
+     */
+    @Test
+    void aDirectoryOthersCouldSwapTheLibraryInIsRefused() throws Exception {
+        for (int mode : new int[] {0777, 0775, 0757}) {
+            Path shared = Files.createDirectory(dir.resolve("shared-" + Integer.toOctalString(mode)));
+            Files.setAttribute(shared, "unix:mode", mode);
+            try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", shared.toString()))) {
+                assertFalse(copy.isAvailable(), shared::toString);
+                assertTrue(copy.causeChain().contains("-Dsyswrite.tmpdir=" + shared + " is writable by other users and not sticky (mode "
+                        + Integer.toOctalString(mode) + ")"), copy.causeChain());
+            }
+            try (Stream<Path> left = Files.list(shared)) {
+                assertEquals(List.of(), left.toList());
+            }
+            Files.setAttribute(shared, "unix:mode", 01000 | mode);
+            try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", shared.toString()))) {
+                assertTrue(copy.isAvailable(), copy::causeChain);
+            }
+        }
+    }
+
+    /** The owner of a directory can rename anything in it, sticky or not: only ours or root's is used. */
+    @Test
+    void aDirectoryOfAnotherUserIsRefused() throws Exception {
+        Assumptions.assumeTrue("0".equals(String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))),
+                "giving a directory to another user takes root (CI runs as root)");
+        Path theirs = Files.createDirectory(dir.resolve("theirs"));
+        Files.setAttribute(theirs, "unix:mode", 01777);
+        Files.setAttribute(theirs, "unix:uid", 65534); // nobody
+        try (Isolated copy = Isolated.load(Map.of("java.io.tmpdir", theirs.toString()))) {
+            assertFalse(copy.isAvailable());
+            assertTrue(copy.causeChain().contains("java.io.tmpdir=" + theirs + " belongs to user 65534"), copy.causeChain());
+        }
+    }
+
     @Test
     void tamperedLibraryIsRefusedBeforeLoading() throws Exception {
         Path copyOfClasses = dir.resolve("classes");
@@ -123,7 +162,12 @@ class LoaderHardeningTest {
         Path stale = Files.writeString(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-0123456789abcdef.so"), "crashed run");
         Path link = Files.createSymbolicLink(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-fedcba9876543210.so"), victim);
         Path fresh = Files.writeString(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-00000000000000aa.so"), "another JVM, mid-load");
-        for (Path old : new Path[] {stale, link}) {
+        Path crashed = Files.createDirectory(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-00000000000000bb")); // a private directory
+        Files.writeString(crashed.resolve("00000000000000cc.so"), "crashed run");
+        Path victims = Files.createDirectory(dir.resolve("victims"));
+        Path victimInside = Files.writeString(victims.resolve("00000000000000dd.so"), "not ours either");
+        Path dirLink = Files.createSymbolicLink(tmp.resolve("libsyswrite-0.0.1-" + platform() + "-00000000000000ee"), victims);
+        for (Path old : new Path[] {stale, link, crashed, dirLink}) {
             Process touch = new ProcessBuilder("touch", "-h", "-d", "1 hour ago", old.toString()).inheritIO().start();
             assertEquals(0, touch.waitFor());
         }
@@ -131,8 +175,10 @@ class LoaderHardeningTest {
             assertTrue(copy.isAvailable(), copy::causeChain);
         }
         assertFalse(Files.exists(stale) || Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS), "stale files of ours are swept");
+        assertFalse(Files.exists(crashed) || Files.exists(dirLink, java.nio.file.LinkOption.NOFOLLOW_LINKS), "stale directories of ours are swept");
         assertTrue(Files.exists(fresh), "a recent file may belong to a JVM that is loading it right now");
         assertEquals("not ours", Files.readString(victim), "a link is deleted, never followed");
+        assertEquals("not ours either", Files.readString(victimInside), "a link to a directory is deleted, never followed");
     }
 
     /**
