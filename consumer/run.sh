@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the consumer (built against the installed syswrite) on the class path and on the module
 # path, shaded with syswrite relocated (unavailable, with a cause that says why), and on a
-# JDK 24+ also with native access granted (silently) and denied (a cause that names the grant);
-# fails on any surprise.
+# JDK 24+ also with native access granted (silently) and denied (a cause that names the grant),
+# and the jar's JDK 22 part (segments) on both paths; fails on any surprise.
 #
 #   consumer/run.sh JAVA [JAVA_24_OR_LATER]
 set -euo pipefail
@@ -49,6 +49,12 @@ if [ $# -ge 2 ]; then
 	java24=$2
 	expect "class path, JDK 24+, granted" "$(ok "class path" 28)" quiet 0 "$java24" --enable-native-access=ALL-UNNAMED "${provider[@]}" "${main_cp[@]}"
 	expect "module path, JDK 24+, granted" "$(ok "module path" 29)" quiet 0 "$java24" --enable-native-access=dev.syswrite "${provider[@]}" "${main_mp[@]}"
+	# The JDK 22 classes of the multi-release jar, used from a source file on both paths.
+	segments() { printf 'segment written on the %s\na closed arena.s buffer refused: Already closed\n' "$1"; }
+	expect "class path, JDK 22+ segments" "$(segments "class path")" quiet 0 \
+		"$java24" --enable-native-access=ALL-UNNAMED -cp "$deps" segments/SegmentCheck.java "class path"
+	expect "module path, JDK 22+ segments" "$(segments "module path")" quiet 0 \
+		"$java24" --enable-native-access=dev.syswrite -p "$deps" --add-modules dev.syswrite segments/SegmentCheck.java "module path"
 	expect "module path, JDK 24+, denied" \
 		'unavailable on the module path: .*native access is denied to module dev.syswrite: start the JVM with --enable-native-access=dev.syswrite'$'\n' \
 		any 1 "$java24" --illegal-native-access=deny "${main_mp[@]}"
