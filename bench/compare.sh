@@ -6,7 +6,8 @@
 #   bench/compare.sh logging OLD NEW [ROUNDS]   the SLF4J provider (SysWriteProvider.enabled), 1 and 2 threads
 #
 # JMH's iteration options come from $JMH (default: 3 warm-up and 5 measured iterations of 1 s);
-# $JDK picks the JVM that runs them (default: JDK 17; the bridge's JDK 22 paths want JDK 25).
+# $JDK picks the JVM that runs them (default: JDK 17; the bridge's JDK 22 paths want JDK 25); for
+# the bridge, $BENCHMARK (a JMH regex) and $SIZES (comma-separated) narrow what runs.
 #
 # Alternating runs share the machine's noise; quote the medians and their ratio, never one run.
 set -euo pipefail
@@ -14,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 suite=$1
 case "$suite" in
-bridge) module=bench jar=benchmarks.jar benchmark='DevNull.syswrite' threads_list=1 options="-bm avgt -p size=16,4096,65536,1048576" ;;
+bridge) module=bench jar=benchmarks.jar benchmark=${BENCHMARK:-'DevNull.syswrite'} threads_list=1 options="-bm avgt -p size=${SIZES:-16,4096,65536,1048576}" ;;
 logging) module=bench/logging jar=benchmarks-logging.jar benchmark='SysWriteProvider.enabled' threads_list="1 2" options="-bm thrpt,sample" ;;
 *) echo "usage: $0 bridge|logging OLD NEW [ROUNDS]" >&2; exit 2 ;;
 esac
@@ -35,14 +36,18 @@ for side in old new; do
 	cp "$work/$side/$module/target/$jar" "$work/$side.jar"
 done
 
+jvm_args="-Xms1g -Xmx1g -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -Dsyswrite.bench.dir=$work"
+native=bench/target/native/libsyswrite-bench.so # the bridge's baselines; the logging suite ignores it
 for round in $(seq "$rounds"); do
 	for threads in $threads_list; do
 		for side in old new; do
 			rm -rf "$work/logs"
 			# shellcheck disable=SC2086 # $jmh and $options are word lists on purpose
 			"$jdk/bin/java" -jar "$work/$side.jar" "$benchmark" $jmh $options -t "$threads" \
-				-prof gc -jvmArgsPrepend "-Xms1g -Xmx1g -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -Dbench.logs=$work/logs" \
-				-rf json -rff "$work/$side-t$threads-r$round.json" >/dev/null
+				-prof gc -jvmArgsPrepend "$jvm_args -Dbench.logs=$work/logs -Dsyswrite.bench.native=$work/$side/$native" \
+				-rf json -rff "$work/$side-t$threads-r$round.json" >"$work/jmh.log" 2>&1 || { cat "$work/jmh.log" >&2; exit 1; }
+			# JMH reports a benchmark that threw and goes on: no score is a failure here.
+			grep -q '"primaryMetric"' "$work/$side-t$threads-r$round.json" || { cat "$work/jmh.log" >&2; exit 1; }
 		done
 	done
 done
