@@ -116,6 +116,9 @@ final class LibraryExtractor {
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new IOException(setting + " is not a writable directory");
         }
+        // Resolved once: a symbolic link on the way, re-pointed by its owner after the checks below,
+        // must not move the extraction elsewhere.
+        dir = dir.toRealPath();
         int mode = (Integer) Files.getAttribute(dir, "unix:mode");
         if ((mode & GROUP_OR_OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
             throw new IOException(setting + " is writable by other users and not sticky (mode " + Integer.toOctalString(mode & 07777)
@@ -196,7 +199,7 @@ final class LibraryExtractor {
                 }
             }
             return noexec;
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // only a hint, asked while failing: descriptors may be exhausted
             return false;
         }
     }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -125,7 +127,23 @@ public final class NativeLibrary {
         }
     }
 
+    /**
+     * Never throws: a class initializer that did would leave this class, and so all of syswrite,
+     * failing with NoClassDefFoundError for good. An Error of the JDK's own (descriptors or memory
+     * exhausted while failing) becomes the cause as it is.
+     */
     private static Outcome load() {
+        // Resolved first: out of descriptors, loading a class from a directory fails as well, and
+        // the catch below must not be the first to need the record's class.
+        Class<Outcome> failure = Outcome.class;
+        try {
+            return loadOrExplain();
+        } catch (Throwable t) {
+            return failure.cast(new Outcome(null, null, null, null, t));
+        }
+    }
+
+    private static Outcome loadOrExplain() {
         String os = System.getProperty("os.name");
         String arch = System.getProperty("os.arch");
         String where = "os.name=" + os + ", os.arch=" + arch;
@@ -149,14 +167,23 @@ public final class NativeLibrary {
         Path dir = null;
         LibraryExtractor.Extracted library = null;
         boolean loaded = false;
+        List<LibraryExtractor.Extracted> refused = new ArrayList<>();
         try {
             dir = LibraryExtractor.directory();
-            library = LibraryExtractor.extract(url, LibraryExtractor.recordedSha256(digest), dir, release(), platform);
-            try {
-                System.load(library.descriptor());
-                loaded = true;
-            } finally {
-                library.removeDirectory(); // only now: until loaded, no one else may create a name in it
+            while (true) {
+                library = LibraryExtractor.extract(url, LibraryExtractor.recordedSha256(digest), dir, release(), platform);
+                try {
+                    System.load(library.descriptor());
+                    loaded = true;
+                    break;
+                } catch (UnsatisfiedLinkError e) {
+                    if (!nameStillRegistered(e) || refused.size() == 2) {
+                        throw e;
+                    }
+                    refused.add(library); // kept open until the end, so the next copy gets another number
+                } finally {
+                    library.removeDirectory(); // only now: until loaded, no one else may create a name in it
+                }
             }
             checkAbi();
             String from = library.descriptor() + ", the verified copy extracted to " + library.file() + ", since deleted";
@@ -170,7 +197,18 @@ public final class NativeLibrary {
                 library.close(); // once loaded, its number stays taken, as with a success
             }
             return new Outcome(null, null, null, loaded ? library : null, unavailableError(tried + hints(t), t));
+        } finally {
+            refused.forEach(LibraryExtractor.Extracted::close);
         }
+    }
+
+    /**
+     * The JDK keeps each library under the path it was loaded by, {@code /proc/<pid>/fd/N}, until
+     * its class loader is collected; a copy of a loader collected meanwhile may have closed its
+     * descriptor first, so that a new copy gets the same N and is refused as loaded elsewhere.
+     */
+    private static boolean nameStillRegistered(UnsatisfiedLinkError e) {
+        return String.valueOf(e.getMessage()).contains("already loaded in another classloader");
     }
 
     /** {@code -Dsyswrite.library.path}: exactly that file, or nothing; the bundled one is not tried. */
@@ -193,8 +231,8 @@ public final class NativeLibrary {
     private static String hints(Throwable t) {
         try {
             return nativeAccessHint(t) + (relocated() ? "; " + relocation() : "");
-        } catch (RuntimeException e) {
-            return "";
+        } catch (Throwable e) {
+            return ""; // a hint is never worth a second failure
         }
     }
 
