@@ -67,25 +67,33 @@ JNIEXPORT jint JNICALL Java_dev_syswrite_internal_NativeWrite_descriptor(JNIEnv 
 	return fd_object == NULL ? -1 : resolve_fd(env, fd_object, -1);
 }
 
+/* Buffer.segment's type: the FFM API's (JDK 19+), or the incubator's proxy (JDK 16 to 18). */
+static const char *const segment_types[] = {
+	"Ljava/lang/foreign/MemorySegment;",
+	"Ljdk/internal/access/foreign/MemorySegmentProxy;",
+};
+
 /*
- * From now on direct() refuses a buffer that views a MemorySegment, whose memory an arena
- * may free at any time: Java writes those through the FFM linker, which keeps the segment's
- * scope alive for the call. Returns whether this JDK's Buffer has the field.
+ * From now on direct() refuses a buffer that views a MemorySegment, whose memory its arena
+ * (scope) may free at any time: Java writes those in a way that keeps the memory alive.
+ * Returns whether this JDK's Buffer has the field.
  */
 JNIEXPORT jboolean JNICALL Java_dev_syswrite_internal_NativeWrite_watchSegments(JNIEnv *env, jclass cls)
 {
 	jclass buffer;
-	jfieldID segment;
+	jfieldID segment = NULL;
 
 	(void)cls;
 	buffer = (*env)->FindClass(env, "java/nio/Buffer");
 	if (buffer == NULL)
 		return JNI_FALSE;
-	segment = (*env)->GetFieldID(env, buffer, "segment", "Ljava/lang/foreign/MemorySegment;");
-	if (segment == NULL) {
-		(*env)->ExceptionClear(env); /* NoSuchFieldError: a JDK without the field */
-		return JNI_FALSE;
+	for (unsigned i = 0; segment == NULL && i < sizeof segment_types / sizeof segment_types[0]; i++) {
+		segment = (*env)->GetFieldID(env, buffer, "segment", segment_types[i]);
+		if (segment == NULL)
+			(*env)->ExceptionClear(env); /* NoSuchFieldError: not this type */
 	}
+	if (segment == NULL)
+		return JNI_FALSE;
 	__atomic_store_n(&buffer_segment, segment, __ATOMIC_RELEASE);
 	return JNI_TRUE;
 }

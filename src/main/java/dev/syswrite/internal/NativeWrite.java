@@ -88,7 +88,7 @@ public final class NativeWrite {
 
     /**
      * Makes {@link #direct} refuse, with {@link #SEGMENT_BACKED}, every buffer that views a
-     * {@code MemorySegment}, from now on: for JDK 22+, which writes those through the FFM linker.
+     * {@code MemorySegment} (of the FFM API, or of JDK 17's incubator), from now on.
      *
      * @return whether this JDK's buffers have the field that tells (if not, no buffer is refused)
      */

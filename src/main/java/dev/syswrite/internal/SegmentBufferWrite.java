@@ -10,13 +10,6 @@ import java.nio.ByteBuffer;
  */
 interface SegmentBufferWrite {
     /**
-     * Tells whether the shim refuses segment-backed buffers, so others can be written in place.
-     *
-     * @return false on a JDK whose buffers hide that: then every direct buffer must come here
-     */
-    boolean shimTellsSegmentsApart();
-
-    /**
      * Writes {@code len} bytes of {@code src} from {@code position}; the arguments are checked.
      *
      * @param fdObject the descriptor to read at call time, or null to write to {@code fd}

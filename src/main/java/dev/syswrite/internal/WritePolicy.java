@@ -13,17 +13,21 @@ import java.nio.ByteBuffer;
  *   <li>Heap bytes up to {@link NativeWrite#STACK_COPY_MAX}: copied onto the shim's stack.
  *   <li>More heap bytes, or a read-only heap buffer: copied into pooled off-heap memory
  *       ({@link OffHeapCopy}); the collector must not move what the kernel reads.
- *   <li>A direct buffer: written in place. On JDK 22+ the shim refuses one that views a
- *       {@code MemorySegment}, which then goes through the FFM linker, keeping its memory alive.
+ *   <li>A direct buffer: written in place. The shim refuses one that views a
+ *       {@code MemorySegment}, whose memory must be kept alive: on JDK 22+ it goes through the
+ *       FFM linker; on JDK 17 to 21 (incubator, preview) it is copied by the JDK's bulk copy.
  *   <li>A raw address: written in place; the kernel checks the range.
  * </ul>
  */
 public final class WritePolicy {
-    /** Segment-backed buffers' path on JDK 22+, or null (no such buffers can reach the shim). */
+    /** Whether the shim refuses buffers that view a segment, so that the others are written in place. */
+    private static final boolean SHIM_TELLS_SEGMENTS = NativeWrite.watchSegments();
+
+    /** Segment-backed buffers' path on JDK 22+ (the FFM linker); null below, where they are copied. */
     private static final SegmentBufferWrite SEGMENTS = Jdk22.instance("ScopedBufferWrite", SegmentBufferWrite.class);
 
     /** Set on a JDK 22+ whose buffers do not tell the shim what they view: no direct buffer is written in place. */
-    private static final boolean ALL_DIRECT_SCOPED = SEGMENTS != null && !SEGMENTS.shimTellsSegmentsApart();
+    private static final boolean ALL_DIRECT_SCOPED = SEGMENTS != null && !SHIM_TELLS_SEGMENTS;
 
     private WritePolicy() {}
 
@@ -52,19 +56,30 @@ public final class WritePolicy {
      * @param position where the bytes start, within the capacity
      * @param len how many, within the capacity
      * @return the count written, or {@code -errno}
-     * @throws IllegalStateException if {@code src} views a segment whose arena is closed
-     * @throws RuntimeException {@code WrongThreadException} if it views a segment confined to
-     *     another thread
+     * @throws IllegalStateException if {@code src} views a segment whose arena is closed (and,
+     *     below JDK 19, one confined to another thread)
+     * @throws RuntimeException {@code WrongThreadException} (JDK 19+) if it views a segment
+     *     confined to another thread
      */
     public static long buffer(FileDescriptor fdObject, int fd, ByteBuffer src, int position, int len) {
         if (src.isDirect()) {
             long raw = ALL_DIRECT_SCOPED ? NativeWrite.SEGMENT_BACKED : NativeWrite.direct(fdObject, fd, src, position, len);
-            return raw == NativeWrite.SEGMENT_BACKED ? SEGMENTS.write(fdObject, fd, src, position, len) : raw;
+            if (raw != NativeWrite.SEGMENT_BACKED) {
+                return raw;
+            }
+            // It views a segment, whose memory its arena may free meanwhile. Below JDK 22 the JDK's
+            // own bulk copy checks the segment's scope and keeps it alive while it copies.
+            return SEGMENTS != null ? SEGMENTS.write(fdObject, fd, src, position, len) : copied(fdObject, fd, src, position, len);
         }
         if (src.hasArray()) {
             return array(fdObject, fd, src.array(), src.arrayOffset() + position, len);
         }
-        OffHeapBuffer copy = OffHeapCopy.take(len); // read-only: no array to hand the shim
+        return copied(fdObject, fd, src, position, len); // read-only: no array to hand the shim
+    }
+
+    /** Copies the bytes into pooled off-heap memory with the JDK's bulk copy, then writes that. */
+    private static long copied(FileDescriptor fdObject, int fd, ByteBuffer src, int position, int len) {
+        OffHeapBuffer copy = OffHeapCopy.take(len);
         try {
             copy.bytes.put(0, src, position, len);
             return buffer(fdObject, fd, copy.bytes, 0, len);

@@ -6,21 +6,10 @@ import java.nio.ByteBuffer;
 
 /**
  * Writes direct buffers that view a {@link MemorySegment} through {@link ForeignWrite}, which
- * keeps the segment alive for the call; made by {@link WritePolicy} on JDK 22+. From then on the
- * shim hands every such buffer here instead of writing it.
+ * keeps the segment alive for the call; made by {@link WritePolicy} on JDK 22+, where the shim
+ * hands every such buffer here instead of writing it.
  */
 final class ScopedBufferWrite implements SegmentBufferWrite {
-    private final boolean watching;
-
-    ScopedBufferWrite() {
-        watching = NativeWrite.watchSegments();
-    }
-
-    @Override
-    public boolean shimTellsSegmentsApart() {
-        return watching;
-    }
-
     @Override
     public long write(FileDescriptor fdObject, int fd, ByteBuffer src, int position, int len) {
         // The buffer's whole memory, then the checked range: its position and limit may be racing.
