@@ -15,11 +15,14 @@ final class CleanedBuffer extends OffHeapBuffer {
     private static final MethodHandle INVOKE_CLEANER = findInvokeCleaner();
 
     CleanedBuffer(int capacity) {
-        super(ByteBuffer.allocateDirect(capacity));
+        this(ByteBuffer.allocateDirect(capacity));
     }
 
-    @Override
-    void free() {
+    private CleanedBuffer(ByteBuffer bytes) {
+        super(bytes, () -> invokeCleaner(bytes));
+    }
+
+    private static void invokeCleaner(ByteBuffer bytes) {
         if (INVOKE_CLEANER == null) {
             return; // the garbage collector frees it instead
         }

@@ -62,12 +62,21 @@ public final class OffHeapCopy {
     }
 
     /**
+     * Returns what syswrite holds off the heap for copies: the pool, and buffers in use.
+     *
+     * @return bytes allocated and not yet freed
+     */
+    public static long heldBytes() {
+        return OffHeapBuffer.held();
+    }
+
+    /**
      * Takes a buffer of at least {@code len} bytes, its content undefined, for this thread until
      * it gives it back with {@link #give}.
      */
     static OffHeapBuffer take(int len) {
         if (len > RETAINED_MAX) {
-            return OffHeapBuffer.allocate(len, true); // never pooled: freed by this thread
+            return OffHeapBuffer.allocate(len); // never pooled: freed when the write returns
         }
         int home = HomeSlot.of(SLOTS);
         for (int i = 0; i < SLOTS; i++) {
@@ -81,7 +90,7 @@ public final class OffHeapCopy {
             }
         }
         // Grow to a power of two, so a series of rising lengths reallocates only a few times.
-        return OffHeapBuffer.allocate(Math.max(MIN_CAPACITY, Integer.highestOneBit(len - 1) << 1), false);
+        return OffHeapBuffer.allocate(Math.max(MIN_CAPACITY, Integer.highestOneBit(len - 1) << 1));
     }
 
     /** Gives a buffer back: to the pool if it is of the kept size and a slot is free, else frees it. */

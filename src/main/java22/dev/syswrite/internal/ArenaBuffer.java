@@ -4,26 +4,19 @@ import java.lang.foreign.Arena;
 
 /**
  * An {@link OffHeapBuffer} on JDK 22+: memory of its own {@link Arena}, freed by closing it, with
- * no {@code sun.misc.Unsafe} (which warns from JDK 24).
+ * no {@code sun.misc.Unsafe} (which warns from JDK 24). The arena is shared: any thread may use a
+ * pooled buffer, and the cleaner's thread must be able to close one lost to an Error.
  */
 final class ArenaBuffer extends OffHeapBuffer {
-    private final Arena arena;
-
     private ArenaBuffer(Arena arena, int capacity) {
-        super(arena.allocate(capacity).asByteBuffer());
-        this.arena = arena;
+        super(arena.allocate(capacity).asByteBuffer(), arena::close);
     }
 
-    @Override
-    void free() {
-        arena.close();
-    }
-
-    /** Made by {@link Jdk22#instance}: a confined arena for one thread's buffer, else a shared one. */
+    /** Made by {@link Jdk22#instance}. */
     static final class Arenas implements Allocator {
         @Override
-        public OffHeapBuffer allocate(int capacity, boolean oneThread) {
-            Arena arena = oneThread ? Arena.ofConfined() : Arena.ofShared();
+        public OffHeapBuffer allocate(int capacity) {
+            Arena arena = Arena.ofShared();
             try {
                 return new ArenaBuffer(arena, capacity);
             } catch (RuntimeException | Error e) {
