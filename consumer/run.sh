@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the consumer (built against the installed syswrite) on the class path and on the module
-# path, shaded with syswrite relocated (unavailable, with a cause that says why), and on a
+# path, shaded with syswrite relocated (its library binds to the relocated classes), and on a
 # JDK 24+ also with native access granted (silently) and denied (a cause that names the grant),
 # and the jar's JDK 22 part (segments) on both paths; fails on any surprise.
 #
@@ -40,10 +40,10 @@ ok() {
 java=$1
 expect "class path" "$(ok "class path" 28)" any 0 "$java" "${provider[@]}" "${main_cp[@]}"
 expect "module path" "$(ok "module path" 29)" any 0 "$java" "${provider[@]}" "${main_mp[@]}"
-# Shaded and relocated (consumer/shaded): unavailable, with a cause that says why and what to do.
-expect "shaded and relocated" \
-	'unavailable on the class path: .*relocated \(NativeWrite is consumer\.shaded\.syswrite\.internal\.NativeWrite\).*keep dev\.syswrite out of the relocation.*'$'\n' \
-	any 1 "$java" -cp shaded/target/syswrite-consumer-shaded.jar dev.syswrite.consumer.Main
+# Shaded and relocated (consumer/shaded): the library binds its entry points to the relocated class.
+shaded_provider=(-Dslf4j.provider=consumer.shaded.syswrite.slf4j.SysWriteServiceProvider "${provider[@]:1}")
+expect "shaded and relocated" "$(ok "class path" 28)" any 0 \
+	"$java" "${shaded_provider[@]}" -cp shaded/target/syswrite-consumer-shaded.jar dev.syswrite.consumer.Main
 
 if [ $# -ge 2 ]; then
 	java24=$2

@@ -26,27 +26,6 @@ static jfieldID buffer_address;     /* java.nio.Buffer.address, a long: a direct
 static jfieldID buffer_capacity;    /* java.nio.Buffer.capacity, an int */
 static jfieldID buffer_segment;     /* java.nio.Buffer.segment (JDK 22+), set by watchSegments */
 
-JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
-{
-	JNIEnv *env;
-	jclass file_descriptor;
-	jclass buffer;
-
-	(void)reserved;
-	if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK)
-		return JNI_ERR;
-	file_descriptor = (*env)->FindClass(env, "java/io/FileDescriptor");
-	if (file_descriptor == NULL)
-		return JNI_ERR;
-	file_descriptor_fd = (*env)->GetFieldID(env, file_descriptor, "fd", "I");
-	buffer = (*env)->FindClass(env, "java/nio/Buffer");
-	if (file_descriptor_fd == NULL || buffer == NULL)
-		return JNI_ERR;
-	buffer_address = (*env)->GetFieldID(env, buffer, "address", "J");
-	buffer_capacity = (*env)->GetFieldID(env, buffer, "capacity", "I");
-	return buffer_address == NULL || buffer_capacity == NULL ? JNI_ERR : JNI_VERSION_1_8;
-}
-
 /* The handshake: the version this library was built with, checked by Java after loading. */
 JNIEXPORT jint JNICALL Java_dev_syswrite_internal_NativeWrite_abiVersion(JNIEnv *env, jclass cls)
 {
@@ -185,3 +164,114 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_address(
 	/* The kernel checks the range: an unmapped address is EFAULT, never a fault here. */
 	return syswrite_sys_write(fd, (const void *)(__INTPTR_TYPE__)address, (unsigned long)len);
 }
+
+/*
+ * Every entry point, for RegisterNatives: the class they belong to may have been relocated by
+ * a shading tool (say, to com.acme.shaded.syswrite.internal.NativeWrite), which the exported
+ * names above cannot follow. The signatures name JDK types only, which no tool relocates.
+ */
+static JNINativeMethod entry_points[] = {
+	{"abiVersion", "()I", (void *)Java_dev_syswrite_internal_NativeWrite_abiVersion},
+	{"array", "(Ljava/io/FileDescriptor;I[BII)J", (void *)Java_dev_syswrite_internal_NativeWrite_array},
+	{"arrayVia", "(Ljava/io/FileDescriptor;I[BIILjava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_arrayVia},
+	{"direct", "(Ljava/io/FileDescriptor;ILjava/nio/ByteBuffer;II)J", (void *)Java_dev_syswrite_internal_NativeWrite_direct},
+	{"descriptor", "(Ljava/io/FileDescriptor;)I", (void *)Java_dev_syswrite_internal_NativeWrite_descriptor},
+	{"watchSegments", "()Z", (void *)Java_dev_syswrite_internal_NativeWrite_watchSegments},
+	{"address", "(IJJ)J", (void *)Java_dev_syswrite_internal_NativeWrite_address},
+};
+
+/* The current Java thread's id, through JNI: Thread.currentThread().getId(); -1 on failure. */
+static jlong current_thread_id(JNIEnv *env)
+{
+	jclass thread_class = (*env)->FindClass(env, "java/lang/Thread");
+	jmethodID current, get_id;
+	jobject thread;
+
+	if (thread_class == NULL)
+		return -1;
+	current = (*env)->GetStaticMethodID(env, thread_class, "currentThread", "()Ljava/lang/Thread;");
+	get_id = (*env)->GetMethodID(env, thread_class, "getId", "()J");
+	if (current == NULL || get_id == NULL)
+		return -1;
+	thread = (*env)->CallStaticObjectMethod(env, thread_class, current);
+	return thread == NULL ? -1 : (*env)->CallLongMethod(env, thread, get_id);
+}
+
+/*
+ * Binds the entry points to the class Java names, right before System.load, in the system
+ * property syswrite.bind.<id of the loading thread> (JNI_OnLoad runs on that thread): that
+ * class's own name, relocated or not. Without the property (a library loaded some other way)
+ * the exported names bind as usual. Returns false only if a named class could not be bound.
+ */
+static jboolean bind_entry_points(JNIEnv *env)
+{
+	static const char prefix[] = "syswrite.bind.";
+	char key[sizeof prefix + 20], name[512];
+	jlong id = current_thread_id(env);
+	jclass system, target;
+	jmethodID get_property;
+	jstring property, value;
+	jsize length, i, n = 0;
+	char digits[20];
+
+	if (id < 0)
+		return JNI_FALSE;
+	for (i = 0; prefix[i] != 0; i++)
+		key[i] = prefix[i];
+	do
+		digits[n++] = (char)('0' + id % 10);
+	while ((id /= 10) != 0);
+	while (n > 0)
+		key[i++] = digits[--n];
+	key[i] = 0;
+	system = (*env)->FindClass(env, "java/lang/System");
+	if (system == NULL)
+		return JNI_FALSE;
+	get_property = (*env)->GetStaticMethodID(env, system, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;");
+	property = (*env)->NewStringUTF(env, key);
+	if (get_property == NULL || property == NULL)
+		return JNI_FALSE;
+	value = (jstring)(*env)->CallStaticObjectMethod(env, system, get_property, property);
+	if ((*env)->ExceptionCheck(env))
+		return JNI_FALSE;
+	if (value == NULL)
+		return JNI_TRUE;
+	length = (*env)->GetStringUTFLength(env, value);
+	if (length <= 0 || length >= (jsize)sizeof name)
+		return JNI_FALSE;
+	(*env)->GetStringUTFRegion(env, value, 0, (*env)->GetStringLength(env, value), name);
+	name[length] = 0;
+	for (i = 0; i < length; i++)
+		if (name[i] == '.')
+			name[i] = '/'; /* FindClass wants a binary name with slashes */
+	target = (*env)->FindClass(env, name); /* through the class loader that called System.load */
+	if (target == NULL)
+		return JNI_FALSE;
+	return (*env)->RegisterNatives(env, target, entry_points, sizeof entry_points / sizeof entry_points[0]) == JNI_OK;
+}
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
+{
+	JNIEnv *env;
+	jclass file_descriptor;
+	jclass buffer;
+
+	(void)reserved;
+	if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK)
+		return JNI_ERR;
+	file_descriptor = (*env)->FindClass(env, "java/io/FileDescriptor");
+	if (file_descriptor == NULL)
+		return JNI_ERR;
+	file_descriptor_fd = (*env)->GetFieldID(env, file_descriptor, "fd", "I");
+	buffer = (*env)->FindClass(env, "java/nio/Buffer");
+	if (file_descriptor_fd == NULL || buffer == NULL)
+		return JNI_ERR;
+	buffer_address = (*env)->GetFieldID(env, buffer, "address", "J");
+	buffer_capacity = (*env)->GetFieldID(env, buffer, "capacity", "I");
+	if (buffer_address == NULL || buffer_capacity == NULL)
+		return JNI_ERR;
+	if (!bind_entry_points(env))
+		(*env)->ExceptionClear(env); /* unbound: Java's ABI handshake then says why, and what to do */
+	return JNI_VERSION_1_8;
+}
+

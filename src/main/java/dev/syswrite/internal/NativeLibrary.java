@@ -20,7 +20,8 @@ import java.util.Properties;
  * {@code java.io.tmpdir}; refused if other users could swap the library there), verified
  * against the SHA-256 the build recorded, unlinked, and given to {@link System#load} as the open
  * descriptor it was verified through, so exactly those bytes are mapped; the private directory is
- * removed at once, and nothing is left on disk. Either way the library must answer the ABI
+ * removed at once, and nothing is left on disk. Either way the library binds its entry points to
+ * this copy's {@link NativeWrite}, whatever a shading tool renamed it to, and must answer the ABI
  * handshake of this release, so a stale copy from another is refused.
  *
  * <p>The work happens in this class's static initializer, which the JVM runs once and
@@ -173,7 +174,7 @@ public final class NativeLibrary {
             while (true) {
                 library = LibraryExtractor.extract(url, LibraryExtractor.recordedSha256(digest), dir, release(), platform);
                 try {
-                    System.load(library.descriptor());
+                    loadAndBind(library.descriptor());
                     loaded = true;
                     break;
                 } catch (UnsatisfiedLinkError e) {
@@ -218,7 +219,7 @@ public final class NativeLibrary {
             if (!file.isAbsolute()) {
                 throw new IllegalArgumentException("not an absolute path");
             }
-            System.load(file.toString());
+            loadAndBind(file.toString());
             checkAbi();
             return new Outcome(file.toUri().toString(), file, file.toString(), null, null);
         } catch (Throwable t) {
@@ -252,6 +253,22 @@ public final class NativeLibrary {
     }
 
     /** Whether these classes were moved to another package, as maven-shade-plugin's relocation does. */
+    /**
+     * {@link System#load}, telling the library's {@code JNI_OnLoad} which class to bind its entry
+     * points to: this copy's {@code NativeWrite}, under whatever name a shading tool gave it. The
+     * property is keyed by the loading thread, on which {@code JNI_OnLoad} runs (see syswrite.c).
+     */
+    @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+, and the same number
+    private static void loadAndBind(String path) {
+        String key = "syswrite.bind." + Thread.currentThread().getId();
+        System.setProperty(key, NativeWrite.class.getName());
+        try {
+            System.load(path);
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
     private static boolean relocated() {
         return !NativeWrite.class.getName().equals(BOUND_CLASS);
     }
@@ -259,7 +276,8 @@ public final class NativeLibrary {
     /** What a relocated copy must be told: why it cannot load, and what to do. */
     private static String relocation() {
         return "syswrite's classes were relocated (NativeWrite is " + NativeWrite.class.getName()
-                + "), but its native library binds its JNI entry points to the class " + BOUND_CLASS + " by name: keep "
+                + ") and its native library could not bind its entry points to that class, as it binds a relocated copy's;"
+                + " the exported names need none of that: keep "
                 + BOUND_CLASS.substring(0, BOUND_CLASS.indexOf(".internal")) + " out of the relocation (for maven-shade-plugin, an"
                 + " <exclude> of that package in the <relocation>)";
     }
