@@ -120,7 +120,7 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_arrayVia(
 }
 
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_direct(
-	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jobject buffer, jint position, jint len)
+	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jobject buffer, jint position, jint len, jboolean plain)
 {
 	/*
 	 * The field itself, not GetDirectBufferAddress: HotSpot reads a field without leaving
@@ -134,7 +134,7 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_direct(
 	(void)cls;
 	if (buffer == NULL)
 		return NEG_EINVAL;
-	if (segment != NULL && (*env)->GetObjectField(env, buffer, segment) != NULL)
+	if (!plain && segment != NULL && (*env)->GetObjectField(env, buffer, segment) != NULL)
 		return dev_syswrite_internal_NativeWrite_SEGMENT_BACKED; /* its memory may be freed mid-write */
 	base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, buffer, buffer_address);
 	capacity = (*env)->GetIntField(env, buffer, buffer_capacity);
@@ -174,7 +174,7 @@ static JNINativeMethod entry_points[] = {
 	{"abiVersion", "()I", (void *)Java_dev_syswrite_internal_NativeWrite_abiVersion},
 	{"array", "(Ljava/io/FileDescriptor;I[BII)J", (void *)Java_dev_syswrite_internal_NativeWrite_array},
 	{"arrayVia", "(Ljava/io/FileDescriptor;I[BIILjava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_arrayVia},
-	{"direct", "(Ljava/io/FileDescriptor;ILjava/nio/ByteBuffer;II)J", (void *)Java_dev_syswrite_internal_NativeWrite_direct},
+	{"direct", "(Ljava/io/FileDescriptor;ILjava/nio/ByteBuffer;IIZ)J", (void *)Java_dev_syswrite_internal_NativeWrite_direct},
 	{"descriptor", "(Ljava/io/FileDescriptor;)I", (void *)Java_dev_syswrite_internal_NativeWrite_descriptor},
 	{"watchSegments", "()Z", (void *)Java_dev_syswrite_internal_NativeWrite_watchSegments},
 	{"address", "(IJJ)J", (void *)Java_dev_syswrite_internal_NativeWrite_address},

@@ -52,7 +52,7 @@ class ShimRefusalTest {
         assertEquals(EINVAL, onAFile(fd -> NativeWrite.array(null, fd, null, 0, 10)));
         assertEquals(EINVAL, onAFile(fd -> NativeWrite.arrayVia(null, fd, null, 0, 10, ByteBuffer.allocateDirect(16))));
         assertEquals(EINVAL, onAFile(fd -> NativeWrite.arrayVia(null, fd, new byte[16], 0, 10, null)));
-        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, null, 0, 10)));
+        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, null, 0, 10, false)));
     }
 
     @Test
@@ -70,10 +70,10 @@ class ShimRefusalTest {
     @Test
     void rangesOutsideADirectBufferAreRefused() throws Exception {
         ByteBuffer small = ByteBuffer.allocateDirect(16);
-        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, small, 8, 100)));
-        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, small, -1, 4)));
-        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, small, 0, -1)));
-        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, small, Integer.MAX_VALUE, 16)));
+        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, small, 8, 100, false)));
+        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, small, -1, 4, false)));
+        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, small, 0, -1, false)));
+        assertEquals(EINVAL, onAFile(fd -> NativeWrite.direct(null, fd, small, Integer.MAX_VALUE, 16, false)));
         assertEquals(EINVAL, onAFile(fd -> NativeWrite.array(null, fd, new byte[10], 0, -1)));
     }
 

@@ -74,9 +74,11 @@ public final class NativeWrite {
      * @param buffer a direct buffer
      * @param position where the bytes start
      * @param len how many, within the buffer's capacity
+     * @param plain whether the shim already found that this buffer views no segment (asking costs
+     *     an object-field read, a VM transition), so it need not look again
      * @return the count written, {@code -errno}, or {@link #SEGMENT_BACKED}
      */
-    public static native long direct(FileDescriptor fdObject, int fd, ByteBuffer buffer, int position, int len);
+    public static native long direct(FileDescriptor fdObject, int fd, ByteBuffer buffer, int position, int len, boolean plain);
 
     /**
      * Reads the descriptor a {@code FileDescriptor} holds now.

@@ -63,8 +63,12 @@ public final class WritePolicy {
      */
     public static long buffer(FileDescriptor fdObject, int fd, ByteBuffer src, int position, int len) {
         if (src.isDirect()) {
-            long raw = ALL_DIRECT_SCOPED ? NativeWrite.SEGMENT_BACKED : NativeWrite.direct(fdObject, fd, src, position, len);
+            boolean plain = PlainBuffers.contains(src);
+            long raw = ALL_DIRECT_SCOPED ? NativeWrite.SEGMENT_BACKED : NativeWrite.direct(fdObject, fd, src, position, len, plain);
             if (raw != NativeWrite.SEGMENT_BACKED) {
+                if (!plain && SHIM_TELLS_SEGMENTS) {
+                    PlainBuffers.add(src);
+                }
                 return raw;
             }
             // It views a segment, whose memory its arena may free meanwhile. Below JDK 22 the JDK's

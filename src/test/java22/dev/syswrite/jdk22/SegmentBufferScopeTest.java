@@ -45,6 +45,22 @@ class SegmentBufferScopeTest {
     }
 
     @Test
+    void aBufferWrittenOftenIsStillCheckedAfterItsArenaCloses() throws Exception {
+        try (FileOutputStream devNull = new FileOutputStream("/dev/null")) {
+            Arena arena = Arena.ofConfined();
+            ByteBuffer often = arena.allocate(16).asByteBuffer();
+            ByteBuffer plain = ByteBuffer.allocateDirect(16);
+            for (int i = 0; i < 1000; i++) { // the plain one is remembered as such; the other never is
+                assertEquals(new WriteResult.Ok(16), SysWrite.write(devNull.getFD(), often.clear()));
+                assertEquals(new WriteResult.Ok(16), SysWrite.write(devNull.getFD(), plain.clear()));
+            }
+            arena.close();
+            assertThrows(IllegalStateException.class, () -> SysWrite.write(devNull.getFD(), often.clear()));
+            assertEquals(new WriteResult.Ok(16), SysWrite.write(devNull.getFD(), plain.clear()));
+        }
+    }
+
+    @Test
     void aConfinedArenasBufferIsWrittenOnlyByItsThread(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("out");
         try (FileOutputStream out = new FileOutputStream(file.toFile()); Arena arena = Arena.ofConfined()) {
