@@ -1,5 +1,6 @@
 package dev.syswrite.internal;
 
+import java.io.FileDescriptor;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -20,15 +21,17 @@ public final class ForeignWrite {
     /**
      * Writes {@code src} in one system call; the library is loaded.
      *
-     * @param fd the descriptor
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
      * @param src a native segment
      * @return the count written, or {@code -errno}
      * @throws IllegalStateException if the segment's scope is not alive
      * @throws WrongThreadException if it is confined to another thread
      */
-    public static long write(int fd, MemorySegment src) {
+    public static long write(FileDescriptor fdObject, int fd, MemorySegment src) {
+        int descriptor = fdObject == null ? fd : NativeWrite.descriptor(fdObject); // the linker passes ints, not objects
         try {
-            return (long) Stub.WRITE.invokeExact(fd, src, src.byteSize());
+            return (long) Stub.WRITE.invokeExact(descriptor, src, src.byteSize());
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable checked) {

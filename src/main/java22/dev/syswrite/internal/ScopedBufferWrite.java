@@ -14,6 +14,6 @@ final class ScopedBufferWrite implements SegmentBufferWrite {
     public long write(FileDescriptor fdObject, int fd, ByteBuffer src, int position, int len) {
         // The buffer's whole memory, then the checked range: its position and limit may be racing.
         MemorySegment bytes = MemorySegment.ofBuffer(src.duplicate().clear()).asSlice(position, len);
-        return ForeignWrite.write(fdObject == null ? fd : NativeWrite.descriptor(fdObject), bytes);
+        return ForeignWrite.write(fdObject, fd, bytes);
     }
 }

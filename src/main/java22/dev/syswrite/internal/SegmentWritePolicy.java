@@ -29,7 +29,7 @@ public final class SegmentWritePolicy {
      */
     public static long write(FileDescriptor fdObject, int fd, MemorySegment src) {
         if (src.isNative()) {
-            return ForeignWrite.write(fdObject == null ? fd : NativeWrite.descriptor(fdObject), src);
+            return ForeignWrite.write(fdObject, fd, src);
         }
         int len = (int) Math.min(src.byteSize(), MAX_COUNT);
         OffHeapBuffer copy = OffHeapCopy.take(len);
