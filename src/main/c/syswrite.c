@@ -13,8 +13,11 @@
 
 #include "dev_syswrite_internal_NativeWrite.h" /* javac -h: prototypes and STACK_COPY_MAX */
 #include "sys_write.h"
+#include "sys_writev.h"
 
 #define STACK_COPY_MAX dev_syswrite_internal_NativeWrite_STACK_COPY_MAX
+#define IOV_MAX dev_syswrite_internal_NativeWrite_IOV_MAX
+#define SEGMENT_BACKED dev_syswrite_internal_NativeWrite_SEGMENT_BACKED
 #define COPY_SLICE (1 << 20) /* bytes copied per GetByteArrayRegion call */
 
 /* Raw results the shim produces itself, with the kernel's numbers (asm-generic/errno-base.h). */
@@ -25,6 +28,10 @@ static jfieldID file_descriptor_fd; /* java.io.FileDescriptor.fd, an int */
 static jfieldID buffer_address;     /* java.nio.Buffer.address, a long: a direct buffer's base */
 static jfieldID buffer_capacity;    /* java.nio.Buffer.capacity, an int */
 static jfieldID buffer_segment;     /* java.nio.Buffer.segment (JDK 22+), set by watchSegments */
+static jfieldID buffer_position;    /* java.nio.Buffer.position, an int */
+static jfieldID buffer_limit;       /* java.nio.Buffer.limit, an int */
+static jfieldID byte_buffer_array;  /* java.nio.ByteBuffer.hb, a heap buffer's byte[] (null if direct) */
+static jfieldID byte_buffer_offset; /* java.nio.ByteBuffer.offset, where a heap buffer starts in hb */
 
 /* The handshake: the version this library was built with, checked by Java after loading. */
 JNIEXPORT jint JNICALL Java_dev_syswrite_internal_NativeWrite_abiVersion(JNIEnv *env, jclass cls)
@@ -95,6 +102,23 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_array(
 	return syswrite_sys_write(resolve_fd(env, fd_object, fd), copy, (unsigned long)len);
 }
 
+/*
+ * Copies b[off, off + len) to copy; false if the range is outside b, with the JVM's
+ * ArrayIndexOutOfBoundsException left pending for the caller to see.
+ * The JVM cannot reach a safepoint while it copies, so copy in slices: between two calls this
+ * thread is in native code and never holds up a GC for long.
+ */
+static jboolean copy_array(JNIEnv *env, jbyteArray b, jint off, jint len, jbyte *copy)
+{
+	for (jlong done = 0; done < len; done += COPY_SLICE) {
+		jint n = (jint)(len - done < COPY_SLICE ? len - done : COPY_SLICE);
+		(*env)->GetByteArrayRegion(env, b, off + (jint)done, n, copy + done);
+		if ((*env)->ExceptionCheck(env))
+			return JNI_FALSE;
+	}
+	return JNI_TRUE;
+}
+
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_arrayVia(
 	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jbyteArray b, jint off, jint len, jobject scratch)
 {
@@ -106,16 +130,8 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_arrayVia(
 	copy = (jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, scratch, buffer_address);
 	if (copy == NULL || len < 0 || len > (*env)->GetIntField(env, scratch, buffer_capacity))
 		return NEG_EINVAL; /* Java never asks; the copy must stay inside the buffer */
-	/*
-	 * The JVM cannot reach a safepoint while it copies, so copy in slices: between two
-	 * calls this thread is in native code and never holds up a GC for long.
-	 */
-	for (jlong done = 0; done < len; done += COPY_SLICE) {
-		jint n = (jint)(len - done < COPY_SLICE ? len - done : COPY_SLICE);
-		(*env)->GetByteArrayRegion(env, b, off + (jint)done, n, copy + done);
-		if ((*env)->ExceptionCheck(env))
-			return NEG_EINVAL; /* off/len outside b: scratch holds stale bytes */
-	}
+	if (!copy_array(env, b, off, len, copy))
+		return NEG_EINVAL; /* off/len outside b: scratch holds stale bytes */
 	return syswrite_sys_write(resolve_fd(env, fd_object, fd), copy, (unsigned long)len);
 }
 
@@ -166,6 +182,79 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_address(
 }
 
 /*
+ * One writev(2) of the remaining bytes of srcs[0, count), at most budget bytes in all: direct
+ * buffers in place, heap buffers (read-only ones too) copied one after another into scratch,
+ * which Java sized for them. Empty buffers take no iovec. Reads each buffer's position and
+ * limit itself and checks them again: another thread may move them at any time.
+ */
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
+	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jobjectArray srcs, jint count, jlong budget, jobject scratch)
+{
+	struct syswrite_iovec iov[IOV_MAX]; /* 16 KiB of stack, as the JDK's own IOUtil keeps off-heap */
+	jfieldID segment = __atomic_load_n(&buffer_segment, __ATOMIC_ACQUIRE);
+	jbyte *spare = NULL;
+	jlong spare_left = 0;
+	int used = 0;
+
+	(void)cls;
+	if (srcs == NULL || count < 0 || count > (*env)->GetArrayLength(env, srcs) || budget < 0)
+		return NEG_EINVAL;
+	if (byte_buffer_array == NULL || byte_buffer_offset == NULL)
+		return SEGMENT_BACKED; /* a JDK whose buffers are laid out otherwise: Java copies them all */
+	if (scratch != NULL) {
+		spare = (jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, scratch, buffer_address);
+		spare_left = spare == NULL ? 0 : (*env)->GetIntField(env, scratch, buffer_capacity);
+	}
+	for (jint i = 0; i < count && used < IOV_MAX && budget > 0; i++) {
+		jobject src = (*env)->GetObjectArrayElement(env, srcs, i);
+		jbyteArray array;
+		jint position, limit, len;
+
+		if (src == NULL)
+			return NEG_EINVAL; /* Java never asks */
+		position = (*env)->GetIntField(env, src, buffer_position);
+		limit = (*env)->GetIntField(env, src, buffer_limit);
+		if (position < 0 || position > limit || limit > (*env)->GetIntField(env, src, buffer_capacity))
+			return NEG_EINVAL; /* moved by another thread meanwhile */
+		len = (jint)(limit - position < budget ? limit - position : budget);
+		array = (jbyteArray)(*env)->GetObjectField(env, src, byte_buffer_array);
+		if (len == 0) {
+			/* nothing to take: no iovec */
+		} else if (array != NULL) {
+			if (len > spare_left)
+				return NEG_EINVAL; /* grown by another thread since Java sized scratch */
+			if (!copy_array(env, array, (*env)->GetIntField(env, src, byte_buffer_offset) + position, len, spare))
+				return NEG_EINVAL;
+			iov[used].base = spare;
+			iov[used++].len = (unsigned long)len;
+			spare += len;
+			spare_left -= len;
+		} else if (segment != NULL && (*env)->GetObjectField(env, src, segment) != NULL) {
+			return SEGMENT_BACKED; /* its memory may be freed mid-write: Java copies it */
+		} else {
+			const jbyte *base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, src, buffer_address);
+			if (base == NULL)
+				return NEG_EFAULT;
+			iov[used].base = base + position;
+			iov[used++].len = (unsigned long)len;
+		}
+		budget -= len;
+		(*env)->DeleteLocalRef(env, array);
+		(*env)->DeleteLocalRef(env, src); /* up to IOV_MAX of each: do not fill the local frame */
+	}
+	return syswrite_sys_writev(resolve_fd(env, fd_object, fd), iov, used);
+}
+
+/* The stub itself, on an iovec array in native memory; the kernel checks every address. */
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_addressVector(
+	JNIEnv *env, jclass cls, jint fd, jlong iov, jint iovcnt)
+{
+	(void)env;
+	(void)cls;
+	return syswrite_sys_writev(fd, (const struct syswrite_iovec *)(__INTPTR_TYPE__)iov, iovcnt);
+}
+
+/*
  * Every entry point, for RegisterNatives: the class they belong to may have been relocated by
  * a shading tool (say, to com.acme.shaded.syswrite.internal.NativeWrite), which the exported
  * names above cannot follow. The signatures name JDK types only, which no tool relocates.
@@ -178,6 +267,8 @@ static JNINativeMethod entry_points[] = {
 	{"descriptor", "(Ljava/io/FileDescriptor;)I", (void *)Java_dev_syswrite_internal_NativeWrite_descriptor},
 	{"watchSegments", "()Z", (void *)Java_dev_syswrite_internal_NativeWrite_watchSegments},
 	{"address", "(IJJ)J", (void *)Java_dev_syswrite_internal_NativeWrite_address},
+	{"gather", "(Ljava/io/FileDescriptor;I[Ljava/nio/ByteBuffer;IJLjava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_gather},
+	{"addressVector", "(IJI)J", (void *)Java_dev_syswrite_internal_NativeWrite_addressVector},
 };
 
 /* The current Java thread's id, through JNI: Thread.currentThread().getId(); -1 on failure. */
@@ -254,7 +345,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
 {
 	JNIEnv *env;
 	jclass file_descriptor;
-	jclass buffer;
+	jclass buffer, byte_buffer;
 
 	(void)reserved;
 	if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK)
@@ -268,8 +359,19 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
 		return JNI_ERR;
 	buffer_address = (*env)->GetFieldID(env, buffer, "address", "J");
 	buffer_capacity = (*env)->GetFieldID(env, buffer, "capacity", "I");
-	if (buffer_address == NULL || buffer_capacity == NULL)
+	buffer_position = (*env)->GetFieldID(env, buffer, "position", "I");
+	buffer_limit = (*env)->GetFieldID(env, buffer, "limit", "I");
+	if (buffer_address == NULL || buffer_capacity == NULL || buffer_position == NULL || buffer_limit == NULL)
 		return JNI_ERR;
+	byte_buffer = (*env)->FindClass(env, "java/nio/ByteBuffer");
+	if (byte_buffer == NULL)
+		return JNI_ERR;
+	byte_buffer_array = (*env)->GetFieldID(env, byte_buffer, "hb", "[B");
+	byte_buffer_offset = byte_buffer_array == NULL ? NULL : (*env)->GetFieldID(env, byte_buffer, "offset", "I");
+	if (byte_buffer_offset == NULL) {
+		(*env)->ExceptionClear(env); /* gather() then leaves every buffer to Java */
+		byte_buffer_array = NULL;
+	}
 	if (!bind_entry_points(env))
 		(*env)->ExceptionClear(env); /* unbound: Java's ABI handshake then says why, and what to do */
 	return JNI_VERSION_1_8;

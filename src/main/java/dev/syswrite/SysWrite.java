@@ -10,11 +10,11 @@ import java.util.Objects;
  * Hands bytes to the Linux kernel with {@code write(2)}, issued by syswrite's own assembly stub
  * (no libc), and returns the kernel's answer as a {@link WriteResult}.
  *
- * <p>Every method but {@link #writeAll} makes exactly one {@code write(2)} call: the caller's
- * bytes are never split, so a write to an {@code O_APPEND} file, or of at most 4096 bytes to a
- * pipe, lands whole. A single call may still take fewer bytes than offered (a short write, for
- * example more than the kernel's per-call cap of about 2 GiB, or a non-blocking pipe with little
- * room); {@link WriteResult.Ok#bytesWritten()} says how many it took.
+ * <p>Every method but {@link #writeAll} makes exactly one system call ({@code write(2)}, or
+ * {@code writev(2)} for the {@code writev} methods): the caller's bytes are never split, so a
+ * write to an {@code O_APPEND} file, or of at most 4096 bytes to a pipe, lands whole. A single
+ * call may still take fewer bytes than offered (a short write, for example more than the
+ * kernel's per-call cap of about 2 GiB, or a non-blocking pipe with little room); {@link WriteResult.Ok#bytesWritten()} says how many it took.
  *
  * <p><b>Errors.</b> What the kernel refuses comes back as {@link WriteResult.Err} with its
  * {@link Errno}, never as an exception: for example {@code EBADF} (the descriptor is not open
@@ -237,6 +237,91 @@ public final class SysWrite {
     }
 
     /**
+     * Writes the remaining bytes of several buffers, in order, in one {@code writev(2)}, and
+     * advances each buffer's position by what the kernel took of it (the first buffers are
+     * emptied before any byte of a later one is taken). Like {@link #write(int, ByteBuffer)},
+     * one call: to an {@code O_APPEND} file the bytes of all buffers land together, never
+     * interleaved with another writer's. Any buffer works: direct (written in place), heap, or
+     * read-only (copied off the heap first, into one pooled buffer).
+     *
+     * <p>The kernel takes at most {@code IOV_MAX} (1024) buffers and about 2 GiB
+     * ({@code 0x7ffff000} bytes) per call: only the first 1024 non-empty buffers, and no bytes
+     * past that total, are offered, and the result is then a short write. Empty buffers are
+     * skipped. An empty array writes nothing: {@code Ok(0)}, with the descriptor still checked.
+     *
+     * @param fd an open file descriptor
+     * @param srcs the buffers, each from {@code position()} to {@code limit()}
+     * @return {@code Ok} with the total the kernel took, or {@code Err} with its errno (the
+     *     positions are then unchanged): {@code EBADF}, {@code EFAULT}, {@code ENOSPC},
+     *     {@code EPIPE}, {@code EAGAIN}, {@code EINTR} as for {@link #write(int, ByteBuffer)}
+     * @throws NullPointerException if {@code srcs} or any of its elements is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult writev(int fd, ByteBuffer... srcs) {
+        return WriteResult.fromRaw(vector(null, fd, srcs));
+    }
+
+    /**
+     * Writes the remaining bytes of several buffers in one {@code writev(2)} to the descriptor a
+     * {@link FileDescriptor} holds, read at the moment of the call, as
+     * {@link #writev(int, ByteBuffer...)} does.
+     *
+     * @param fd an open file descriptor; a closed one gives {@code Err(EBADF)}
+     * @param srcs the buffers, each from {@code position()} to {@code limit()}
+     * @return {@code Ok} with the total the kernel took, or {@code Err} with its errno
+     * @throws NullPointerException if {@code fd}, {@code srcs} or any of its elements is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult writev(FileDescriptor fd, ByteBuffer... srcs) {
+        return WriteResult.fromRaw(writevRaw(fd, srcs));
+    }
+
+    /**
+     * The allocation-free twin of {@link #writev(int, ByteBuffer...)}: one {@code writev(2)},
+     * positions advanced by what was taken, and the kernel's raw answer.
+     *
+     * @param fd an open file descriptor
+     * @param srcs the buffers, each from {@code position()} to {@code limit()}
+     * @return the total written, or {@code -errno} (the positions are then unchanged)
+     * @throws NullPointerException if {@code srcs} or any of its elements is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static long writevRaw(int fd, ByteBuffer... srcs) {
+        return vector(null, fd, srcs);
+    }
+
+    /**
+     * The allocation-free twin of {@link #writev(FileDescriptor, ByteBuffer...)}.
+     *
+     * @param fd an open file descriptor; a closed one gives {@code -EBADF}
+     * @param srcs the buffers, each from {@code position()} to {@code limit()}
+     * @return the total written, or {@code -errno} (the positions are then unchanged)
+     * @throws NullPointerException if {@code fd}, {@code srcs} or any of its elements is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static long writevRaw(FileDescriptor fd, ByteBuffer... srcs) {
+        return vector(Objects.requireNonNull(fd, "fd"), -1, srcs);
+    }
+
+    /**
+     * One {@code writev(2)} of an array of {@code struct iovec} ({@code {void *base; size_t len;}},
+     * 16 bytes each) in native memory, without a copy. The kernel checks everything: an
+     * unreadable array or range gives {@code Err(EFAULT)}, never a crash; an {@code iovcnt}
+     * below 0 or above 1024 gives {@code Err(EINVAL)}, as does a total length above
+     * {@code Long.MAX_VALUE}.
+     *
+     * @param fd an open file descriptor
+     * @param iov the address of the first iovec
+     * @param iovcnt how many iovecs
+     * @return {@code Ok} with the total the kernel took, or {@code Err} with its errno
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult writevAddress(int fd, long iov, int iovcnt) {
+        NativeLibrary.ensureAvailable();
+        return WriteResult.fromRaw(WritePolicy.addressVector(fd, iov, iovcnt));
+    }
+
+    /**
      * Tells whether the native library is loaded, so the write methods work.
      *
      * @return {@code true} on Linux x86_64 and AArch64 once the bundled library has loaded
@@ -281,6 +366,23 @@ public final class SysWrite {
         long raw = WritePolicy.buffer(fdObject, fd, src, position, len);
         if (raw > 0) {
             src.position(position + (int) raw);
+        }
+        return raw;
+    }
+
+    /** One writev of the buffers' remaining bytes; advances their positions by what was taken, in order. */
+    private static long vector(FileDescriptor fdObject, int fd, ByteBuffer[] srcs) {
+        Objects.requireNonNull(srcs, "srcs");
+        for (int i = 0; i < srcs.length; i++) {
+            Objects.requireNonNull(srcs[i], "srcs[i]");
+        }
+        NativeLibrary.ensureAvailable();
+        long raw = WritePolicy.vector(fdObject, fd, srcs, srcs.length);
+        long left = raw;
+        for (int i = 0; i < srcs.length && left > 0; i++) {
+            int n = (int) Math.min(srcs[i].remaining(), left);
+            srcs[i].position(srcs[i].position() + n);
+            left -= n;
         }
         return raw;
     }

@@ -23,11 +23,25 @@ public final class NativeWrite {
      * The native interface's version: the shim answers {@link #abiVersion()} with the value it was
      * compiled with, so a library from a release with other entry points is refused at load.
      */
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
 
     /**
-     * What {@link #direct} returns, once {@link #watchSegments()} was called, for a buffer that
-     * views a {@code MemorySegment}: nothing was written. Below every {@code -errno}.
+     * The most one {@code write(2)} or {@code writev(2)} takes on Linux ({@code MAX_RW_COUNT}
+     * with 4 KiB pages; less with larger pages): heap bytes are copied up to this, since more
+     * could only ever be a short write.
+     */
+    public static final long MAX_RW_COUNT = 0x7ffff000L;
+
+    /**
+     * Linux's {@code IOV_MAX} (uapi/linux/uio.h {@code UIO_MAXIOV}): the most iovecs one
+     * {@code writev(2)} takes; {@link #gather} builds at most this many on its stack.
+     */
+    public static final int IOV_MAX = 1024;
+
+    /**
+     * What {@link #direct} and {@link #gather} return, once {@link #watchSegments()} was called,
+     * for a buffer that views a {@code MemorySegment}: nothing was written. Below every
+     * {@code -errno}.
      */
     public static final long SEGMENT_BACKED = -4096;
 
@@ -105,4 +119,33 @@ public final class NativeWrite {
      * @return the count written, or {@code -errno}
      */
     public static native long address(int fd, long address, long len);
+
+    /**
+     * Writes the remaining bytes of {@code srcs[0, count)} in one {@code writev(2)}, at most
+     * {@code budget} bytes in all and at most {@link #IOV_MAX} non-empty buffers: direct buffers
+     * in place, heap buffers copied one after another into {@code scratch}. Positions are left
+     * as they are.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param srcs the buffers, none null
+     * @param count how many of them, from the first
+     * @param budget the most bytes to take (the kernel's cap); later bytes are not offered
+     * @param scratch a direct buffer with room for every heap buffer's bytes within the budget,
+     *     overwritten; null if there are none
+     * @return the count written, {@code -errno}, or {@link #SEGMENT_BACKED} if a direct buffer
+     *     views a segment or this JDK's buffers cannot be read (nothing was written)
+     */
+    public static native long gather(FileDescriptor fdObject, int fd, ByteBuffer[] srcs, int count, long budget, ByteBuffer scratch);
+
+    /**
+     * One {@code writev(2)} of an iovec array in native memory, without a copy.
+     *
+     * @param fd the descriptor
+     * @param iov where the array of {@code struct iovec} starts; the kernel checks it and every
+     *     range it names
+     * @param iovcnt how many iovecs; the kernel refuses more than {@link #IOV_MAX}
+     * @return the count written, or {@code -errno}
+     */
+    public static native long addressVector(int fd, long iov, int iovcnt);
 }

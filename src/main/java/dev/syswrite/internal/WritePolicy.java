@@ -17,6 +17,9 @@ import java.nio.ByteBuffer;
  *       {@code MemorySegment}, whose memory must be kept alive: on JDK 22+ it goes through the
  *       FFM linker; on JDK 17 to 21 (incubator, preview) it is copied by the JDK's bulk copy.
  *   <li>A raw address: written in place; the kernel checks the range.
+ *   <li>Several buffers ({@code writev(2)}): direct ones in place, heap ones copied into one
+ *       pooled off-heap buffer by the shim. If one views a segment, all are copied, with the
+ *       JDK's bulk copy, into one buffer written at once: the same bytes in one call.
  * </ul>
  */
 public final class WritePolicy {
@@ -102,5 +105,74 @@ public final class WritePolicy {
      */
     public static long address(int fd, long address, long len) {
         return NativeWrite.address(fd, address, len);
+    }
+
+    /**
+     * Writes the remaining bytes of {@code srcs[0, count)} in one {@code writev(2)}, leaving
+     * the buffers untouched: at most {@link NativeWrite#IOV_MAX} non-empty buffers and
+     * {@link NativeWrite#MAX_RW_COUNT} bytes are offered, as the kernel takes no more.
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param srcs the buffers, none null
+     * @param count how many of them, from the first
+     * @return the count written, or {@code -errno}
+     * @throws IllegalStateException if a buffer views a segment whose arena is closed
+     * @throws RuntimeException {@code WrongThreadException} (JDK 19+) if one views a segment
+     *     confined to another thread
+     */
+    public static long vector(FileDescriptor fdObject, int fd, ByteBuffer[] srcs, int count) {
+        long offered = 0;
+        long heap = 0;
+        for (int i = 0, taken = 0; i < count && taken < NativeWrite.IOV_MAX && offered < NativeWrite.MAX_RW_COUNT; i++) {
+            long len = Math.min(srcs[i].remaining(), NativeWrite.MAX_RW_COUNT - offered);
+            if (len > 0) {
+                taken++;
+                offered += len;
+                heap += srcs[i].isDirect() ? 0 : len;
+            }
+        }
+        long raw;
+        if (ALL_DIRECT_SCOPED && heap < offered) {
+            raw = NativeWrite.SEGMENT_BACKED; // the shim cannot tell which direct buffers view a segment
+        } else if (heap == 0) {
+            raw = NativeWrite.gather(fdObject, fd, srcs, count, NativeWrite.MAX_RW_COUNT, null);
+        } else {
+            OffHeapBuffer scratch = OffHeapCopy.take((int) heap);
+            try {
+                raw = NativeWrite.gather(fdObject, fd, srcs, count, NativeWrite.MAX_RW_COUNT, scratch.bytes);
+            } finally {
+                OffHeapCopy.give(scratch);
+            }
+        }
+        return raw != NativeWrite.SEGMENT_BACKED ? raw : concatenated(fdObject, fd, srcs, count, (int) offered);
+    }
+
+    /** Copies the first {@code len} remaining bytes of the buffers, in order, into one buffer and writes it. */
+    private static long concatenated(FileDescriptor fdObject, int fd, ByteBuffer[] srcs, int count, int len) {
+        OffHeapBuffer copy = OffHeapCopy.take(len);
+        try {
+            int at = 0;
+            for (int i = 0; i < count && at < len; i++) {
+                int n = Math.min(srcs[i].remaining(), len - at);
+                copy.bytes.put(at, srcs[i], srcs[i].position(), n); // checks a segment's scope, keeps it alive
+                at += n;
+            }
+            return NativeWrite.direct(fdObject, fd, copy.bytes, 0, at, true);
+        } finally {
+            OffHeapCopy.give(copy);
+        }
+    }
+
+    /**
+     * One {@code writev(2)} of an iovec array at {@code iov}.
+     *
+     * @param fd the descriptor
+     * @param iov where the array starts
+     * @param iovcnt how many iovecs
+     * @return the count written, or {@code -errno}
+     */
+    public static long addressVector(int fd, long iov, int iovcnt) {
+        return NativeWrite.addressVector(fd, iov, iovcnt);
     }
 }

@@ -9,12 +9,6 @@ import java.lang.foreign.MemorySegment;
  * the linker does not pass and the collector may move, copied into pooled off-heap memory first.
  */
 public final class SegmentWritePolicy {
-    /**
-     * The most one write(2) takes on Linux (MAX_RW_COUNT with 4 KiB pages): a heap segment is
-     * copied up to this, since more could only ever be a short write.
-     */
-    private static final long MAX_COUNT = 0x7ffff000L;
-
     private SegmentWritePolicy() {}
 
     /**
@@ -31,7 +25,7 @@ public final class SegmentWritePolicy {
         if (src.isNative()) {
             return ForeignWrite.write(fdObject, fd, src);
         }
-        int len = (int) Math.min(src.byteSize(), MAX_COUNT);
+        int len = (int) Math.min(src.byteSize(), NativeWrite.MAX_RW_COUNT); // more could only be a short write
         OffHeapBuffer copy = OffHeapCopy.take(len);
         try {
             MemorySegment.copy(src, 0, MemorySegment.ofBuffer(copy.bytes), 0, len);

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * AArch64 branch protection under enforcement. QEMU's {@code -cpu max} implements BTI, and
@@ -49,26 +51,29 @@ class BranchProtectionTest {
         assertEquals(NativeWrite.ABI_VERSION + "\n", r.output);
     }
 
-    @Test
-    void theStubWithItsPadLands() throws Exception {
-        Result r = qemu("max", stubVariant("marked", false), "write", "syswrite_sys_write");
+    @ParameterizedTest
+    @ValueSource(strings = {"write", "writev"})
+    void theStubWithItsPadLands(String stub) throws Exception {
+        Result r = qemu("max", stubVariant(stub, "marked", false), stub, "syswrite_sys_" + stub);
         assertEquals(0, r.exit, r.output);
         assertTrue(r.output.contains("landed"), r.output);
     }
 
-    @Test
-    void theStubWithoutItsPadFaults() throws Exception {
-        Path unmarked = stubVariant("unmarked", true);
-        assertEquals(SIGILL_EXIT, qemu("max", unmarked, "write", "syswrite_sys_write").exit, "an unguarded entry must die by SIGILL");
-        Result withoutBti = qemu("cortex-a57", unmarked, "write", "syswrite_sys_write");
+    @ParameterizedTest
+    @ValueSource(strings = {"write", "writev"})
+    void theStubWithoutItsPadFaults(String stub) throws Exception {
+        Path unmarked = stubVariant(stub, "unmarked", true);
+        assertEquals(SIGILL_EXIT, qemu("max", unmarked, stub, "syswrite_sys_" + stub).exit, "an unguarded entry must die by SIGILL");
+        Result withoutBti = qemu("cortex-a57", unmarked, stub, "syswrite_sys_" + stub);
         assertEquals(0, withoutBti.exit, withoutBti.output);
     }
 
-    /** The shipped stub as an exported symbol, with or without its landing pad; the BTI note stays. */
-    private static Path stubVariant(String name, boolean withoutPad) throws Exception {
+    /** A shipped stub ({@code <stub>.S}) as an exported symbol, with or without its landing pad; the BTI note stays. */
+    private static Path stubVariant(String stub, String variant, boolean withoutPad) throws Exception {
+        String name = stub + "-" + variant;
         Path asm = Path.of("src/main/asm");
         List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(asm.resolve("aarch64/write.S"))) {
+        for (String line : Files.readAllLines(asm.resolve("aarch64/" + stub + ".S"))) {
             if (line.contains(".hidden") || withoutPad && line.trim().startsWith("bti")) {
                 continue;
             }

@@ -20,26 +20,27 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Reads both built libraries with binutils: the stub is what the source says, and nothing else leaks in. */
 class SharedObjectStructureTest {
-    private static final String STUB = "syswrite_sys_write";
 
     enum Arch {
         X86_64("linux-x86_64", "x86_64", "Advanced Micro Devices X86-64", "x86 feature: IBT, SHSTK",
-                List.of("endbr64", "mov $0x1,%eax", "syscall", "ret")),
+                List.of("endbr64", "mov $0x1,%eax", "syscall", "ret"), List.of("endbr64", "mov $0x14,%eax", "syscall", "ret")),
         AARCH64("linux-aarch64", "aarch64", "AArch64", "AArch64 feature: BTI, PAC",
-                List.of("bti c", "mov x8, #0x40", "svc #0x0", "ret"));
+                List.of("bti c", "mov x8, #0x40", "svc #0x0", "ret"), List.of("bti c", "mov x8, #0x42", "svc #0x0", "ret"));
 
         final String platform;
         final String toolchain;
         final String machine;
         final String featureNote;
-        final List<String> stub;
+        final List<String> writeStub;
+        final List<String> writevStub;
 
-        Arch(String platform, String arch, String machine, String featureNote, List<String> stub) {
+        Arch(String platform, String arch, String machine, String featureNote, List<String> writeStub, List<String> writevStub) {
             this.platform = platform;
             this.toolchain = System.getProperty("syswrite.test.toolchain." + arch, arch + "-linux-gnu");
             this.machine = machine;
             this.featureNote = featureNote;
-            this.stub = stub;
+            this.writeStub = writeStub;
+            this.writevStub = writevStub;
         }
 
         Path library() throws URISyntaxException {
@@ -62,8 +63,26 @@ class SharedObjectStructureTest {
 
     @ParameterizedTest
     @EnumSource(Arch.class)
-    void stubIsExactlyTheHandWrittenSyscall(Arch arch) throws Exception {
-        assertEquals(arch.stub, disassemble(arch, STUB));
+    void writeStubIsExactlyTheHandWrittenSyscall(Arch arch) throws Exception {
+        assertEquals(arch.writeStub, disassemble(arch, "syswrite_sys_write"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void writevStubIsExactlyTheHandWrittenSyscall(Arch arch) throws Exception {
+        assertEquals(arch.writevStub, disassemble(arch, "syswrite_sys_writev"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void stubsAreHiddenSizedFunctions(Arch arch) throws Exception {
+        String symbols = arch.run("readelf", "-sW");
+        for (String stub : List.of("syswrite_sys_write", "syswrite_sys_writev")) {
+            String row = symbols.lines().filter(l -> l.endsWith(" " + stub)).findFirst().orElseThrow(() -> new AssertionError(stub + ": no symbol"));
+            String[] f = row.trim().split("\\s+");
+            assertEquals(List.of("FUNC", "LOCAL"), List.of(f[3], f[4]), row); // hidden: bound locally, never exported
+            assertTrue(Integer.parseInt(f[2]) > 0, "no .size: " + row);
+        }
     }
 
     @ParameterizedTest
@@ -101,7 +120,8 @@ class SharedObjectStructureTest {
         assertEquals(Set.of("JNI_OnLoad", "Java_dev_syswrite_internal_NativeWrite_abiVersion", "Java_dev_syswrite_internal_NativeWrite_address",
                 "Java_dev_syswrite_internal_NativeWrite_array", "Java_dev_syswrite_internal_NativeWrite_arrayVia",
                 "Java_dev_syswrite_internal_NativeWrite_direct", "Java_dev_syswrite_internal_NativeWrite_descriptor",
-                "Java_dev_syswrite_internal_NativeWrite_watchSegments", "syswrite_write"), exported);
+                "Java_dev_syswrite_internal_NativeWrite_watchSegments", "Java_dev_syswrite_internal_NativeWrite_gather",
+                "Java_dev_syswrite_internal_NativeWrite_addressVector", "syswrite_write"), exported);
     }
 
     @ParameterizedTest
@@ -132,6 +152,9 @@ class SharedObjectStructureTest {
                 String instruction = line.substring(line.indexOf(':') + 1).replaceAll("\\s+//.*$", "");
                 instructions.add(instruction.trim().replaceAll("\\s+", " "));
             }
+        }
+        while (!instructions.isEmpty() && instructions.get(instructions.size() - 1).contains("nop")) {
+            instructions.remove(instructions.size() - 1); // padding that aligns the next function
         }
         assertFalse(instructions.isEmpty(), function + " not found in the disassembly");
         return instructions;

@@ -44,6 +44,28 @@ class SegmentBufferScopeTest {
         assertEquals(0, Files.size(file));
     }
 
+    /** writev copies a vector holding a segment's buffer, through the JDK's scope-checking bulk copy. */
+    @Test
+    void writevChecksEverySegmentsScope(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out");
+        try (FileOutputStream out = new FileOutputStream(file.toFile()); Arena live = Arena.ofConfined()) {
+            ByteBuffer head = ByteBuffer.wrap("head,".getBytes(StandardCharsets.US_ASCII));
+            ByteBuffer viewed = live.allocate(8).asByteBuffer().put("segment,".getBytes(StandardCharsets.US_ASCII)).flip();
+            ByteBuffer tail = ByteBuffer.allocateDirect(4).put("tail".getBytes(StandardCharsets.US_ASCII)).flip();
+            assertEquals(new WriteResult.Ok(17), SysWrite.writev(out.getFD(), head, viewed, tail));
+            assertEquals(8, viewed.position());
+
+            Arena arena = Arena.ofConfined();
+            ByteBuffer stale = arena.allocate(64).asByteBuffer();
+            arena.close();
+            ByteBuffer first = head.clear();
+            assertThrows(IllegalStateException.class, () -> SysWrite.writev(out.getFD(), first, stale));
+            assertEquals(0, first.position());
+            assertEquals(0, stale.position());
+        }
+        assertEquals("head,segment,tail", Files.readString(file));
+    }
+
     @Test
     void aBufferWrittenOftenIsStillCheckedAfterItsArenaCloses() throws Exception {
         try (FileOutputStream devNull = new FileOutputStream("/dev/null")) {

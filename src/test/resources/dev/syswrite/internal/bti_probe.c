@@ -4,11 +4,13 @@
  * or the process dies with SIGILL.
  *
  * usage: bti_probe LIBRARY write SYMBOL   (long SYMBOL(int fd, const void *buf, unsigned long count))
+ *        bti_probe LIBRARY writev SYMBOL  (long SYMBOL(int fd, const struct iovec *iov, int iovcnt))
  *        bti_probe LIBRARY jni SYMBOL     (jint SYMBOL(JNIEnv *env, jclass cls); prints the result)
  */
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/uio.h>
 
 int main(int argc, char **argv)
 {
@@ -28,6 +30,11 @@ int main(int argc, char **argv)
 		int (*jni)(void *, void *) = (int (*)(void *, void *))symbol;
 		printf("%d\n", jni(NULL, NULL));
 		return 0;
+	}
+	if (strcmp(argv[2], "writev") == 0) {
+		long (*writev_fn)(int, const struct iovec *, int) = (long (*)(int, const struct iovec *, int))symbol;
+		struct iovec iov[2] = {{"land", 4}, {"ed\n", 3}};
+		return writev_fn(1, iov, 2) == 7 ? 0 : 67;
 	}
 	long (*write_fn)(int, const void *, unsigned long) = (long (*)(int, const void *, unsigned long))symbol;
 	return write_fn(1, "landed\n", 7) == 7 ? 0 : 67;
