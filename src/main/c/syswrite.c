@@ -53,6 +53,13 @@ JNIEXPORT jint JNICALL Java_dev_syswrite_internal_NativeWrite_descriptor(JNIEnv 
 	return fd_object == NULL ? -1 : resolve_fd(env, fd_object, -1);
 }
 
+/* A direct buffer's base address, for callers that build iovecs over it; 0 for a heap buffer. */
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_bufferAddress(JNIEnv *env, jclass cls, jobject buffer)
+{
+	(void)cls;
+	return buffer == NULL ? 0 : (*env)->GetLongField(env, buffer, buffer_address);
+}
+
 /* Buffer.segment's type: the FFM API's (JDK 19+), or the incubator's proxy (JDK 16 to 18). */
 static const char *const segment_types[] = {
 	"Ljava/lang/foreign/MemorySegment;",
@@ -269,6 +276,7 @@ static JNINativeMethod entry_points[] = {
 	{"address", "(IJJ)J", (void *)Java_dev_syswrite_internal_NativeWrite_address},
 	{"gather", "(Ljava/io/FileDescriptor;I[Ljava/nio/ByteBuffer;IJLjava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_gather},
 	{"addressVector", "(IJI)J", (void *)Java_dev_syswrite_internal_NativeWrite_addressVector},
+	{"bufferAddress", "(Ljava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_bufferAddress},
 };
 
 /* The current Java thread's id, through JNI: Thread.currentThread().getId(); -1 on failure. */

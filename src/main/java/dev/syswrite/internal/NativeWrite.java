@@ -103,6 +103,16 @@ public final class NativeWrite {
     public static native int descriptor(FileDescriptor fdObject);
 
     /**
+     * Reads a direct buffer's base address, for iovecs built over its memory. The caller keeps
+     * the buffer reachable for as long as it uses the address, and never uses it for a buffer
+     * that views a {@code MemorySegment}, whose arena may free it.
+     *
+     * @param buffer a buffer
+     * @return its base address; 0 for a heap buffer or null
+     */
+    public static native long bufferAddress(ByteBuffer buffer);
+
+    /**
      * Makes {@link #direct} refuse, with {@link #SEGMENT_BACKED}, every buffer that views a
      * {@code MemorySegment} (of the FFM API, or of JDK 17's incubator), from now on.
      *

@@ -39,6 +39,9 @@ final class EventWriter {
     /** {@code " [truncated to N bytes]\n"}, what ends a cut line. */
     private final byte[] truncationMark;
 
+    /** The asynchronous mode's queue and writer; null in the synchronous mode. */
+    private final AsyncWriter async;
+
     private final ReentrantLock largeLock = new ReentrantLock();
     /** The shared buffer for lines over a slot's size, grown up to the line limit and kept. */
     private ByteBuffer large;
@@ -52,6 +55,7 @@ final class EventWriter {
         this.sink = sink;
         this.mdc = mdc;
         this.buffers = new EventBuffers(slots, sink::allocate);
+        this.async = config.async && sink.gathers() ? AsyncWriter.start(config, sink) : null;
         this.truncationMark = (" [truncated to " + config.lineMax + " bytes]\n").getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -65,6 +69,20 @@ final class EventWriter {
 
     EventBuffers buffers() {
         return buffers;
+    }
+
+    /** The asynchronous mode's counters, or null in the synchronous mode. */
+    AsyncCounters asyncCounters() {
+        return async == null ? null : async.counters();
+    }
+
+    /**
+     * Writes every queued event to the kernel (in the synchronous mode there is none).
+     *
+     * @return whether everything queued before the call is now in the kernel
+     */
+    boolean flush() {
+        return async == null || async.flush();
     }
 
     /*
@@ -83,7 +101,7 @@ final class EventWriter {
             if (config.markers && marker != null) {
                 appendMarker(line, marker);
             }
-            body(slot, line, null, pattern, count, a1, a2, more, throwable);
+            body(slot, line, level, null, pattern, count, a1, a2, more, throwable);
         } catch (Throwable failure) {
             try {
                 sink.formatFailed(failure);
@@ -127,7 +145,7 @@ final class EventWriter {
                     appendMarker(line, marker);
                 }
             }
-            body(slot, line, config.keyValues ? event.getKeyValuePairs() : null, event.getMessage(), count, null, null, args, throwable);
+            body(slot, line, level, config.keyValues ? event.getKeyValuePairs() : null, event.getMessage(), count, null, null, args, throwable);
         } catch (Throwable failure) {
             try {
                 sink.formatFailed(failure);
@@ -171,8 +189,8 @@ final class EventWriter {
     }
 
     /** Ends the line: MDC, key-values, message, stack trace; then encodes and writes it. */
-    private void body(EventBuffers.Slot slot, LineBuilder line, List<KeyValuePair> keyValues, String pattern, int count, Object a1,
-            Object a2, Object[] more, Throwable throwable) {
+    private void body(EventBuffers.Slot slot, LineBuilder line, int level, List<KeyValuePair> keyValues, String pattern, int count,
+            Object a1, Object a2, Object[] more, Throwable throwable) {
         if (config.mdc) {
             appendMdc(line);
         }
@@ -193,14 +211,14 @@ final class EventWriter {
         if (throwable != null) {
             StackTrace.appendTo(line, throwable);
         }
-        emit(slot, line);
+        emit(slot, line, level);
     }
 
     /**
      * Encodes the line (escaping its head if asked) and writes it: from the slot's buffer if it
      * fits there, else from the shared large buffer; cut at the line limit with a mark.
      */
-    private void emit(EventBuffers.Slot slot, LineBuilder line) {
+    private void emit(EventBuffers.Slot slot, LineBuilder line, int level) {
         StringBuilder text = line.chars();
         int head = line.bodyStart();
         int length = line.length();
@@ -212,14 +230,14 @@ final class EventWriter {
         int capacity = 1 + (int) Math.min(bytes, config.lineMax); // index 0 is the sink's
         ByteBuffer target = buffers.bytes(slot, capacity);
         if (target != null) {
-            encodeAndWrite(slot.encoder, target, text, head, length, cut);
+            encodeAndWrite(slot.encoder, target, text, head, length, cut, level);
         } else {
             largeLock.lock();
             try {
                 if (large == null || large.capacity() < capacity) {
                     large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
                 }
-                encodeAndWrite(slot.encoder, large, text, head, length, cut);
+                encodeAndWrite(slot.encoder, large, text, head, length, cut, level);
             } finally {
                 largeLock.unlock();
             }
@@ -227,7 +245,7 @@ final class EventWriter {
         line.shrink(); // a huge event's text does not stay with the pool
     }
 
-    private void encodeAndWrite(Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut) {
+    private void encodeAndWrite(Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut, int level) {
         out.clear(); // the sink moved position and limit last time; puts below are absolute
         int limit = 1 + config.lineMax - (cut ? truncationMark.length : 0);
         long done = encoder.encode(text, 0, head, config.escape, out, 1, limit);
@@ -239,7 +257,11 @@ final class EventWriter {
             out.put(end, truncationMark);
             end += truncationMark.length;
         }
-        sink.write(out, 1, end);
+        if (async != null) {
+            async.write(level, out, 1, end);
+        } else {
+            sink.write(out, 1, end);
+        }
     }
 
     private long epochMicros() {

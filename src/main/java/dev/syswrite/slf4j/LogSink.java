@@ -2,6 +2,8 @@ package dev.syswrite.slf4j;
 
 import dev.syswrite.Errno;
 import dev.syswrite.SysWrite;
+import dev.syswrite.internal.NativeWrite;
+import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -96,6 +98,26 @@ abstract class LogSink {
      */
     abstract long writeOnce(ByteBuffer line, int from, int to);
 
+    /** Whether {@link #writev} works: only through syswrite's library. */
+    boolean gathers() {
+        return false;
+    }
+
+    /**
+     * One {@code writev(2)} of {@code count} iovecs in native memory at {@code iov}, where
+     * {@link #gathers()}.
+     *
+     * @return the count written, or {@code -errno}
+     */
+    long writev(long iov, int count) {
+        throw new UnsupportedOperationException("no writev without syswrite's library");
+    }
+
+    /** The base address of a direct buffer this sink made, for iovecs over it, where {@link #gathers()}. */
+    long addressOf(ByteBuffer direct) {
+        throw new UnsupportedOperationException("no addresses without syswrite's library");
+    }
+
     /**
      * Writes {@code line[from, to)}, a buffer from {@link #allocate}; {@code line[from - 1]} is the
      * sink's, to start the line with a newline after a torn one. Never throws.
@@ -109,7 +131,7 @@ abstract class LogSink {
     /** Writes a line; one that fails is counted as a lost event if {@code event}, else only reported by the result. */
     private boolean write(ByteBuffer line, int from, int to, boolean event) {
         int start = from;
-        boolean newline = torn && TORN.compareAndSet(this, true, false);
+        boolean newline = takeTorn();
         if (newline) {
             line.put(--start, (byte) '\n');
         }
@@ -128,9 +150,7 @@ abstract class LogSink {
                 return false;
             }
         }
-        if (failingCount != 0) {
-            reportRecovery();
-        }
+        succeeded();
         return true;
     }
 
@@ -149,12 +169,29 @@ abstract class LogSink {
         torn = true;
     }
 
+    /** Takes the debt of a newline a torn line left: true if the next line written must start with one. */
+    final boolean takeTorn() {
+        return torn && TORN.compareAndSet(this, true, false);
+    }
+
+    /** After a write that took every byte: says how many events were lost before it, if any were. */
+    final void succeeded() {
+        if (failingCount != 0) {
+            reportRecovery();
+        }
+    }
+
     private void failed(int errno) {
+        failed(errno, 1);
+    }
+
+    /** Counts {@code events} lost to {@code errno} (0: a write that took no byte); says the first of a run on stderr. */
+    final void failed(int errno, long events) {
         long now = System.currentTimeMillis();
-        lost.add(errno);
-        failing.add(errno);
+        lost.add(errno, events);
+        failing.add(errno, events);
         failingUntil = now;
-        if ((long) FAILING_COUNT.getAndAdd(this, 1L) == 0) {
+        if ((long) FAILING_COUNT.getAndAdd(this, events) == 0) {
             failingSince = now;
             System.err.println("syswrite-logger: writing to " + output + " failed with " + (errno == 0 ? "no byte taken" : Errno.of(errno))
                     + "; counting lost events until a write succeeds");
@@ -201,6 +238,7 @@ abstract class LogSink {
 
         Native(String output, FileOutputStream stream) throws IOException {
             super(output);
+            SysWrite.ensureAvailable();
             this.fd = stream.getFD(); // the sink lives as long as the provider: the stream stays open
         }
 
@@ -213,6 +251,21 @@ abstract class LogSink {
         long writeOnce(ByteBuffer line, int from, int to) {
             line.limit(to).position(from);
             return SysWrite.writeRaw(fd, line); // raw: nothing to allocate
+        }
+
+        @Override
+        boolean gathers() {
+            return true;
+        }
+
+        @Override
+        long writev(long iov, int count) {
+            return WritePolicy.addressVector(NativeWrite.descriptor(fd), iov, count); // a closed fd reads -1: EBADF
+        }
+
+        @Override
+        long addressOf(ByteBuffer direct) {
+            return NativeWrite.bufferAddress(direct);
         }
     }
 
@@ -233,6 +286,7 @@ abstract class LogSink {
         ByteBuffer allocate(int capacity) {
             return ByteBuffer.allocate(capacity);
         }
+
 
         @Override
         long writeOnce(ByteBuffer line, int from, int to) {

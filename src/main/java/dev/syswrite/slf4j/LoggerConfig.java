@@ -32,6 +32,21 @@ import java.util.HashMap;
  *   <tr><td>{@code syswrite.logger.line.max}</td><td>the most bytes one event may take, as a number
  *       with an optional {@code k} or {@code m} (KiB, MiB), from 1k to 256m; a longer event is cut
  *       and ends with a truncation mark</td><td>1m</td></tr>
+ *   <tr><td>{@code syswrite.logger.mode}</td><td>sync (each event is in the kernel when the call
+ *       returns), async (the caller queues the event in a ring that a writer thread drains, one
+ *       {@code writev(2)} per batch; needs syswrite's native library)</td><td>sync</td></tr>
+ *   <tr><td>{@code syswrite.logger.sync.level}</td><td>in async mode, the level from which an event
+ *       is in the kernel, after everything queued before it, when the call returns: trace, debug,
+ *       info, warn, error, off</td><td>error</td></tr>
+ *   <tr><td>{@code syswrite.logger.async.full}</td><td>what an event does when the ring is full:
+ *       block (wait for room), drop (counted by level in {@code AsyncCounters}), sync (its caller
+ *       writes it, after everything queued)</td><td>block</td></tr>
+ *   <tr><td>{@code syswrite.logger.async.ring}</td><td>the ring's size, rounded up to a power of two,
+ *       from 64k to 1024m, off the heap; a line longer than half of it is written by its caller,
+ *       in order</td><td>4m</td></tr>
+ *   <tr><td>{@code syswrite.logger.async.wait}</td><td>how the writer waits for events: park (up
+ *       to 1 ms while events come, indefinitely after a second without), spin (never parks, for a
+ *       core of its own)</td><td>park</td></tr>
  * </table>
  *
  * <p>A bad value never throws: it is reported in one line on stderr and its default is used.
@@ -49,8 +64,13 @@ final class LoggerConfig {
     static final int LINE_MAX_MOST = 256 << 20;
     static final int LINE_MAX_DEFAULT = 1 << 20;
 
-    private static final List<String> KEYS =
-            List.of("level", "output", "time", "thread", "name", "mdc", "markers", "keyvalues", "escape", "line.max");
+    /** The bounds of {@code async.ring}. */
+    static final int RING_LEAST = 64 << 10;
+    static final int RING_MOST = 1 << 30;
+    static final int RING_DEFAULT = 4 << 20;
+
+    private static final List<String> KEYS = List.of("level", "output", "time", "thread", "name", "mdc", "markers", "keyvalues", "escape",
+            "line.max", "mode", "sync.level", "async.full", "async.ring", "async.wait");
 
     final int defaultLevel;
     /** Logger name to level, for it and the loggers below it. */
@@ -67,6 +87,14 @@ final class LoggerConfig {
     final boolean escape;
     /** The most bytes one event's line may take, its newline included. */
     final int lineMax;
+    /** Whether events go through the ring of {@link AsyncWriter}. */
+    final boolean async;
+    /** In async mode, the level from which a call returns once its event is in the kernel; {@link #OFF} for none. */
+    final int syncLevel;
+    final AsyncWriter.FullRing asyncFull;
+    /** The ring's size in bytes, a power of two. */
+    final int asyncRing;
+    final boolean asyncSpin;
     /** What was wrong with the settings, each as "key=value (why)"; empty if nothing. */
     final List<String> problems;
 
@@ -100,6 +128,13 @@ final class LoggerConfig {
         this.keyValues = Boolean.parseBoolean(choice(settings, "keyvalues", "true", problems, "true", "false"));
         this.escape = Boolean.parseBoolean(choice(settings, "escape", "true", problems, "true", "false"));
         this.lineMax = size(settings, "line.max", LINE_MAX_DEFAULT, LINE_MAX_LEAST, LINE_MAX_MOST, problems);
+        this.async = choice(settings, "mode", "sync", problems, "sync", "async").equals("async");
+        Integer syncLevel = level(settings.getProperty(PREFIX + "sync.level", "error"), PREFIX + "sync.level", problems);
+        this.syncLevel = syncLevel == null ? 4 : syncLevel;
+        this.asyncFull = AsyncWriter.FullRing.valueOf(choice(settings, "async.full", "block", problems, "block", "drop", "sync").toUpperCase(Locale.ROOT));
+        int ring = size(settings, "async.ring", RING_DEFAULT, RING_LEAST, RING_MOST, problems);
+        this.asyncRing = Integer.bitCount(ring) == 1 ? ring : Integer.highestOneBit(ring) << 1;
+        this.asyncSpin = choice(settings, "async.wait", "park", problems, "park", "spin").equals("spin");
         this.problems = List.copyOf(problems);
     }
 

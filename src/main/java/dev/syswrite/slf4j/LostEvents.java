@@ -89,7 +89,8 @@ public final class LostEvents {
         add(errno, 1);
     }
 
-    private void add(int errno, long n) {
+    /** Counts {@code n} events lost to {@code errno}, or to no errno where it is 0. */
+    void add(int errno, long n) {
         AtomicLongArray counts = this.counts;
         if (counts == null) {
             synchronized (this) {

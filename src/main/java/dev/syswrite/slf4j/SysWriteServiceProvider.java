@@ -98,6 +98,9 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
         if (!nativeWrites) {
             System.err.println("syswrite-logger: writing through the JDK's FileOutputStream: " + SysWrite.unavailabilityCause().getMessage());
         }
+        if (config.async && !nativeWrites) {
+            System.err.println("syswrite-logger: " + LoggerConfig.PREFIX + "mode=async needs syswrite's library for writev(2); writing synchronously");
+        }
         loggerFactory = new SysWriteLoggerFactory(new EventWriter(config, openSink(config.output, nativeWrites), mdcAdapter));
     }
 

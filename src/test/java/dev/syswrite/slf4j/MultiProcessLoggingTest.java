@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Several JVMs logging into one file, and a JVM killed mid-stream. */
 class MultiProcessLoggingTest {
@@ -25,12 +27,14 @@ class MultiProcessLoggingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void fourJvmsAppendWithoutLossOrTearing() throws Exception {
+    /** In either mode: the asynchronous one drains its ring at exit, one writev of whole lines per batch. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sync", "async"})
+    void fourJvmsAppendWithoutLossOrTearing(String mode) throws Exception {
         Path file = dir.resolve("log");
         List<Process> children = new ArrayList<>();
         for (int j = 0; j < JVMS; j++) {
-            children.add(start(file, "jvm" + j, EVENTS));
+            children.add(start(file, mode, "jvm" + j, EVENTS, "each"));
         }
         for (Process child : children) {
             child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -39,31 +43,52 @@ class MultiProcessLoggingTest {
         }
         Set<String> seen = new HashSet<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] parts = line.split(" ", 5);
-            int i = Integer.parseInt(parts[3]);
-            assertEquals("INFO - " + parts[2] + " " + i + " " + "x".repeat(i % 53), line, "torn line");
-            assertTrue(seen.add(parts[2] + " " + i), "duplicate " + line);
+            assertTrue(seen.add(parseWhole(line)), "duplicate " + line);
         }
         assertEquals(JVMS * EVENTS, seen.size(), "lost events");
     }
 
-    private static Process start(Path logFile, String id, int count) throws java.io.IOException {
+    /** Checks a line is one LoggingChild wrote, whole; returns its "id number". */
+    private static String parseWhole(String line) {
+        String[] parts = line.split(" ", 5);
+        int i = Integer.parseInt(parts[3]);
+        assertEquals(parts[0] + " - " + parts[2] + " " + i + " " + "x".repeat(i % 53), line, "torn line");
+        assertTrue(parts[0].equals("INFO") || parts[0].equals("ERROR"), line);
+        return parts[2] + " " + i;
+    }
+
+    private static Process start(Path logFile, String mode, String id, int count, String acknowledge) throws java.io.IOException {
         return ChildJvm.start(List.of("-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(), "-Dsyswrite.logger.output=" + logFile,
-                "-Dsyswrite.logger.time=none", "-Dsyswrite.logger.name=none", "-Dsyswrite.logger.thread=false"), LoggingChild.class, id,
-                Integer.toString(count));
+                "-Dsyswrite.logger.mode=" + mode, "-Dsyswrite.logger.time=none", "-Dsyswrite.logger.name=none",
+                "-Dsyswrite.logger.thread=false"), LoggingChild.class, id, Integer.toString(count), acknowledge);
     }
 
     /** Whatever a logging call returned from is in the file, even if the JVM dies right after. */
     @Test
     void sigkillLosesNoAcknowledgedEvent() throws Exception {
+        sigkillLosesNothingAcknowledged("sync", "each");
+    }
+
+    /**
+     * In the asynchronous mode, an ERROR (the default sync level) and everything logged before it,
+     * or everything logged before a flush, is in the file once the call returns: a SIGKILL then
+     * loses at most what was still queued after it, and never tears a line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"error", "flush"})
+    void asyncSigkillLosesNothingAcknowledgedNorTearsALine(String acknowledge) throws Exception {
+        sigkillLosesNothingAcknowledged("async", acknowledge);
+    }
+
+    private void sigkillLosesNothingAcknowledged(String mode, String acknowledge) throws Exception {
         Path file = dir.resolve("log");
-        Process child = start(file, "k", Integer.MAX_VALUE);
+        Process child = start(file, mode, "k", Integer.MAX_VALUE, acknowledge);
         int acknowledged = -1;
         try (BufferedReader acks = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
             String ack;
             while ((ack = acks.readLine()) != null) {
                 acknowledged = Integer.parseInt(ack);
-                if (acknowledged == 2_000) {
+                if (acknowledged >= 2_000) {
                     child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
                     break;
                 }
@@ -72,8 +97,10 @@ class MultiProcessLoggingTest {
         assertTrue(child.waitFor(1, TimeUnit.MINUTES));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
         Set<Integer> logged = new HashSet<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            logged.add(Integer.parseInt(line.split(" ")[3]));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\n"), "the last line is whole");
+        for (String line : text.split("\n")) {
+            logged.add(Integer.parseInt(parseWhole(line).split(" ")[1]));
         }
         for (int i = 0; i <= acknowledged; i++) {
             assertTrue(logged.contains(i), "acknowledged event " + i + " lost");

@@ -1,0 +1,150 @@
+package dev.syswrite.slf4j;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A bounded ring of encoded lines in off-heap memory, written by any number of threads and read
+ * by one: the queue of the asynchronous mode.
+ *
+ * <p>A producer claims room with one compare-and-set on {@code tail}, copies its line in, and
+ * commits it by storing the record's size last, with release semantics; it takes no lock and
+ * allocates nothing. The consumer reads records from {@code head} in order while their size is
+ * non-zero (acquire), hands their bytes to the kernel in place, then zeroes what it read and
+ * moves {@code head} on (release), which frees the room for producers.
+ *
+ * <p>Positions grow without bound (a long does not wrap in practice); the offset in memory is a
+ * position modulo the capacity, a power of two. A record is an 8-byte header, the size of the
+ * whole record (a multiple of 8) and the line's length, then the line. A record never wraps: if
+ * it does not fit before the end of the memory, the producer fills the rest with a padding
+ * record (length -1) and starts its own at offset 0.
+ */
+final class EventRing {
+    private static final int HEADER = 8;
+    /** The length of a padding record, which holds no line. */
+    static final int PADDING = -1;
+
+    private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle TAIL;
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            TAIL = MethodHandles.lookup().findVarHandle(EventRing.class, "tail", long.class);
+            HEAD = MethodHandles.lookup().findVarHandle(EventRing.class, "head", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Zeroes copied over consumed records, in memcpy-sized strides. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
+
+    private final ByteBuffer memory;
+    private final int mask;
+
+    // Producers write tail, the consumer writes head: keep them off each other's cache line.
+    @SuppressWarnings("unused") private long p1, p2, p3, p4, p5, p6, p7;
+    @SuppressWarnings("unused") // through TAIL
+    private volatile long tail;
+    @SuppressWarnings("unused") private long q1, q2, q3, q4, q5, q6, q7;
+    @SuppressWarnings("unused") // through HEAD
+    private volatile long head;
+    @SuppressWarnings("unused") private long r1, r2, r3, r4, r5, r6, r7;
+
+    /**
+     * @param memory zeroed direct memory whose capacity is a power of two, at least 4 KiB
+     */
+    EventRing(ByteBuffer memory) {
+        this.memory = memory.order(ByteOrder.nativeOrder());
+        this.mask = memory.capacity() - 1;
+    }
+
+    int capacity() {
+        return mask + 1;
+    }
+
+    /** The longest line a record can hold: half the ring, so that one always fits once the ring drains. */
+    int lineMax() {
+        return capacity() / 2 - HEADER;
+    }
+
+    long head() {
+        return (long) HEAD.getAcquire(this);
+    }
+
+    long tail() {
+        return (long) TAIL.getVolatile(this);
+    }
+
+    /**
+     * Copies {@code src[from, to)} into the ring as one record, if there is room.
+     *
+     * @return the position just past the record, or -1 if the ring is too full now
+     */
+    long offer(ByteBuffer src, int from, int to) {
+        int length = to - from;
+        int size = (HEADER + length + 7) & -8;
+        long start;
+        int offset;
+        int padding;
+        do {
+            start = (long) TAIL.getVolatile(this);
+            offset = (int) start & mask;
+            padding = offset + size > capacity() ? capacity() - offset : 0; // the rest of the memory, skipped
+            if (start + padding + size - (long) HEAD.getAcquire(this) > capacity()) {
+                return -1;
+            }
+        } while (!TAIL.compareAndSet(this, start, start + padding + size));
+        if (padding != 0) {
+            commit(offset, padding, PADDING);
+            offset = 0;
+        }
+        try {
+            memory.put(offset + HEADER, src, from, length);
+        } catch (RuntimeException | Error e) {
+            length = 0; // never leave the consumer waiting on a record that will not come
+            throw e;
+        } finally {
+            commit(offset, size, length);
+        }
+        return start + padding + size;
+    }
+
+    private void commit(int offset, int size, int length) {
+        memory.putInt(offset + 4, length);
+        INTS.setRelease(memory, offset, size); // publishes the length and the line with it
+    }
+
+    /** The size of the record at {@code position}, or 0 if it is not committed yet. */
+    int sizeAt(long position) {
+        return (int) INTS.getAcquire(memory, (int) position & mask);
+    }
+
+    /** The length of the line in the committed record at {@code position}, or {@link #PADDING}. */
+    int lengthAt(long position) {
+        return memory.getInt(((int) position & mask) + 4);
+    }
+
+    /** The offset in memory of the line of the record at {@code position}. */
+    int lineOffset(long position) {
+        return ((int) position & mask) + HEADER;
+    }
+
+    ByteBuffer memory() {
+        return memory;
+    }
+
+    /** Zeroes the records in [head, {@code until}) and frees their room; consumer only. */
+    void release(long until) {
+        for (long at = (long) HEAD.get(this); at < until; ) {
+            int offset = (int) at & mask;
+            int n = (int) Math.min(Math.min(until - at, capacity() - offset), ZEROS.capacity());
+            memory.put(offset, ZEROS, 0, n);
+            at += n;
+        }
+        HEAD.setRelease(this, until); // producers see zeroes wherever they may now write
+    }
+}

@@ -1,0 +1,226 @@
+package dev.syswrite.slf4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syswrite.Errno;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.event.Level;
+
+/** The asynchronous mode: order, whole lines, every full-ring policy, the sync level, failures. */
+class AsyncLoggingTest {
+    /** Bare lines ("LEVEL - message") through the ring, with a sync level no test event reaches unless it says so. */
+    private static final String[] ASYNC = {"syswrite.logger.mode", "async", "syswrite.logger.time", "none", "syswrite.logger.thread", "false",
+        "syswrite.logger.name", "none", "syswrite.logger.sync.level", "off"};
+
+    @TempDir
+    Path dir;
+
+    private static TestLoggers loggers(Path output, String... settings) {
+        return new TestLoggers(output, true, Stream.concat(Arrays.stream(ASYNC), Arrays.stream(settings)).toArray(String[]::new));
+    }
+
+    private static AsyncCounters counters(TestLoggers loggers) {
+        return loggers.factory.writer().asyncCounters();
+    }
+
+    @Test
+    void manyThreadsLinesLandWholeInTheirOrderAndBatched() throws Exception {
+        Path file = dir.resolve("log");
+        TestLoggers loggers = loggers(file);
+        Logger log = loggers.factory.getLogger("t");
+        int threads = 4;
+        int events = 25_000;
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String id = "p" + t;
+            producers.add(new Thread(() -> {
+                for (int i = 0; i < events; i++) {
+                    log.info("{} {} {}", id, i, "x".repeat(i % 61));
+                }
+            }));
+        }
+        producers.forEach(Thread::start);
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        assertTrue(loggers.factory.writer().flush());
+        int[] next = new int[threads];
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            int t = Integer.parseInt(parts[2].substring(1));
+            int i = Integer.parseInt(parts[3]);
+            assertEquals("INFO - p" + t + " " + i + " " + "x".repeat(i % 61), line, "torn");
+            assertEquals(next[t]++, i, "out of order: " + line);
+        }
+        assertEquals(threads * events, lines.size());
+        AsyncCounters counters = counters(loggers);
+        assertEquals(threads * events, counters.written());
+        assertTrue(counters.batches() < counters.written(), "one writev per batch: " + counters);
+    }
+
+    /** A sync-level event and everything logged before it are in the file when the call returns, with no flush. */
+    @Test
+    void aSyncLevelEventReturnsOnceItAndAllBeforeItAreInTheKernel() throws Exception {
+        Path file = dir.resolve("log");
+        Logger log = loggers(file, "syswrite.logger.sync.level", "warn").factory.getLogger("t");
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < 10; i++) {
+                log.info("queued {}", i);
+            }
+            log.warn("durable {}", round);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            assertEquals(11 * (round + 1), lines.size());
+            assertEquals("WARN - durable " + round, lines.get(lines.size() - 1));
+        }
+    }
+
+    /** A stalled reader fills the pipe, then the ring: with drop, the rest is counted by level, and all else lands whole. */
+    @Test
+    void aFullRingDropsAndCountsByLevel() throws Exception {
+        try (StalledPipe pipe = new StalledPipe(dir)) {
+            TestLoggers loggers = loggers(pipe.path, "syswrite.logger.async.ring", "64k", "syswrite.logger.async.full", "drop");
+            Logger log = loggers.factory.getLogger("t");
+            int events = 20_000;
+            for (int i = 0; i < events; i++) {
+                if (i % 10 == 0) {
+                    log.warn("{} {}", i, "w".repeat(90));
+                } else {
+                    log.info("{} {}", i, "i".repeat(90));
+                }
+            }
+            AsyncCounters counters = counters(loggers);
+            assertTrue(counters.dropped(Level.INFO) > 0 && counters.dropped(Level.WARN) > 0, counters.toString());
+            pipe.release();
+            assertTrue(loggers.factory.writer().flush());
+            int kept = (int) (events - counters.droppedTotal());
+            String text = pipe.awaitLines(kept);
+            List<String> lines = text.lines().toList();
+            assertEquals(kept, lines.size(), counters.toString());
+            int previous = -1;
+            for (String line : lines) {
+                int i = Integer.parseInt(line.split(" ")[2]);
+                assertTrue(i > previous, "out of order: " + line);
+                previous = i;
+                assertEquals(i % 10 == 0 ? "WARN - " + i + " " + "w".repeat(90) : "INFO - " + i + " " + "i".repeat(90), line);
+            }
+            assertEquals(kept, counters.written());
+        }
+    }
+
+    /** With block (the default) and sync, a full ring loses nothing and keeps the order. */
+    @Test
+    void aFullRingBlocksOrWritesThroughAndLosesNothing() throws Exception {
+        for (String policy : List.of("block", "sync")) {
+            try (StalledPipe pipe = new StalledPipe(dir.resolve(policy))) {
+                TestLoggers loggers = loggers(pipe.path, "syswrite.logger.async.ring", "64k", "syswrite.logger.async.full", policy);
+                Logger log = loggers.factory.getLogger("t");
+                AsyncCounters counters = counters(loggers);
+                int events = 5_000;
+                Thread producer = new Thread(() -> {
+                    for (int i = 0; i < events; i++) {
+                        log.info("{} {}", i, "b".repeat(90));
+                    }
+                });
+                producer.start();
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                while (counters.blocked() + counters.wroteThrough() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertTrue(producer.isAlive(), policy + ": the producer waits while the pipe is stalled");
+                pipe.release();
+                producer.join();
+                assertTrue(loggers.factory.writer().flush());
+                List<String> lines = pipe.awaitLines(events).lines().toList();
+                assertEquals(events, lines.size(), policy);
+                for (int i = 0; i < events; i++) {
+                    assertEquals("INFO - " + i + " " + "b".repeat(90), lines.get(i), policy);
+                }
+                assertTrue(policy.equals("block") ? counters.blocked() > 0 : counters.wroteThrough() > 0, counters.toString());
+                assertEquals(0, counters.droppedTotal());
+            }
+        }
+    }
+
+    /** A line longer than half the ring is written by its caller, after what was queued before it. */
+    @Test
+    void aLineLargerThanTheRingCanHoldKeepsItsPlace() throws Exception {
+        Path file = dir.resolve("log");
+        TestLoggers loggers = loggers(file, "syswrite.logger.async.ring", "64k");
+        Logger log = loggers.factory.getLogger("t");
+        String huge = "h".repeat(200_000);
+        log.info("before");
+        log.info(huge);
+        log.info("after");
+        assertTrue(loggers.factory.writer().flush());
+        assertEquals(List.of("INFO - before", "INFO - " + huge, "INFO - after"), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** The kernel refuses every batch: each line is counted as lost by errno, and the writer goes on. */
+    @Test
+    void refusedBatchesAreCountedAndTheWriterSurvives() throws Exception {
+        TestLoggers loggers = loggers(Path.of("/dev/full"));
+        Logger log = loggers.factory.getLogger("t");
+        for (int i = 0; i < 1_000; i++) {
+            log.info("lost {}", i);
+        }
+        assertTrue(loggers.factory.writer().flush());
+        assertEquals(1_000, loggers.factory.lostEvents().count(Errno.ENOSPC));
+        assertEquals(0, counters(loggers).written());
+        log.info("after");
+        assertTrue(loggers.factory.writer().flush());
+        assertEquals(1_001, loggers.factory.lostEvents().count(Errno.ENOSPC));
+    }
+
+    /** An interrupted thread logs as any other and keeps its flag; a toString() that logs gets its own line. */
+    @Test
+    void interruptedAndReentrantCallersAreServed() throws Exception {
+        Path file = dir.resolve("log");
+        TestLoggers loggers = loggers(file, "syswrite.logger.async.ring", "64k");
+        Logger log = loggers.factory.getLogger("t");
+        Object loud = new Object() {
+            @Override
+            public String toString() {
+                log.info("from toString");
+                return "loud";
+            }
+        };
+        Thread.currentThread().interrupt();
+        try {
+            for (int i = 0; i < 2_000; i++) { // more than the ring holds: the caller waits, interrupted
+                log.info("{} {}", loud, i);
+            }
+            assertTrue(loggers.factory.writer().flush());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(4_000, lines.size());
+        assertEquals(List.of("INFO - from toString", "INFO - loud 0"), lines.subList(0, 2));
+    }
+
+    /** Without syswrite's library there is no writev: the provider writes synchronously. */
+    @Test
+    void withoutTheLibraryTheModeIsSync() throws Exception {
+        Path file = dir.resolve("log");
+        TestLoggers loggers = new TestLoggers(file, false, ASYNC);
+        assertNull(counters(loggers));
+        loggers.factory.getLogger("t").info("now");
+        assertEquals(List.of("INFO - now"), Files.readAllLines(file, StandardCharsets.UTF_8));
+        assertNotNull(counters(loggers(dir.resolve("other"))));
+    }
+}
