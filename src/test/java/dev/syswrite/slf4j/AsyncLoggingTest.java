@@ -213,6 +213,26 @@ class AsyncLoggingTest {
         assertEquals(List.of("INFO - from toString", "INFO - loud 0"), lines.subList(0, 2));
     }
 
+    /**
+     * After a second with nothing to write the writer parks until a producer wakes it: the next
+     * event must still reach the file promptly, with no flush. Likewise with a spinning writer.
+     */
+    @Test
+    void anIdleWriterIsWokenByTheNextEvent() throws Exception {
+        for (String wait : List.of("park", "spin")) {
+            Path file = dir.resolve(wait);
+            Logger log = loggers(file, "syswrite.logger.async.wait", wait).factory.getLogger("t");
+            log.info("first");
+            Thread.sleep(1_500);
+            log.info("after a nap");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Files.readAllLines(file).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertEquals(List.of("INFO - first", "INFO - after a nap"), Files.readAllLines(file, StandardCharsets.UTF_8), wait);
+        }
+    }
+
     /** Without syswrite's library there is no writev: the provider writes synchronously. */
     @Test
     void withoutTheLibraryTheModeIsSync() throws Exception {

@@ -1,6 +1,7 @@
 package dev.syswrite.slf4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Properties;
@@ -16,6 +17,31 @@ class LoggerConfigTest {
         assertTrue(config.thread && config.mdc && config.markers);
         assertEquals("full", config.name);
         assertTrue(config.problems.isEmpty());
+        assertFalse(config.async);
+        assertEquals(4, config.syncLevel, "ERROR");
+        assertEquals(AsyncWriter.FullRing.BLOCK, config.asyncFull);
+        assertEquals(4 << 20, config.asyncRing);
+        assertFalse(config.asyncSpin);
+    }
+
+    @Test
+    void asyncSettings() {
+        LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.mode", "ASYNC", "syswrite.logger.sync.level", "warn",
+                "syswrite.logger.async.full", "drop", "syswrite.logger.async.ring", "100k", "syswrite.logger.async.wait", "spin"));
+        assertTrue(config.async && config.asyncSpin && config.problems.isEmpty(), config.problems::toString);
+        assertEquals(3, config.syncLevel);
+        assertEquals(AsyncWriter.FullRing.DROP, config.asyncFull);
+        assertEquals(128 << 10, config.asyncRing, "rounded up to a power of two");
+        assertEquals(LoggerConfig.OFF, LoggerConfig.of(settings("syswrite.logger.sync.level", "off")).syncLevel);
+
+        LoggerConfig bad = LoggerConfig.of(settings("syswrite.logger.mode", "later", "syswrite.logger.sync.level", "loud",
+                "syswrite.logger.async.full", "explode", "syswrite.logger.async.ring", "2g", "syswrite.logger.async.wait", "sleep"));
+        assertEquals(5, bad.problems.size(), bad.problems::toString);
+        assertFalse(bad.async || bad.asyncSpin);
+        assertEquals(4, bad.syncLevel);
+        assertEquals(AsyncWriter.FullRing.BLOCK, bad.asyncFull);
+        assertEquals(4 << 20, bad.asyncRing);
+        assertEquals(LoggerConfig.RING_LEAST, LoggerConfig.of(settings("syswrite.logger.async.ring", "64k")).asyncRing);
     }
 
     @Test
