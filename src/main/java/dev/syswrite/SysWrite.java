@@ -247,7 +247,8 @@ public final class SysWrite {
      * <p>The kernel takes at most {@code IOV_MAX} (1024) buffers and about 2 GiB
      * ({@code 0x7ffff000} bytes) per call: only the first 1024 non-empty buffers, and no bytes
      * past that total, are offered, and the result is then a short write. Empty buffers are
-     * skipped. An empty array writes nothing: {@code Ok(0)}, with the descriptor still checked.
+     * skipped. An empty vector makes a {@code writev(2)} of no iovec: {@code Ok(0)}, the kernel
+     * having checked the descriptor.
      *
      * @param fd an open file descriptor
      * @param srcs the buffers, each from {@code position()} to {@code limit()}

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RandomInputTest {
     private static final long SEED = 20261127L;
+    private static final boolean EMULATED = Boolean.getBoolean("syswrite.test.emulated");
 
     @TempDir
     Path dir;
@@ -136,10 +137,14 @@ class RandomInputTest {
             if (hasNull) {
                 fail(what + ": no exception");
             }
-            if (fd == -1) {
+            if (fd == -1 && !(EMULATED && Arrays.stream(srcs).noneMatch(ByteBuffer::hasRemaining))) {
                 assertEquals(-Errno.EBADF.number(), raw, what);
                 assertArrayEquals(before, positions(srcs), what);
                 return Outcome.ERROR;
+            }
+            if (fd == -1) { // QEMU's user mode answers writev(fd, iov, 0) with 0 without looking at fd; Linux checks it
+                assertEquals(0, raw, what);
+                return Outcome.WRITTEN;
             }
             assertEquals(reference.write(twins), raw, what);
             assertArrayEquals(Arrays.stream(srcs).mapToInt(ByteBuffer::limit).toArray(), positions(srcs), what);
