@@ -7,11 +7,13 @@
 #                     consumer/, a project depending on the installed jar, on the class
 #                     path and the module path
 #   ./build.sh bench [quick|full]
-#                     set up, build, run the benchmarks on this machine (quick: about ten
-#                     minutes, five sizes, short iterations; full: about an hour, every size):
-#                     write(2) paths against the JDK's, FFM and a C floor, and the SLF4J
-#                     provider against Logback, Log4j2 and slf4j-simple; then write
-#                     bench/results/<date>-<host>.{json,md,png}
+#                     set up, build, run the benchmarks on this machine (quick: about fifteen
+#                     minutes, five sizes, short iterations; full: about an hour and three
+#                     quarters, every size): write(2) paths against the JDK's, FFM and a C
+#                     floor, and the SLF4J provider against Logback, Log4j2 and slf4j-simple;
+#                     then write bench/results/<date>-<host>.{json,md,png}; and the backends'
+#                     response times at fixed rates (quick: about 5 minutes of the total, full:
+#                     about 27), bench/results/<date>-<host>-latency.{json,md,png}
 #
 # Set-up installs what is missing with apt-get (as root): both GCC cross toolchains and
 # binutils, QEMU user-mode emulation, Maven, and JDK 17 for both architectures (Debian
@@ -115,7 +117,8 @@ demo() {
 	"$qemu" "$emulated_jdk/bin/java" -jar "$jar"
 }
 
-# The JMH suite on JDK 17, its FFM part on JDK 25 (if present), and the C floor, in one run.
+# The JMH suite on JDK 17, its FFM part on JDK 25 (if present), the C floor, and the SLF4J
+# backends' fixed-rate response-time test, in one run.
 bench() {
 	local mode=$1 jmh sizes floor_runs run jvm_args
 	case "$mode" in
@@ -138,6 +141,10 @@ bench() {
 	rm -f "$run/floor.bin.out"
 	# shellcheck disable=SC2086
 	bench/target/native/floor.bin tlb /dev/null $floor_runs >"$run/floor-tlb.jsonl"
+	# A logger's floor: one line appended to an O_APPEND file (the logging benchmarks' line is ~112 B).
+	# shellcheck disable=SC2086
+	bench/target/native/floor.bin append "$run/floor.bin.out" $floor_runs 112 >"$run/floor-append.jsonl"
+	rm -f "$run/floor.bin.out"
 
 	echo "== JMH on JDK 17"
 	# shellcheck disable=SC2086
@@ -169,18 +176,25 @@ bench() {
 
 	echo "== JMH on JDK 17: SLF4J backends"
 	mvn_ -f bench/logging/pom.xml package
-	local threads
+	local threads logging_jvm="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"
 	for threads in 1 2; do
 		# shellcheck disable=SC2086
 		# -jvmArgsPrepend: -jvmArgsAppend would replace each class's own, which choose the backend.
 		"$native_jdk/bin/java" -jar bench/logging/target/benchmarks-logging.jar $jmh -t "$threads" -bm thrpt,sample -prof gc \
-			-jvmArgsPrepend "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dbench.logs=$run/logs" -rf json -rff "$run/logging-$threads.json"
+			-jvmArgsPrepend "$logging_jvm -Dbench.logs=$run/logs" -rf json -rff "$run/logging-$threads.json"
 		rm -rf "$run/logs"
 		reports+=("logging $threads=$run/logging-$threads.json")
 	done
 
+	echo "== Fixed-rate response time of the SLF4J backends on JDK 17 (quick: about 5 minutes; full: about 27)"
+	# One JVM per backend, rate and thread count, one after the other; writes its own report,
+	# bench/results/<date>-<host>-latency.{json,md,png}.
+	"$native_jdk/bin/java" -cp bench/logging/target/benchmarks-logging.jar dev.syswrite.bench.logging.latency.FixedRateLatency "$mode" \
+		--jvm-args "$logging_jvm" --work "$run/latency" --out bench/results --floor "$run/floor-append.jsonl"
+
 	"$native_jdk/bin/java" -cp bench/target/benchmarks.jar dev.syswrite.bench.report.Report bench/results \
-		"$mode ($jmh; sizes $sizes)" "$run/floor-devnull.jsonl" "$run/floor-file.jsonl" "$run/floor-tlb.jsonl" -- "${reports[@]}"
+		"$mode ($jmh; sizes $sizes)" "$run/floor-devnull.jsonl" "$run/floor-file.jsonl" "$run/floor-tlb.jsonl" "$run/floor-append.jsonl" \
+		-- "${reports[@]}"
 }
 
 case "${1:-}" in
@@ -209,6 +223,7 @@ test)
 	consumer/run.sh "$native_jdk/bin/java" "$jdk25/bin/java"
 	consumer/run.sh "$PWD/target/emulated-jdk/bin/java" # the other arch, through the suite's QEMU wrapper
 	mvn_ -f bench/pom.xml package # keeps the benchmarks compiling; ./build.sh bench runs them
+	mvn_ -f bench/logging/pom.xml package
 	;;
 bench)
 	[ $# -le 2 ] || usage

@@ -2,12 +2,15 @@
  * The floor: what one write(2) costs from C, through syswrite's own stub and through libc,
  * with no JVM in the way. The JMH suite is compared against it.
  *
- * usage: floor devnull|file PATH RUNS MILLIS SIZE...
+ * usage: floor devnull|file|append PATH RUNS MILLIS SIZE...
  *        floor tlb /dev/null RUNS MILLIS   (see tlb_penalty)
  *
  * devnull: a timed loop of writes to PATH (/dev/null); ns/op = elapsed / calls.
  * file:    like JMH's per-invocation fixtures, each write is timed alone and PATH is rewound
  *          (untimed) before it, so the same page-cache pages are rewritten and the file never grows.
+ * append:  a timed loop of writes to PATH opened with O_APPEND, as a logger appends its lines:
+ *          the file grows, so the kernel also allocates page-cache pages; it is truncated
+ *          (untimed) before each run.
  * Each (caller, size) runs RUNS times for about MILLIS ms each; prints one JSON object per
  * line with every run's ns/op and their median.
  */
@@ -61,6 +64,15 @@ static double run(write_fn fn, int fd, int rewind, const char *buf, unsigned lon
 		}
 	} while (now_ns() - start < budget_ns);
 	return (double)(rewind ? timed : now_ns() - start) / (double)calls;
+}
+
+/* Append mode starts each run on an empty file, so no run inherits a larger one. */
+static void empty_file(int fd, int append)
+{
+	if (append && ftruncate(fd, 0) != 0) {
+		perror("floor: ftruncate");
+		exit(1);
+	}
 }
 
 static int by_value(const void *a, const void *b)
@@ -124,12 +136,13 @@ int main(int argc, char **argv)
 		tlb_penalty(fd, atoi(argv[3]) > 99 ? 99 : atoi(argv[3]), atol(argv[4]) * 1000000L);
 		return 0;
 	}
-	if (argc < 6 || (strcmp(argv[1], "devnull") && strcmp(argv[1], "file"))) {
-		fprintf(stderr, "usage: %s devnull|file PATH RUNS MILLIS SIZE...\n       %s tlb /dev/null RUNS MILLIS\n", argv[0], argv[0]);
+	if (argc < 6 || (strcmp(argv[1], "devnull") && strcmp(argv[1], "file") && strcmp(argv[1], "append"))) {
+		fprintf(stderr, "usage: %s devnull|file|append PATH RUNS MILLIS SIZE...\n       %s tlb /dev/null RUNS MILLIS\n", argv[0], argv[0]);
 		return 2;
 	}
 	int rewind = strcmp(argv[1], "file") == 0;
-	int fd = open(argv[2], O_WRONLY | O_CREAT, 0600);
+	int append = strcmp(argv[1], "append") == 0;
+	int fd = open(argv[2], O_WRONLY | O_CREAT | (append ? O_APPEND : 0), 0600);
 	int runs = atoi(argv[3]);
 	long budget_ns = atol(argv[4]) * 1000000L;
 	if (fd < 0 || runs < 1 || runs > 99) {
@@ -142,9 +155,12 @@ int main(int argc, char **argv)
 		memset(buf, 'x', size ? size : 1);
 		for (unsigned c = 0; c < sizeof callers / sizeof callers[0]; c++) {
 			double ns[99];
+			empty_file(fd, append);
 			run(callers[c].fn, fd, rewind, buf, size, budget_ns / 4); /* warm-up */
-			for (int r = 0; r < runs; r++)
+			for (int r = 0; r < runs; r++) {
+				empty_file(fd, append);
 				ns[r] = run(callers[c].fn, fd, rewind, buf, size, budget_ns);
+			}
 			printf("{\"caller\":\"%s\",\"target\":\"%s\",\"size\":%lu,\"ns\":[", callers[c].name, argv[1], size);
 			for (int r = 0; r < runs; r++)
 				printf("%s%.1f", r ? "," : "", ns[r]);

@@ -61,16 +61,27 @@ final class LoggingReport {
         return rows.isEmpty();
     }
 
-    String render() {
+    /**
+     * @param appendFloor the C floor's append of one line (size in bytes, median ns), or null if
+     *     not measured: the least any backend's call can cost, so each row is also quoted above it
+     */
+    String render(Map.Entry<Integer, Double> appendFloor) {
         StringBuilder md = new StringBuilder("## SLF4J backends: one INFO event with two arguments, to a file\n\n");
         md.append("Durable: the call returns once the event is in the kernel (a SIGKILL right after loses nothing). ");
-        md.append("Async: the event may still be in a queue.\n\n");
-        md.append("| backend | durability | threads | events/s | ns/event | B/event | p99.9 µs | disabled call, ns |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-        rows.forEach((threads, byBackend) -> byBackend.forEach((backend, row) -> md.append(String.format(
-                "| %s | %s | %d | %,.0f | %,.0f | %.1f | %,.1f | %.1f |%n", backend,
-                backend.equals(SYSWRITE) || PER_EVENT_DURABLE.contains(backend) ? "durable" : "async", threads,
-                row.opsPerMicro * 1e6, threads * 1000 / row.opsPerMicro, row.bytesPerOp, row.p999Micros, row.disabledNs))));
+        md.append("Async: the event may still be in a queue.");
+        if (appendFloor != null) {
+            md.append(String.format(" Above the floor: ns/event less the C floor, syswrite's stub appending a %d-byte line "
+                    + "to an `O_APPEND` file from C (%,.0f ns).", appendFloor.getKey(), appendFloor.getValue()));
+        }
+        md.append("\n\n| backend | durability | threads | events/s | ns/event | above the floor, ns | B/event | p99.9 µs | disabled call, ns |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        rows.forEach((threads, byBackend) -> byBackend.forEach((backend, row) -> {
+            double nsPerEvent = threads * 1000 / row.opsPerMicro; // each thread's time per call
+            md.append(String.format("| %s | %s | %d | %,.0f | %,.0f | %s | %.1f | %,.1f | %.1f |%n", backend,
+                    backend.equals(SYSWRITE) || PER_EVENT_DURABLE.contains(backend) ? "durable" : "async", threads,
+                    row.opsPerMicro * 1e6, nsPerEvent, appendFloor == null ? "–" : String.format("%+,.0f", nsPerEvent - appendFloor.getValue()),
+                    row.bytesPerOp, row.p999Micros, row.disabledNs));
+        }));
         md.append("\n### Goals for syswrite's provider\n\n");
         for (String line : goals()) {
             md.append("- ").append(line).append('\n');

@@ -57,7 +57,9 @@ public final class Report {
         String stem = LocalDate.now(ZoneOffset.UTC) + "-" + machine.host();
         Files.createDirectories(out);
         String title = "syswrite benchmarks, " + stem;
-        String markdown = MarkdownReport.render(title, mode, machine, m, analysis) + (logging.isEmpty() ? "" : logging.render());
+        Map<Integer, Double> appendFloor = m.floorStub.getOrDefault(Measurements.APPEND, Map.of());
+        String markdown = MarkdownReport.render(title, mode, machine, m, analysis)
+                + (logging.isEmpty() ? "" : logging.render(appendFloor.entrySet().stream().findFirst().orElse(null)));
         Files.writeString(out.resolve(stem + ".md"), markdown);
         OverheadChart.write(out.resolve(stem + ".png"), m, analysis);
         Files.writeString(out.resolve(stem + ".json"), json(mode, machine, floors, jmh, analysis));

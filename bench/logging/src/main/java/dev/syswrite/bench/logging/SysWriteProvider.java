@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import org.openjdk.jmh.annotations.Fork;
 
 /** syswrite's provider: one write(2) per event, made before the call returns. */
-@Fork(jvmArgsAppend = "-Dslf4j.provider=dev.syswrite.slf4j.SysWriteServiceProvider")
+@Fork(jvmArgsAppend = {SysWriteProvider.PROVIDER, "-Dbench.variant=sync"})
 public class SysWriteProvider extends LoggingBackend {
+    /** Selects syswrite's provider; a constant, so that every variant's fork arguments can name it. */
+    static final String PROVIDER = "-Dslf4j.provider=dev.syswrite.slf4j.SysWriteServiceProvider";
+
     @Override
     protected void configure(Path logs) {
-        System.setProperty("syswrite.logger.output", logs.resolve("syswrite.log").toString());
+        String variant = System.getProperty("bench.variant", "sync");
+        System.setProperty("syswrite.logger.output", logs.resolve("syswrite-" + variant + ".log").toString());
     }
 
     @Override
