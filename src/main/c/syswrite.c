@@ -188,6 +188,15 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_address(
 	return syswrite_sys_write(fd, (const void *)(__INTPTR_TYPE__)address, (unsigned long)len);
 }
 
+/* Whether a direct buffer views a MemorySegment, through the field watchSegments() found. */
+static jboolean views_segment(JNIEnv *env, jobject buffer, jfieldID segment)
+{
+	jobject viewed = (*env)->GetObjectField(env, buffer, segment);
+
+	(*env)->DeleteLocalRef(env, viewed);
+	return viewed != NULL;
+}
+
 /*
  * One writev(2) of the remaining bytes of srcs[0, count), at most budget bytes in all: direct
  * buffers in place, heap buffers (read-only ones too) copied one after another into scratch,
@@ -206,6 +215,13 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
 	(void)cls;
 	if (srcs == NULL || count < 0 || count > (*env)->GetArrayLength(env, srcs) || budget < 0)
 		return NEG_EINVAL;
+	/*
+	 * Each direct buffer's local reference is kept until the call returns: it alone keeps the
+	 * buffer, and so its memory, alive while the kernel reads it, since another thread may
+	 * replace the element in srcs meanwhile.
+	 */
+	if ((*env)->EnsureLocalCapacity(env, (count < IOV_MAX ? count : IOV_MAX) + 4) != JNI_OK)
+		return NEG_EINVAL; /* OutOfMemoryError pending */
 	if (byte_buffer_array == NULL || byte_buffer_offset == NULL)
 		return SEGMENT_BACKED; /* a JDK whose buffers are laid out otherwise: Java copies them all */
 	if (scratch != NULL) {
@@ -218,7 +234,7 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
 		jint position, limit, len;
 
 		if (src == NULL)
-			return NEG_EINVAL; /* Java never asks */
+			return NEG_EINVAL; /* set to null by another thread since Java checked */
 		position = (*env)->GetIntField(env, src, buffer_position);
 		limit = (*env)->GetIntField(env, src, buffer_limit);
 		if (position < 0 || position > limit || limit > (*env)->GetIntField(env, src, buffer_capacity))
@@ -236,7 +252,7 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
 			iov[used++].len = (unsigned long)len;
 			spare += len;
 			spare_left -= len;
-		} else if (segment != NULL && (*env)->GetObjectField(env, src, segment) != NULL) {
+		} else if (segment != NULL && views_segment(env, src, segment)) {
 			return SEGMENT_BACKED; /* its memory may be freed mid-write: Java copies it */
 		} else {
 			const jbyte *base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, src, buffer_address);
@@ -244,10 +260,11 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
 				return NEG_EFAULT;
 			iov[used].base = base + position;
 			iov[used++].len = (unsigned long)len;
+			src = NULL; /* its reference stays: see above */
 		}
 		budget -= len;
-		(*env)->DeleteLocalRef(env, array);
-		(*env)->DeleteLocalRef(env, src); /* up to IOV_MAX of each: do not fill the local frame */
+		(*env)->DeleteLocalRef(env, array); /* copied already */
+		(*env)->DeleteLocalRef(env, src);
 	}
 	return syswrite_sys_writev(resolve_fd(env, fd_object, fd), iov, used);
 }

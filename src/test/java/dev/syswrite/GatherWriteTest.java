@@ -174,6 +174,41 @@ class GatherWriteTest {
     }
 
     /**
+     * The kernel blocks on a full pipe before it reads a direct buffer; meanwhile another thread
+     * drops the caller's array's only other reference to it and runs the collector. The buffer's
+     * memory must stay alive (the shim holds it) until the kernel has read it.
+     */
+    @Test
+    void aBufferDroppedFromTheArrayMidCallStaysAlive() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        try (RandomAccessFile pipe = new RandomAccessFile(fifo.toFile(), "rw")) {
+            byte[] fill = new byte[65536];
+            assertEquals(new WriteResult.Ok(fill.length), SysWrite.write(pipe.getFD(), fill, 0, fill.length)); // the pipe is full
+            ByteBuffer[] srcs = {direct("A".repeat(96))};
+            Thread dropper = new Thread(() -> {
+                try {
+                    Thread.sleep(300); // the caller is blocked in writev by now
+                    srcs[0] = ByteBuffer.allocate(0);
+                    for (int i = 0; i < 3; i++) {
+                        System.gc();
+                        Thread.sleep(50);
+                    }
+                    pipe.readFully(new byte[fill.length]); // room: the kernel copies the buffer now
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            dropper.start();
+            assertEquals(96, SysWrite.writevRaw(pipe.getFD(), srcs));
+            dropper.join();
+            byte[] got = new byte[96];
+            pipe.readFully(got);
+            assertEquals("A".repeat(96), new String(got, StandardCharsets.US_ASCII));
+        }
+    }
+
+    /**
      * Another thread moves the buffers' positions and limits, and swaps them, during the writes:
      * each call writes what it read or refuses with EINVAL, and never touches memory outside a
      * buffer (which would crash or write stray bytes the checks below would see).

@@ -45,8 +45,13 @@ final class AsyncWriter {
     private static final long FIRST_NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long LONGEST_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long DEEP_SLEEP_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** How long the shutdown hook waits for a line a descheduled producer has claimed but not copied. */
+    /** How long the shutdown hook waits for the lock and for a line claimed but not yet copied. */
     private static final long SHUTDOWN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * How long a drain waits for a line claimed but not yet copied before it calls the ring stuck:
+     * its producer was descheduled that long, or failed between claim and commit.
+     */
+    private static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final EventRing ring;
     private final LogSink sink;
@@ -67,6 +72,11 @@ final class AsyncWriter {
     private final Thread thread;
     /** Set by the shutdown hook: from then on callers write their own events. */
     private volatile boolean closed;
+    /**
+     * Set when a claimed line stayed uncommitted for {@link #STUCK_NANOS}: the ring cannot move
+     * past it, so from then on callers write their own events, and nothing waits on the ring.
+     */
+    private volatile boolean stuck;
     /** Whether the writer is parked until a producer wakes it. */
     private volatile boolean sleeping;
     private volatile boolean failureReported;
@@ -106,6 +116,12 @@ final class AsyncWriter {
      * {@link LogSink#write}), or writes it as the policies say. Never throws.
      */
     void write(int level, ByteBuffer line, int from, int to) {
+        if (stuck || drainLock.isHeldByCurrentThread()) {
+            // Stuck; or logged from inside a drain (a failure said on a System.err that goes to
+            // SLF4J): a drain within the drain would write and release the same lines twice.
+            sink.write(line, from, to);
+            return;
+        }
         if (closed || to - from > ring.lineMax()) {
             writeThrough(line, from, to); // no writer left, or a line the ring can never hold
             return;
@@ -138,10 +154,18 @@ final class AsyncWriter {
             }
             default -> {
                 counters.countBlocked();
+                long since = System.nanoTime();
+                long head = ring.head();
                 for (int round = 0; ; round++) {
-                    if (closed) {
+                    if (closed || stuck) {
                         writeThrough(line, from, to);
                         return -1;
+                    }
+                    if (ring.head() != head) {
+                        head = ring.head();
+                        since = System.nanoTime(); // the ring moves: only slowly
+                    } else if (System.nanoTime() - since > STUCK_NANOS && head < ring.tail() && ring.sizeAt(head) == 0) {
+                        becomeStuck(); // no room, and the oldest line was never committed: it never will be
                     }
                     if (drainLock.tryLock()) { // help: the writer may be busy, parked, or gone
                         try {
@@ -176,18 +200,23 @@ final class AsyncWriter {
     private void writeThrough(ByteBuffer line, int from, int to) {
         drainLock.lock();
         try {
-            drainCommitted(ring.tail(), Long.MAX_VALUE);
+            if (!stuck) {
+                drainCommitted(ring.tail(), STUCK_NANOS);
+            }
             sink.write(line, from, to);
         } finally {
             drainLock.unlock();
         }
     }
 
-    /** Drains until {@code end} is written. */
+    /** Drains until {@code end} is written; false if the ring is stuck. */
     private boolean drainUntil(long end) {
+        if (stuck || drainLock.isHeldByCurrentThread()) {
+            return false; // see write()
+        }
         drainLock.lock();
         try {
-            return drainCommitted(end, Long.MAX_VALUE);
+            return drainCommitted(end, STUCK_NANOS);
         } finally {
             drainLock.unlock();
         }
@@ -206,6 +235,9 @@ final class AsyncWriter {
             } else if (waitingSince == 0) {
                 waitingSince = System.nanoTime();
             } else if (System.nanoTime() - waitingSince > waitNanos) {
+                if (waitNanos >= STUCK_NANOS) {
+                    becomeStuck();
+                }
                 return false;
             } else {
                 backOff(round++); // a producer between claim and commit: it is copying its line
@@ -232,7 +264,13 @@ final class AsyncWriter {
             putIovec(entries++, newlineAddress, 1);
             bytes = 1;
         }
-        for (int size; at < tail && entries < NativeWrite.IOV_MAX && (size = ring.sizeAt(at)) != 0; at += size, records++) {
+        for (int size; at < tail && entries < NativeWrite.IOV_MAX; at += size, records++) {
+            size = ring.sizeAt(at);
+            if (size == 0 && (size = ring.orphanSizeAt(at)) != 0) {
+                continue; // claimed by a producer that failed before committing it: no line
+            } else if (size == 0) {
+                break; // not committed yet
+            }
             int length = ring.lengthAt(at);
             if (length > 0) {
                 putIovec(entries++, ringAddress + ring.lineOffset(at), length);
@@ -302,6 +340,7 @@ final class AsyncWriter {
         long nap = FIRST_NAP_NANOS;
         while (!closed) {
             try {
+                Thread.interrupted(); // an interrupt never stops the writer (only the shutdown hook does), nor its parking
                 int consumed;
                 drainLock.lock();
                 try {
@@ -338,6 +377,16 @@ final class AsyncWriter {
         }
     }
 
+    /** From now on callers write their own events; says so once. */
+    private void becomeStuck() {
+        if (!stuck) {
+            stuck = true;
+            System.err.println("syswrite-logger: a line claimed in the async ring was not filled within " + TimeUnit.NANOSECONDS.toSeconds(STUCK_NANOS)
+                    + " s; events are written by their callers from now on, and those still queued behind it (at most "
+                    + (ring.tail() - ring.head()) + " bytes) may be lost");
+        }
+    }
+
     private void writerFailed(Throwable failure) {
         try {
             if (!failureReported) {
@@ -353,11 +402,16 @@ final class AsyncWriter {
     /** The shutdown hook: from now on callers write their own events; drain what is queued. */
     void close() {
         closed = true;
-        drainLock.lock();
         try {
-            drainCommitted(ring.tail(), SHUTDOWN_WAIT_NANOS);
-        } finally {
-            drainLock.unlock();
+            if (!stuck && drainLock.tryLock(SHUTDOWN_WAIT_NANOS, TimeUnit.NANOSECONDS)) {
+                try {
+                    drainCommitted(ring.tail(), SHUTDOWN_WAIT_NANOS);
+                } finally {
+                    drainLock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // exit goes on without the rest of the drain
         }
         LockSupport.unpark(thread);
     }

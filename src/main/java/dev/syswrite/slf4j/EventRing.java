@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * A bounded ring of encoded lines in off-heap memory, written by any number of threads and read
@@ -45,6 +46,12 @@ final class EventRing {
     private final ByteBuffer memory;
     private final int mask;
 
+    /** Slots for records claimed and never committed, by position; collisions only delay a skip. */
+    private static final int ORPHANS = 64;
+    private static final VarHandle STARTS = MethodHandles.arrayElementVarHandle(long[].class);
+    private final long[] orphanStarts = new long[ORPHANS];
+    private final int[] orphanSizes = new int[ORPHANS];
+
     // Producers write tail, the consumer writes head: keep them off each other's cache line.
     @SuppressWarnings("unused") private long p1, p2, p3, p4, p5, p6, p7;
     @SuppressWarnings("unused") // through TAIL
@@ -60,6 +67,7 @@ final class EventRing {
     EventRing(ByteBuffer memory) {
         this.memory = memory.order(ByteOrder.nativeOrder());
         this.mask = memory.capacity() - 1;
+        Arrays.fill(orphanStarts, -1);
     }
 
     int capacity() {
@@ -98,19 +106,34 @@ final class EventRing {
                 return -1;
             }
         } while (!TAIL.compareAndSet(this, start, start + padding + size));
-        if (padding != 0) {
-            commit(offset, padding, PADDING);
-            offset = 0;
-        }
+        long uncommitted = start; // where the records not yet committed start
         try {
+            if (padding != 0) {
+                commit(offset, padding, PADDING);
+                uncommitted += padding;
+                offset = 0;
+            }
             memory.put(offset + HEADER, src, from, length);
-        } catch (RuntimeException | Error e) {
-            length = 0; // never leave the consumer waiting on a record that will not come
-            throw e;
-        } finally {
             commit(offset, size, length);
+            return start + padding + size;
+        } catch (Throwable failure) {
+            // Room claimed must be committed, or the consumer waits on it forever; yet a caller
+            // out of stack (a toString() that logs, recursing) can fail in any call here. So this
+            // handler calls nothing: two array stores in this frame tell the consumer to skip it.
+            int slot = (int) (uncommitted >>> 3) & (ORPHANS - 1);
+            orphanSizes[slot] = (int) (start + padding + size - uncommitted);
+            orphanStarts[slot] = uncommitted; // last: the consumer matches on it
+            throw failure;
         }
-        return start + padding + size;
+    }
+
+    /**
+     * The room a producer claimed and, failing, never committed, by position: the consumer, which
+     * alone may call the ring stuck, skips it. Each is also counted as lost by its caller.
+     */
+    int orphanSizeAt(long position) {
+        int slot = (int) (position >>> 3) & (ORPHANS - 1);
+        return (long) STARTS.getAcquire(orphanStarts, slot) == position ? orphanSizes[slot] : 0;
     }
 
     private void commit(int offset, int size, int length) {
@@ -137,9 +160,13 @@ final class EventRing {
         return memory;
     }
 
-    /** Zeroes the records in [head, {@code until}) and frees their room; consumer only. */
+    /** Zeroes the records in [head, {@code until}) and frees their room; consumer only, {@code until} past head. */
     void release(long until) {
-        for (long at = (long) HEAD.get(this); at < until; ) {
+        long head = (long) HEAD.get(this);
+        if (until <= head) {
+            throw new IllegalStateException("release to " + until + " behind head " + head); // two consumers at once
+        }
+        for (long at = head; at < until; ) {
             int offset = (int) at & mask;
             int n = (int) Math.min(Math.min(until - at, capacity() - offset), ZEROS.capacity());
             memory.put(offset, ZEROS, 0, n);

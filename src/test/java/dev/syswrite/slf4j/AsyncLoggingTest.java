@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.Errno;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,6 +235,99 @@ class AsyncLoggingTest {
             }
             assertEquals(List.of("INFO - first", "INFO - after a nap"), Files.readAllLines(file, StandardCharsets.UTF_8), wait);
         }
+    }
+
+    /**
+     * System.err routed to SLF4J, as some applications do: the writer's report of a failed batch,
+     * said while it drains, becomes an ERROR logged from inside the drain. It is written at once,
+     * never by a second drain within the first, and the ring goes on.
+     */
+    @Test
+    void anEventLoggedFromInsideADrainIsWrittenDirectly() throws Exception {
+        TestLoggers loggers = loggers(Path.of("/dev/full"), "syswrite.logger.sync.level", "error");
+        Logger log = loggers.factory.getLogger("t");
+        Logger stderr = loggers.factory.getLogger("stderr");
+        PrintStream realErr = System.err;
+        System.setErr(new PrintStream(new OutputStream() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(int b) {
+                if (b == '\n') {
+                    stderr.error(line.toString());
+                    line.setLength(0);
+                } else {
+                    line.append((char) b);
+                }
+            }
+        }, true));
+        try {
+            log.info("first"); // fails with ENOSPC; the failure is said on System.err, from the drain
+            assertTrue(loggers.factory.writer().flush());
+            Thread error = new Thread(() -> log.error("an ERROR drains the ring before it returns"));
+            error.start();
+            error.join(TimeUnit.SECONDS.toMillis(30));
+            assertTrue(!error.isAlive(), "log.error returned");
+            assertTrue(loggers.factory.writer().flush());
+            assertEquals(3, loggers.factory.lostEvents().count(Errno.ENOSPC), "first, the report of its loss, the ERROR: each once");
+        } finally {
+            System.setErr(realErr);
+        }
+    }
+
+    /**
+     * Logging at every depth of a recursion until the stack runs out, again and again: a producer
+     * that overflows between claiming room and committing its line must not stop the ring.
+     */
+    @Test
+    void aStackOverflowBetweenClaimAndCommitDoesNotStopTheRing() throws Exception {
+        TestLoggers loggers = loggers(Path.of("/dev/null"), "syswrite.logger.async.ring", "64k");
+        Logger log = loggers.factory.getLogger("t");
+        Thread deep = new Thread(null, () -> {
+            for (int round = 0; round < 300; round++) {
+                try {
+                    recurse(log, 0);
+                } catch (StackOverflowError expected) {
+                    // the application's own: logging never threw it
+                }
+            }
+        }, "deep", 512 * 1024);
+        deep.start();
+        deep.join();
+        Thread flush = new Thread(() -> assertTrue(loggers.factory.writer().flush()));
+        flush.start();
+        flush.join(TimeUnit.SECONDS.toMillis(30));
+        assertTrue(!flush.isAlive(), "flush returned: the ring moves");
+    }
+
+    private static void recurse(Logger log, int depth) {
+        log.info("depth {}", depth);
+        recurse(log, depth + 1);
+    }
+
+    /** An interrupt (a container stopping every thread) neither stops the writer nor makes it spin. */
+    @Test
+    void anInterruptedWriterStillParks() throws Exception {
+        Path file = dir.resolve("log");
+        TestLoggers loggers = loggers(file);
+        Logger log = loggers.factory.getLogger("t");
+        log.info("before");
+        assertTrue(loggers.factory.writer().flush());
+        Thread writer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("syswrite-logger-writer"))
+                .reduce((a, b) -> b).orElseThrow();
+        writer.interrupt();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Thread.sleep(200);
+        long before = threads.getThreadCpuTime(writer.getId());
+        Thread.sleep(1_000);
+        long spent = threads.getThreadCpuTime(writer.getId()) - before;
+        assertTrue(spent < TimeUnit.MILLISECONDS.toNanos(300), spent / 1_000_000 + " ms of CPU in an idle second");
+        log.info("after");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.readAllLines(file).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(List.of("INFO - before", "INFO - after"), Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
     /** Without syswrite's library there is no writev: the provider writes synchronously. */
