@@ -23,6 +23,7 @@ public final class AsyncCounters {
     private final AtomicLongArray dropped = new AtomicLongArray(EventWriter.LEVEL_NAMES.length);
     private final AtomicLong blocked = new AtomicLong();
     private final AtomicLong wroteThrough = new AtomicLong();
+    private volatile boolean stuck;
 
     AsyncCounters() {}
 
@@ -99,6 +100,17 @@ public final class AsyncCounters {
     }
 
     /**
+     * Tells whether the ring was found stuck: a line claimed in it stayed uncommitted for 10 s (its
+     * thread stopped between claiming room and filling it), so every event since has been written
+     * by its caller, as in the synchronous mode. Said once on stderr too.
+     *
+     * @return whether the mode now writes synchronously
+     */
+    public boolean stuck() {
+        return stuck;
+    }
+
+    /**
      * Returns the most bytes the ring held when the writer started a batch.
      *
      * @return bytes, headers and padding included
@@ -123,6 +135,10 @@ public final class AsyncCounters {
         dropped.incrementAndGet(level);
     }
 
+    void markStuck() {
+        stuck = true;
+    }
+
     void countBlocked() {
         blocked.incrementAndGet();
     }
@@ -139,6 +155,6 @@ public final class AsyncCounters {
     @Override
     public String toString() {
         return "AsyncCounters[written=" + written + ", batches=" + batches + ", dropped=" + droppedTotal() + ", blocked=" + blocked()
-                + ", wroteThrough=" + wroteThrough() + ", highestFill=" + highestFill + "]";
+                + ", wroteThrough=" + wroteThrough() + ", highestFill=" + highestFill + (stuck ? ", stuck" : "") + "]";
     }
 }

@@ -133,8 +133,8 @@ final class AsyncWriter {
                 return;
             }
         }
-        if (level >= syncLevel || closed) {
-            drainUntil(end); // closed: the hook may have drained before this line was in
+        if ((level >= syncLevel || closed) && !drainUntil(end) && stuck) { // closed: the hook may have drained before this line was in
+            sink.write(line, from, to); // the ring will not reach it: written twice rather than lost
         } else if (sleeping) {
             LockSupport.unpark(thread);
         }
@@ -154,34 +154,50 @@ final class AsyncWriter {
             }
             default -> {
                 counters.countBlocked();
-                long since = System.nanoTime();
-                long head = ring.head();
-                for (int round = 0; ; round++) {
-                    if (closed || stuck) {
-                        writeThrough(line, from, to);
-                        return -1;
-                    }
-                    if (ring.head() != head) {
-                        head = ring.head();
-                        since = System.nanoTime(); // the ring moves: only slowly
-                    } else if (System.nanoTime() - since > STUCK_NANOS && head < ring.tail() && ring.sizeAt(head) == 0) {
-                        becomeStuck(); // no room, and the oldest line was never committed: it never will be
-                    }
-                    if (drainLock.tryLock()) { // help: the writer may be busy, parked, or gone
-                        try {
-                            drainBatch();
-                        } finally {
-                            drainLock.unlock();
-                        }
-                    } else {
-                        LockSupport.unpark(thread);
-                        backOff(round);
-                    }
-                    long end = ring.offer(line, from, to);
-                    if (end >= 0) {
-                        return end;
-                    }
+                return waitForRoom(line, from, to);
+            }
+        }
+    }
+
+    /**
+     * Waits for room, helping to drain; returns the end of the line's record, or -1 if the ring
+     * closed or stuck meanwhile and the line was written otherwise. An interrupt does not end the
+     * wait (logging is not interruptible) and is kept.
+     */
+    private long waitForRoom(ByteBuffer line, int from, int to) {
+        long uncommittedSince = 0;
+        boolean interrupted = false;
+        try {
+            for (int round = 0; ; round++) {
+                if (closed || stuck) {
+                    writeThrough(line, from, to);
+                    return -1;
                 }
+                if (drainLock.tryLock()) { // help: the writer may be busy, parked, or gone
+                    try {
+                        // Under the lock no drain is zeroing the head: a head record of size 0 is uncommitted.
+                        if (drainBatch() > 0 || ring.head() == ring.tail()) {
+                            uncommittedSince = 0;
+                        } else if (uncommittedSince == 0) {
+                            uncommittedSince = System.nanoTime();
+                        } else if (System.nanoTime() - uncommittedSince > STUCK_NANOS) {
+                            becomeStuck(); // the oldest line stayed uncommitted: it never will be
+                        }
+                    } finally {
+                        drainLock.unlock();
+                    }
+                } else {
+                    LockSupport.unpark(thread);
+                    interrupted |= backOff(round);
+                }
+                long end = ring.offer(line, from, to);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -228,22 +244,29 @@ final class AsyncWriter {
      */
     private boolean drainCommitted(long end, long waitNanos) {
         long waitingSince = 0;
-        for (int round = 0; ring.head() < end; ) {
-            if (drainBatch() > 0) {
-                round = 0;
-                waitingSince = 0;
-            } else if (waitingSince == 0) {
-                waitingSince = System.nanoTime();
-            } else if (System.nanoTime() - waitingSince > waitNanos) {
-                if (waitNanos >= STUCK_NANOS) {
-                    becomeStuck();
+        boolean interrupted = false;
+        try {
+            for (int round = 0; ring.head() < end; ) {
+                if (drainBatch() > 0) {
+                    round = 0;
+                    waitingSince = 0;
+                } else if (waitingSince == 0) {
+                    waitingSince = System.nanoTime();
+                } else if (System.nanoTime() - waitingSince > waitNanos) {
+                    if (waitNanos >= STUCK_NANOS) {
+                        becomeStuck();
+                    }
+                    return false;
+                } else {
+                    interrupted |= backOff(round++); // a producer between claim and commit: it is copying its line
                 }
-                return false;
-            } else {
-                backOff(round++); // a producer between claim and commit: it is copying its line
+            }
+            return true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        return true;
     }
 
     /**
@@ -267,9 +290,13 @@ final class AsyncWriter {
         for (int size; at < tail && entries < NativeWrite.IOV_MAX; at += size, records++) {
             size = ring.sizeAt(at);
             if (size == 0 && (size = ring.orphanSizeAt(at)) != 0) {
+                ring.forgetOrphan(at);
                 continue; // claimed by a producer that failed before committing it: no line
             } else if (size == 0) {
                 break; // not committed yet
+            } else if (!ring.wellFormed(at, size, tail)) {
+                becomeStuck(); // never expected: stop reading the ring rather than misread it
+                break;
             }
             int length = ring.lengthAt(at);
             if (length > 0) {
@@ -381,6 +408,7 @@ final class AsyncWriter {
     private void becomeStuck() {
         if (!stuck) {
             stuck = true;
+            counters.markStuck();
             System.err.println("syswrite-logger: a line claimed in the async ring was not filled within " + TimeUnit.NANOSECONDS.toSeconds(STUCK_NANOS)
                     + " s; events are written by their callers from now on, and those still queued behind it (at most "
                     + (ring.tail() - ring.head()) + " bytes) may be lost");
@@ -416,14 +444,23 @@ final class AsyncWriter {
         LockSupport.unpark(thread);
     }
 
-    /** Waits a little longer each round: spin, then yield, then park. */
-    private static void backOff(int round) {
+    /**
+     * Waits a little longer each round: spin, then yield, then park.
+     *
+     * @return whether it cleared the thread's interrupt flag, which the caller restores once it
+     *     is done waiting (with the flag set, every park would return at once, and the wait spin)
+     */
+    private static boolean backOff(int round) {
         if (round < 64) {
             Thread.onSpinWait();
-        } else if (round < 128) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(FIRST_NAP_NANOS);
+            return false;
         }
+        if (round < 128) {
+            Thread.yield();
+            return false;
+        }
+        boolean interrupted = Thread.interrupted();
+        LockSupport.parkNanos(FIRST_NAP_NANOS);
+        return interrupted;
     }
 }

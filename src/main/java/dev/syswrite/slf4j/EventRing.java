@@ -46,9 +46,15 @@ final class EventRing {
     private final ByteBuffer memory;
     private final int mask;
 
-    /** Slots for records claimed and never committed, by position; collisions only delay a skip. */
-    private static final int ORPHANS = 64;
+    /**
+     * Records claimed and never committed ("orphans"), by position: a failing producer takes the
+     * first free slot of {@link #ORPHAN_PROBES} from its position's hash, with plain stores (it
+     * may call nothing); the consumer skips the record and frees the slot. A start of -1 is free.
+     */
+    private static final int ORPHANS = 256;
+    private static final int ORPHAN_PROBES = 8;
     private static final VarHandle STARTS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle SIZES = MethodHandles.arrayElementVarHandle(int[].class);
     private final long[] orphanStarts = new long[ORPHANS];
     private final int[] orphanSizes = new int[ORPHANS];
 
@@ -121,8 +127,11 @@ final class EventRing {
             // out of stack (a toString() that logs, recursing) can fail in any call here. So this
             // handler calls nothing: two array stores in this frame tell the consumer to skip it.
             int slot = (int) (uncommitted >>> 3) & (ORPHANS - 1);
+            for (int probe = 0; probe < ORPHAN_PROBES && orphanStarts[slot] != -1; probe++) {
+                slot = (slot + 1) & (ORPHANS - 1);
+            }
             orphanSizes[slot] = (int) (start + padding + size - uncommitted);
-            orphanStarts[slot] = uncommitted; // last: the consumer matches on it
+            orphanStarts[slot] = uncommitted; // last: the consumer matches on it, and checks the size
             throw failure;
         }
     }
@@ -133,7 +142,41 @@ final class EventRing {
      */
     int orphanSizeAt(long position) {
         int slot = (int) (position >>> 3) & (ORPHANS - 1);
-        return (long) STARTS.getAcquire(orphanStarts, slot) == position ? orphanSizes[slot] : 0;
+        for (int probe = 0; probe <= ORPHAN_PROBES; probe++, slot = (slot + 1) & (ORPHANS - 1)) {
+            if ((long) STARTS.getAcquire(orphanStarts, slot) == position) {
+                int size = (int) SIZES.getAcquire(orphanSizes, slot);
+                if (size <= 0 || (size & 7) != 0 || size > tail() - position) {
+                    return 0; // its size not visible yet: the next drain looks again
+                }
+                return size;
+            }
+        }
+        return 0;
+    }
+
+    /** Frees the slot of the orphan at {@code position}, once skipped; consumer only. */
+    void forgetOrphan(long position) {
+        int slot = (int) (position >>> 3) & (ORPHANS - 1);
+        for (int probe = 0; probe <= ORPHAN_PROBES; probe++, slot = (slot + 1) & (ORPHANS - 1)) {
+            if ((long) STARTS.getAcquire(orphanStarts, slot) == position) {
+                SIZES.setRelease(orphanSizes, slot, 0);
+                STARTS.setRelease(orphanStarts, slot, -1L);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether the committed record at {@code position} is well formed: within the claimed room, not
+     * across the end of the memory, its line within it. Producers write only what they claimed, so
+     * this fails only if the ring was misread: the consumer then stops rather than hand the kernel
+     * a range outside a record.
+     */
+    boolean wellFormed(long position, int size, long tail) {
+        int offset = (int) position & mask;
+        int length = lengthAt(position);
+        return size >= HEADER && (size & 7) == 0 && size <= tail - position && offset + size <= capacity()
+                && (length == PADDING || length >= 0 && length <= size - HEADER);
     }
 
     private void commit(int offset, int size, int length) {
