@@ -55,8 +55,17 @@ final class EventWriter {
         this.sink = sink;
         this.mdc = mdc;
         this.buffers = new EventBuffers(slots, sink::allocate);
-        this.async = config.async && sink.gathers() ? AsyncWriter.start(config, sink) : null;
+        this.async = config.async && sink.gathers() ? startAsync(config, sink) : null;
         this.truncationMark = (" [truncated to " + config.lineMax + " bytes]\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The asynchronous mode, or null (synchronous) if the JVM is already shutting down: no hook could drain it. */
+    private static AsyncWriter startAsync(LoggerConfig config, LogSink sink) {
+        try {
+            return AsyncWriter.start(config, sink);
+        } catch (IllegalStateException shuttingDown) {
+            return null;
+        }
     }
 
     LoggerConfig config() {

@@ -63,6 +63,20 @@ class MultiProcessLoggingTest {
                 "-Dsyswrite.logger.thread=false"), LoggingChild.class, id, Integer.toString(count), acknowledge);
     }
 
+    /** A provider first started by a shutdown hook writes synchronously: no exception, no lost event. */
+    @Test
+    void asyncStartedDuringShutdownWritesSynchronously() throws Exception {
+        Path file = dir.resolve("log");
+        Process child = new ProcessBuilder(ChildJvm.command(List.of("-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(),
+                "-Dsyswrite.logger.output=" + file, "-Dsyswrite.logger.mode=async", "-Dsyswrite.logger.time=none",
+                "-Dsyswrite.logger.thread=false"), ShutdownLoggingChild.class)).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(!output.contains("Exception"), output);
+        assertEquals(List.of("INFO hook - logged from a shutdown hook"), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
     /** Whatever a logging call returned from is in the file, even if the JVM dies right after. */
     @Test
     void sigkillLosesNoAcknowledgedEvent() throws Exception {
