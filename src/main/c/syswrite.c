@@ -91,6 +91,15 @@ JNIEXPORT jboolean JNICALL Java_dev_syswrite_internal_NativeWrite_watchSegments(
 	return JNI_TRUE;
 }
 
+/* Whether a direct buffer views a MemorySegment, through the field watchSegments() found. */
+static jboolean views_segment(JNIEnv *env, jobject buffer, jfieldID segment)
+{
+	jobject viewed = (*env)->GetObjectField(env, buffer, segment);
+
+	(*env)->DeleteLocalRef(env, viewed);
+	return viewed != NULL;
+}
+
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_array(
 	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jbyteArray b, jint off, jint len)
 {
@@ -157,7 +166,7 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_direct(
 	(void)cls;
 	if (buffer == NULL)
 		return NEG_EINVAL;
-	if (!plain && segment != NULL && (*env)->GetObjectField(env, buffer, segment) != NULL)
+	if (!plain && segment != NULL && views_segment(env, buffer, segment))
 		return dev_syswrite_internal_NativeWrite_SEGMENT_BACKED; /* its memory may be freed mid-write */
 	base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, buffer, buffer_address);
 	capacity = (*env)->GetIntField(env, buffer, buffer_capacity);
@@ -186,15 +195,6 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_address(
 	(void)cls;
 	/* The kernel checks the range: an unmapped address is EFAULT, never a fault here. */
 	return syswrite_sys_write(fd, (const void *)(__INTPTR_TYPE__)address, (unsigned long)len);
-}
-
-/* Whether a direct buffer views a MemorySegment, through the field watchSegments() found. */
-static jboolean views_segment(JNIEnv *env, jobject buffer, jfieldID segment)
-{
-	jobject viewed = (*env)->GetObjectField(env, buffer, segment);
-
-	(*env)->DeleteLocalRef(env, viewed);
-	return viewed != NULL;
 }
 
 /*

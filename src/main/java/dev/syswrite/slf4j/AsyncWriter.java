@@ -294,11 +294,12 @@ final class AsyncWriter {
                 continue; // claimed by a producer that failed before committing it: no line
             } else if (size == 0) {
                 break; // not committed yet
-            } else if (!ring.wellFormed(at, size, tail)) {
+            }
+            int length = ring.lengthAt(at);
+            if (!ring.wellFormed(at, size, length, tail)) {
                 becomeStuck(); // never expected: stop reading the ring rather than misread it
                 break;
             }
-            int length = ring.lengthAt(at);
             if (length > 0) {
                 putIovec(entries++, ringAddress + ring.lineOffset(at), length);
                 bytes += length;

@@ -167,14 +167,14 @@ final class EventRing {
     }
 
     /**
-     * Whether the committed record at {@code position} is well formed: within the claimed room, not
-     * across the end of the memory, its line within it. Producers write only what they claimed, so
+     * Whether the committed record at {@code position}, of {@code size} with a line of
+     * {@code length} (as read by the caller), is well formed: within the claimed room, not across
+     * the end of the memory, its line within it. Producers write only what they claimed, so
      * this fails only if the ring was misread: the consumer then stops rather than hand the kernel
      * a range outside a record.
      */
-    boolean wellFormed(long position, int size, long tail) {
+    boolean wellFormed(long position, int size, int length, long tail) {
         int offset = (int) position & mask;
-        int length = lengthAt(position);
         return size >= HEADER && (size & 7) == 0 && size <= tail - position && offset + size <= capacity()
                 && (length == PADDING || length >= 0 && length <= size - HEADER);
     }
