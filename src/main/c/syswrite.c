@@ -1,5 +1,6 @@
 /*
- * The JNI shim: moves Java memory to the write(2) stub and hands back its raw result.
+ * The JNI shim: moves Java memory to the write(2) and writev(2) stubs, and descriptors to the
+ * fdatasync(2) stub, and hands back their raw results.
  *
  * No libc: this file is compiled freestanding and linked with -nostdlib, so it may use
  * nothing but JNI and the stub. It holds no policy either: bounds, errno mapping and
@@ -14,6 +15,7 @@
 #include "dev_syswrite_internal_NativeWrite.h" /* javac -h: prototypes and STACK_COPY_MAX */
 #include "sys_write.h"
 #include "sys_writev.h"
+#include "sys_fdatasync.h"
 
 #define STACK_COPY_MAX dev_syswrite_internal_NativeWrite_STACK_COPY_MAX
 #define IOV_MAX dev_syswrite_internal_NativeWrite_IOV_MAX
@@ -278,6 +280,14 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_addressVector(
 	return syswrite_sys_writev(fd, (const struct syswrite_iovec *)(__INTPTR_TYPE__)iov, iovcnt);
 }
 
+/* fdatasync(2) of the descriptor, the FileDescriptor's read at the moment of the call if given. */
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_datasync(
+	JNIEnv *env, jclass cls, jobject fd_object, jint fd)
+{
+	(void)cls;
+	return syswrite_sys_fdatasync(resolve_fd(env, fd_object, fd));
+}
+
 /*
  * Every entry point, for RegisterNatives: the class they belong to may have been relocated by
  * a shading tool (say, to com.acme.shaded.syswrite.internal.NativeWrite), which the exported
@@ -294,6 +304,7 @@ static JNINativeMethod entry_points[] = {
 	{"gather", "(Ljava/io/FileDescriptor;I[Ljava/nio/ByteBuffer;IJLjava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_gather},
 	{"addressVector", "(IJI)J", (void *)Java_dev_syswrite_internal_NativeWrite_addressVector},
 	{"bufferAddress", "(Ljava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_bufferAddress},
+	{"datasync", "(Ljava/io/FileDescriptor;I)J", (void *)Java_dev_syswrite_internal_NativeWrite_datasync},
 };
 
 /* The current Java thread's id, through JNI: Thread.currentThread().getId(); -1 on failure. */

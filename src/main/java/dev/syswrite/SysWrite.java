@@ -11,8 +11,9 @@ import java.util.Objects;
  * (no libc), and returns the kernel's answer as a {@link WriteResult}.
  *
  * <p>Every method but {@link #writeAll} makes exactly one system call ({@code write(2)}, or
- * {@code writev(2)} for the {@code writev} methods): the caller's bytes are never split, so a
- * write to an {@code O_APPEND} file, or of at most 4096 bytes to a pipe, lands whole. A single
+ * {@code writev(2)} for the {@code writev} methods, {@code fdatasync(2)} for {@code fdatasync}):
+ * the caller's bytes are never split, so a write to an {@code O_APPEND} file, or of at most
+ * 4096 bytes to a pipe, lands whole. A single
  * call may still take fewer bytes than offered (a short write, for example more than the
  * kernel's per-call cap of about 2 GiB, or a non-blocking pipe with little room); {@link WriteResult.Ok#bytesWritten()} says how many it took.
  *
@@ -320,6 +321,42 @@ public final class SysWrite {
     public static WriteResult writevAddress(int fd, long iov, int iovcnt) {
         NativeLibrary.ensureAvailable();
         return WriteResult.fromRaw(WritePolicy.addressVector(fd, iov, iovcnt));
+    }
+
+    /**
+     * Asks the kernel, with one {@code fdatasync(2)}, to put the file's data on stable storage,
+     * and returns once the device says it is there: what earlier writes handed to the page cache
+     * then survives a power cut or a kernel crash, not only the death of the process. The
+     * metadata needed to read the data back (the file's size) is synced with it; its times are
+     * not.
+     *
+     * @param fd an open file descriptor
+     * @return {@code Ok(0)} once the data is stable, or {@code Err} with the kernel's errno:
+     *     {@code EBADF} (the descriptor is not open), {@code EINVAL} (it cannot be synced: a pipe,
+     *     a socket, a terminal or {@code /dev/null}), {@code EIO} or {@code ENOSPC} (writing back
+     *     earlier data failed, and it may be lost), {@code EINTR} (a signal arrived first; nothing
+     *     is lost by calling again)
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult fdatasync(int fd) {
+        NativeLibrary.ensureAvailable();
+        return WriteResult.fromRaw(WritePolicy.datasync(null, fd));
+    }
+
+    /**
+     * Syncs the file a {@link FileDescriptor} holds, read at the moment of the call, with one
+     * {@code fdatasync(2)}, as {@link #fdatasync(int)} does.
+     *
+     * @param fd an open file descriptor; a closed one gives {@code Err(EBADF)}
+     * @return {@code Ok(0)} once the data is stable, or {@code Err} with the kernel's errno, as
+     *     for {@link #fdatasync(int)}
+     * @throws NullPointerException if {@code fd} is null
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static WriteResult fdatasync(FileDescriptor fd) {
+        Objects.requireNonNull(fd, "fd");
+        NativeLibrary.ensureAvailable();
+        return WriteResult.fromRaw(WritePolicy.datasync(fd, -1));
     }
 
     /**

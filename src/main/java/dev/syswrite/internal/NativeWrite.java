@@ -23,7 +23,7 @@ public final class NativeWrite {
      * The native interface's version: the shim answers {@link #abiVersion()} with the value it was
      * compiled with, so a library from a release with other entry points is refused at load.
      */
-    public static final int ABI_VERSION = 3;
+    public static final int ABI_VERSION = 4;
 
     /**
      * The most one {@code write(2)} or {@code writev(2)} takes on Linux ({@code MAX_RW_COUNT}
@@ -158,4 +158,14 @@ public final class NativeWrite {
      * @return the count written, or {@code -errno}
      */
     public static native long addressVector(int fd, long iov, int iovcnt);
+
+    /**
+     * One {@code fdatasync(2)}: returns once the descriptor's data, and the metadata needed to
+     * read it back, are on stable storage.
+     *
+     * @param fdObject the descriptor to read at call time, or null to sync {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @return 0, or {@code -errno}
+     */
+    public static native long datasync(FileDescriptor fdObject, int fd);
 }

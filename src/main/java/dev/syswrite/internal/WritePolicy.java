@@ -175,4 +175,15 @@ public final class WritePolicy {
     public static long addressVector(int fd, long iov, int iovcnt) {
         return NativeWrite.addressVector(fd, iov, iovcnt);
     }
+
+    /**
+     * One {@code fdatasync(2)}.
+     *
+     * @param fdObject the descriptor to read at call time, or null to sync {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @return 0, or {@code -errno}
+     */
+    public static long datasync(FileDescriptor fdObject, int fd) {
+        return NativeWrite.datasync(fdObject, fd);
+    }
 }

@@ -52,7 +52,7 @@ class BranchProtectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"write", "writev"})
+    @ValueSource(strings = {"write", "writev", "fdatasync"})
     void theStubWithItsPadLands(String stub) throws Exception {
         Result r = qemu("max", stubVariant(stub, "marked", false), stub, "syswrite_sys_" + stub);
         assertEquals(0, r.exit, r.output);
@@ -60,7 +60,7 @@ class BranchProtectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"write", "writev"})
+    @ValueSource(strings = {"write", "writev", "fdatasync"})
     void theStubWithoutItsPadFaults(String stub) throws Exception {
         Path unmarked = stubVariant(stub, "unmarked", true);
         assertEquals(SIGILL_EXIT, qemu("max", unmarked, stub, "syswrite_sys_" + stub).exit, "an unguarded entry must die by SIGILL");

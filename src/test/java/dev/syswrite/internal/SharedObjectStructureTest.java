@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -22,25 +23,28 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SharedObjectStructureTest {
 
     enum Arch {
-        X86_64("linux-x86_64", "x86_64", "Advanced Micro Devices X86-64", "x86 feature: IBT, SHSTK",
-                List.of("endbr64", "mov $0x1,%eax", "syscall", "ret"), List.of("endbr64", "mov $0x14,%eax", "syscall", "ret")),
-        AARCH64("linux-aarch64", "aarch64", "AArch64", "AArch64 feature: BTI, PAC",
-                List.of("bti c", "mov x8, #0x40", "svc #0x0", "ret"), List.of("bti c", "mov x8, #0x42", "svc #0x0", "ret"));
+        X86_64("linux-x86_64", "x86_64", "Advanced Micro Devices X86-64", "x86 feature: IBT, SHSTK", Map.of(
+                "syswrite_sys_write", List.of("endbr64", "mov $0x1,%eax", "syscall", "ret"),
+                "syswrite_sys_writev", List.of("endbr64", "mov $0x14,%eax", "syscall", "ret"),
+                "syswrite_sys_fdatasync", List.of("endbr64", "mov $0x4b,%eax", "syscall", "ret"))),
+        AARCH64("linux-aarch64", "aarch64", "AArch64", "AArch64 feature: BTI, PAC", Map.of(
+                "syswrite_sys_write", List.of("bti c", "mov x8, #0x40", "svc #0x0", "ret"),
+                "syswrite_sys_writev", List.of("bti c", "mov x8, #0x42", "svc #0x0", "ret"),
+                "syswrite_sys_fdatasync", List.of("bti c", "mov x8, #0x53", "svc #0x0", "ret")));
 
         final String platform;
         final String toolchain;
         final String machine;
         final String featureNote;
-        final List<String> writeStub;
-        final List<String> writevStub;
+        /** Each hand-written stub's symbol, and its instructions as objdump prints them. */
+        final Map<String, List<String>> stubs;
 
-        Arch(String platform, String arch, String machine, String featureNote, List<String> writeStub, List<String> writevStub) {
+        Arch(String platform, String arch, String machine, String featureNote, Map<String, List<String>> stubs) {
             this.platform = platform;
             this.toolchain = System.getProperty("syswrite.test.toolchain." + arch, arch + "-linux-gnu");
             this.machine = machine;
             this.featureNote = featureNote;
-            this.writeStub = writeStub;
-            this.writevStub = writevStub;
+            this.stubs = stubs;
         }
 
         Path library() throws URISyntaxException {
@@ -63,21 +67,17 @@ class SharedObjectStructureTest {
 
     @ParameterizedTest
     @EnumSource(Arch.class)
-    void writeStubIsExactlyTheHandWrittenSyscall(Arch arch) throws Exception {
-        assertEquals(arch.writeStub, disassemble(arch, "syswrite_sys_write"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Arch.class)
-    void writevStubIsExactlyTheHandWrittenSyscall(Arch arch) throws Exception {
-        assertEquals(arch.writevStub, disassemble(arch, "syswrite_sys_writev"));
+    void eachStubIsExactlyTheHandWrittenSyscall(Arch arch) throws Exception {
+        for (Map.Entry<String, List<String>> stub : arch.stubs.entrySet()) {
+            assertEquals(stub.getValue(), disassemble(arch, stub.getKey()), stub.getKey());
+        }
     }
 
     @ParameterizedTest
     @EnumSource(Arch.class)
     void stubsAreHiddenSizedFunctions(Arch arch) throws Exception {
         String symbols = arch.run("readelf", "-sW");
-        for (String stub : List.of("syswrite_sys_write", "syswrite_sys_writev")) {
+        for (String stub : arch.stubs.keySet()) {
             String row = symbols.lines().filter(l -> l.endsWith(" " + stub)).findFirst().orElseThrow(() -> new AssertionError(stub + ": no symbol"));
             String[] f = row.trim().split("\\s+");
             assertEquals(List.of("FUNC", "LOCAL"), List.of(f[3], f[4]), row); // hidden: bound locally, never exported
@@ -121,7 +121,8 @@ class SharedObjectStructureTest {
                 "Java_dev_syswrite_internal_NativeWrite_array", "Java_dev_syswrite_internal_NativeWrite_arrayVia",
                 "Java_dev_syswrite_internal_NativeWrite_direct", "Java_dev_syswrite_internal_NativeWrite_descriptor",
                 "Java_dev_syswrite_internal_NativeWrite_watchSegments", "Java_dev_syswrite_internal_NativeWrite_gather",
-                "Java_dev_syswrite_internal_NativeWrite_addressVector", "Java_dev_syswrite_internal_NativeWrite_bufferAddress", "syswrite_write"),
+                "Java_dev_syswrite_internal_NativeWrite_addressVector", "Java_dev_syswrite_internal_NativeWrite_bufferAddress",
+                "Java_dev_syswrite_internal_NativeWrite_datasync", "syswrite_write"),
                 exported);
     }
 

@@ -5,6 +5,7 @@
  *
  * usage: bti_probe LIBRARY write SYMBOL   (long SYMBOL(int fd, const void *buf, unsigned long count))
  *        bti_probe LIBRARY writev SYMBOL  (long SYMBOL(int fd, const struct iovec *iov, int iovcnt))
+ *        bti_probe LIBRARY fdatasync SYMBOL (long SYMBOL(int fd); called on a closed descriptor)
  *        bti_probe LIBRARY jni SYMBOL     (jint SYMBOL(JNIEnv *env, jclass cls); prints the result)
  */
 #include <dlfcn.h>
@@ -35,6 +36,13 @@ int main(int argc, char **argv)
 		long (*writev_fn)(int, const struct iovec *, int) = (long (*)(int, const struct iovec *, int))symbol;
 		struct iovec iov[2] = {{"land", 4}, {"ed\n", 3}};
 		return writev_fn(1, iov, 2) == 7 ? 0 : 67;
+	}
+	if (strcmp(argv[2], "fdatasync") == 0) {
+		long (*fdatasync_fn)(int) = (long (*)(int))symbol;
+		if (fdatasync_fn(-1) != -9) /* -EBADF: the kernel answered */
+			return 67;
+		printf("landed\n");
+		return 0;
 	}
 	long (*write_fn)(int, const void *, unsigned long) = (long (*)(int, const void *, unsigned long))symbol;
 	return write_fn(1, "landed\n", 7) == 7 ? 0 : 67;
