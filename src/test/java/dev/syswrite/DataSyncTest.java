@@ -53,17 +53,17 @@ class DataSyncTest {
         int size = 32 << 20;
         Path file = dir.resolve("dirty");
         try (FileOutputStream out = new FileOutputStream(file.toFile())) {
-            long before = unwrittenKilobytes();
+            long before = DirtyPages.kilobytes();
             ByteBuffer data = ByteBuffer.allocateDirect(size);
             while (data.hasRemaining()) {
                 assertTrue(SysWrite.write(out.getFD(), data).isOk());
             }
-            long dirty = unwrittenKilobytes();
+            long dirty = DirtyPages.kilobytes();
             // The kernel may have written the pages back on its own already (its 30 s expiry, a
             // busy machine): then there is nothing left for the sync to show.
             assumeTrue(dirty - before > (size >> 10) * 3 / 4, "the write left no dirty pages to watch: " + before + " -> " + dirty + " kB");
             assertEquals(SYNCED, SysWrite.fdatasync(out.getFD()));
-            long after = unwrittenKilobytes();
+            long after = DirtyPages.kilobytes();
             assertTrue(dirty - after > (size >> 10) * 3 / 4, "dirty + writeback: " + before + " -> " + dirty + " -> " + after + " kB");
         }
     }
@@ -99,16 +99,5 @@ class DataSyncTest {
     @Test
     void aNullDescriptorThrows() {
         assertThrows(NullPointerException.class, () -> SysWrite.fdatasync((FileDescriptor) null));
-    }
-
-    /** Dirty plus under-writeback memory, in kB, from /proc/meminfo. */
-    private static long unwrittenKilobytes() throws IOException {
-        long kb = 0;
-        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-            if (line.startsWith("Dirty:") || line.startsWith("Writeback:")) {
-                kb += Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return kb;
     }
 }

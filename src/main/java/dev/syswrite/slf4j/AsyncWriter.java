@@ -89,7 +89,7 @@ final class AsyncWriter {
         this.iovAddress = sink.addressOf(iov);
         this.newlineAddress = sink.addressOf(newline);
         this.full = config.asyncFull;
-        this.syncLevel = config.syncLevel;
+        this.syncLevel = Math.min(config.syncLevel, config.fsyncLevel); // an event is synced once it is in the kernel
         this.spin = config.asyncSpin;
         this.thread = new Thread(this::run, "syswrite-logger-writer");
         thread.setDaemon(true);
@@ -142,7 +142,7 @@ final class AsyncWriter {
 
     /** Applies the full-ring policy; returns the end of the line's record, or -1 if it was handled otherwise. */
     private long whenFull(int level, ByteBuffer line, int from, int to) {
-        switch (full) {
+        switch (level >= syncLevel && full == FullRing.DROP ? FullRing.SYNC : full) { // a sync-level event is never dropped
             case DROP -> {
                 counters.countDropped(level);
                 return -1;

@@ -251,6 +251,9 @@ final class EventWriter {
                 largeLock.unlock();
             }
         }
+        if (level >= config.fsyncLevel) {
+            sink.sync(); // the line is in the kernel (or counted lost), and no lock is held
+        }
         line.shrink(); // a huge event's text does not stay with the pool
     }
 

@@ -43,6 +43,7 @@ abstract class LogSink {
     }
 
     private static final long EINTR = -Errno.EINTR.number();
+    private static final long EINVAL = -Errno.EINVAL.number();
 
     /** Linux's PIPE_BUF: a pipe write of at most this many bytes is atomic. */
     static final int PIPE_BUF = 4096;
@@ -65,6 +66,8 @@ abstract class LogSink {
     private volatile long failingUntil;
     private final AtomicBoolean reporting = new AtomicBoolean();
     private volatile boolean formatFailureReported;
+    /** Set once the output proved it cannot be synced (a pipe, a terminal): {@link #sync()} then does nothing. */
+    private volatile boolean unsyncable;
 
     LogSink(String output) {
         this.output = output;
@@ -97,6 +100,39 @@ abstract class LogSink {
      * @return the count written, or {@code -errno}
      */
     abstract long writeOnce(ByteBuffer line, int from, int to);
+
+    /**
+     * One sync of the output's data to stable storage.
+     *
+     * @return 0, or {@code -errno}: {@code EINVAL} for an output that cannot be synced
+     */
+    abstract long syncOnce();
+
+    /**
+     * Syncs what was written so far to stable storage, for an event at {@code fsync.level}. Never
+     * throws. A sync that fails ({@code EIO}, {@code ENOSPC}: writeback failed) means the event
+     * may not survive a power cut: it is counted as lost and reported as a failed write is. An
+     * output that cannot be synced at all ({@code EINVAL}: a pipe, a terminal) is said once on
+     * stderr and not synced again.
+     */
+    final void sync() {
+        if (unsyncable) {
+            return;
+        }
+        long n;
+        do {
+            n = syncOnce();
+        } while (n == EINTR); // the caller asked for the sync: a signal does not cancel it
+        if (n == 0) {
+            succeeded();
+        } else if (n == EINVAL) {
+            unsyncable = true;
+            System.err.println("syswrite-logger: " + output + " cannot be synced (" + Errno.EINVAL.name()
+                    + "): fsync.level has no effect on it");
+        } else {
+            failed((int) -n);
+        }
+    }
 
     /** Whether {@link #writev} works: only through syswrite's library. */
     boolean gathers() {
@@ -254,6 +290,11 @@ abstract class LogSink {
         }
 
         @Override
+        long syncOnce() {
+            return WritePolicy.datasync(fd, -1); // a closed fd reads -1: EBADF
+        }
+
+        @Override
         boolean gathers() {
             return true;
         }
@@ -276,6 +317,8 @@ abstract class LogSink {
      */
     static final class Stream extends LogSink {
         private final FileOutputStream stream;
+        /** Whether a sync ever succeeded: the JDK's SyncFailedException carries no errno to tell EINVAL by. */
+        private volatile boolean synced;
 
         Stream(String output, FileOutputStream stream) {
             super(output);
@@ -299,6 +342,17 @@ abstract class LogSink {
                     markTorn(); // the stream does not say how much it wrote before failing
                 }
                 return -errno;
+            }
+        }
+
+        @Override
+        long syncOnce() {
+            try {
+                stream.getFD().sync(); // fsync(2): the data and all metadata
+                synced = true;
+                return 0;
+            } catch (IOException e) {
+                return synced ? -Errno.EIO.number() : EINVAL; // failing from the first: an output that cannot be synced
             }
         }
 

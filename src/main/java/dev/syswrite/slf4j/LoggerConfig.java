@@ -38,8 +38,12 @@ import java.util.HashMap;
  *   <tr><td>{@code syswrite.logger.sync.level}</td><td>in async mode, the level from which an event
  *       is in the kernel, after everything queued before it, when the call returns: trace, debug,
  *       info, warn, error, off</td><td>error</td></tr>
+ *   <tr><td>{@code syswrite.logger.fsync.level}</td><td>the level from which an event is on stable
+ *       storage, synced with {@code fdatasync(2)}, when the call returns (in async mode after
+ *       everything queued before it): trace, debug, info, warn, error, off</td><td>off</td></tr>
  *   <tr><td>{@code syswrite.logger.async.full}</td><td>what an event does when the ring is full:
- *       block (wait for room), drop (counted by level in {@code AsyncCounters}), sync (its caller
+ *       block (wait for room), drop (counted by level in {@code AsyncCounters}; never an event at
+ *       {@code sync.level} or {@code fsync.level}, which its caller writes), sync (its caller
  *       writes it, after everything queued)</td><td>block</td></tr>
  *   <tr><td>{@code syswrite.logger.async.ring}</td><td>the ring's size, rounded up to a power of two,
  *       from 64k to 1024m, off the heap; a line longer than half of it is written by its caller,
@@ -70,7 +74,7 @@ final class LoggerConfig {
     static final int RING_DEFAULT = 4 << 20;
 
     private static final List<String> KEYS = List.of("level", "output", "time", "thread", "name", "mdc", "markers", "keyvalues", "escape",
-            "line.max", "mode", "sync.level", "async.full", "async.ring", "async.wait");
+            "line.max", "mode", "sync.level", "async.full", "async.ring", "async.wait", "fsync.level");
 
     final int defaultLevel;
     /** Logger name to level, for it and the loggers below it. */
@@ -91,6 +95,8 @@ final class LoggerConfig {
     final boolean async;
     /** In async mode, the level from which a call returns once its event is in the kernel; {@link #OFF} for none. */
     final int syncLevel;
+    /** The level from which a call returns once its event is synced to stable storage; {@link #OFF} for none. */
+    final int fsyncLevel;
     final AsyncWriter.FullRing asyncFull;
     /** The ring's size in bytes, a power of two. */
     final int asyncRing;
@@ -131,6 +137,8 @@ final class LoggerConfig {
         this.async = choice(settings, "mode", "sync", problems, "sync", "async").equals("async");
         Integer syncLevel = level(settings.getProperty(PREFIX + "sync.level", "error"), PREFIX + "sync.level", problems);
         this.syncLevel = syncLevel == null ? 4 : syncLevel;
+        Integer fsyncLevel = level(settings.getProperty(PREFIX + "fsync.level", "off"), PREFIX + "fsync.level", problems);
+        this.fsyncLevel = fsyncLevel == null ? OFF : fsyncLevel;
         this.asyncFull = AsyncWriter.FullRing.valueOf(choice(settings, "async.full", "block", problems, "block", "drop", "sync").toUpperCase(Locale.ROOT));
         int ring = size(settings, "async.ring", RING_DEFAULT, RING_LEAST, RING_MOST, problems);
         this.asyncRing = Integer.bitCount(ring) == 1 ? ring : Integer.highestOneBit(ring) << 1;

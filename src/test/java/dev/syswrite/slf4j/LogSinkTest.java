@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.Errno;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -25,6 +23,9 @@ class LogSinkTest {
     private static final class ScriptedSink extends LogSink {
         final Deque<Long> script = new ArrayDeque<>();
         final List<String> written = new ArrayList<>();
+        /** The answers to syncs, 0 once it is empty; and how many syncs were asked for. */
+        final Deque<Long> syncScript = new ArrayDeque<>();
+        int syncs;
 
         ScriptedSink(long... results) {
             super("scripted");
@@ -48,6 +49,12 @@ class LogSinkTest {
             return n;
         }
 
+        @Override
+        long syncOnce() {
+            syncs++;
+            return syncScript.isEmpty() ? 0 : syncScript.poll();
+        }
+
         void line(String text) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 1).put(1, bytes);
@@ -56,11 +63,12 @@ class LogSinkTest {
     }
 
     private static final long EAGAIN = -Errno.EAGAIN.number();
+    private static final long EINTR = -Errno.EINTR.number();
 
     @Test
     void aRecoveryLineThatFailsIsNotALostEvent() {
         ScriptedSink sink = new ScriptedSink(EAGAIN, EAGAIN, EAGAIN, -1, EAGAIN, -1, -1);
-        String stderr = quietly(() -> {
+        String stderr = CapturedStderr.of(() -> {
             for (int i = 0; i < 3; i++) {
                 sink.line("lost " + i + "\n");
             }
@@ -79,7 +87,7 @@ class LogSinkTest {
     @Test
     void oneLostEventIsSaidInTheSingular() {
         ScriptedSink sink = new ScriptedSink(EAGAIN, -1, -1);
-        quietly(() -> {
+        CapturedStderr.of(() -> {
             sink.line("lost\n");
             sink.line("back\n");
         });
@@ -90,7 +98,7 @@ class LogSinkTest {
     @Test
     void aTornLineIsEndedByTheNextWrite() {
         ScriptedSink sink = new ScriptedSink(4, -Errno.ENOSPC.number(), -1, -1);
-        quietly(() -> {
+        CapturedStderr.of(() -> {
             sink.line("torn line\n");
             sink.line("next\n");
         });
@@ -103,7 +111,7 @@ class LogSinkTest {
     @Test
     void theNewlineOwedIsKeptUntilWritten() {
         ScriptedSink sink = new ScriptedSink(4, -Errno.ENOSPC.number(), -Errno.ENOSPC.number(), -1, -1);
-        quietly(() -> {
+        CapturedStderr.of(() -> {
             sink.line("torn line\n");
             sink.line("refused\n");
             sink.line("next\n");
@@ -120,15 +128,44 @@ class LogSinkTest {
         assertTrue(LogSink.Stream.mayHaveTaken(Errno.ENOSPC.number(), 10));
     }
 
-    private static String quietly(Runnable run) {
-        PrintStream realErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            run.run();
-        } finally {
-            System.setErr(realErr);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+    /** A signal does not cancel a sync the caller asked for. */
+    @Test
+    void anInterruptedSyncIsRetried() {
+        ScriptedSink sink = new ScriptedSink();
+        sink.syncScript.addAll(List.of(EINTR, EINTR, 0L));
+        sink.sync();
+        assertEquals(3, sink.syncs);
+        assertEquals(0, sink.lostEvents().total());
+    }
+
+    /** A pipe or terminal cannot be synced: said once, then not asked again, and no event counted lost. */
+    @Test
+    void anOutputThatCannotBeSyncedIsSaidOnceAndLeftAlone() {
+        ScriptedSink sink = new ScriptedSink();
+        sink.syncScript.add(-(long) Errno.EINVAL.number());
+        String stderr = CapturedStderr.of(() -> {
+            for (int i = 0; i < 3; i++) {
+                sink.line("event " + i + "\n");
+                sink.sync();
+            }
+        });
+        assertEquals(1, sink.syncs);
+        assertEquals(1, stderr.lines().count(), stderr);
+        assertTrue(stderr.contains("cannot be synced (EINVAL)"), stderr);
+        assertEquals(0, sink.lostEvents().total());
+    }
+
+    /** A sync that fails (writeback failed) leaves the event possibly lost: counted, and reported once writes succeed. */
+    @Test
+    void aFailedSyncIsALostEventReportedLater() {
+        ScriptedSink sink = new ScriptedSink();
+        sink.syncScript.add(-(long) Errno.EIO.number());
+        CapturedStderr.of(() -> {
+            sink.line("audit\n");
+            sink.sync();
+            sink.line("next\n");
+        });
+        assertEquals(1, sink.lostEvents().count(Errno.EIO));
+        assertTrue(sink.written.get(sink.written.size() - 1).contains("1 event lost to EIO"), sink.written.toString());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,16 @@ class LoggerConfigTest {
         assertEquals(AsyncWriter.FullRing.BLOCK, config.asyncFull);
         assertEquals(4 << 20, config.asyncRing);
         assertFalse(config.asyncSpin);
+        assertEquals(LoggerConfig.OFF, config.fsyncLevel, "nothing synced unless asked");
+    }
+
+    @Test
+    void fsyncLevel() {
+        assertEquals(4, LoggerConfig.of(settings("syswrite.logger.fsync.level", " Error ")).fsyncLevel);
+        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.fsync.level", "trace")).fsyncLevel);
+        LoggerConfig bad = LoggerConfig.of(settings("syswrite.logger.fsync.level", "always"));
+        assertEquals(LoggerConfig.OFF, bad.fsyncLevel);
+        assertEquals(List.of("syswrite.logger.fsync.level=always (not one of trace, debug, info, warn, error, off)"), bad.problems);
     }
 
     @Test
