@@ -144,6 +144,8 @@ bench() {
 	# A logger's floor: one line appended to an O_APPEND file (the logging benchmarks' line is ~112 B).
 	# shellcheck disable=SC2086
 	bench/target/native/floor.bin append "$run/floor.bin.out" $floor_runs 112 >"$run/floor-append.jsonl"
+	# A synced logger's floor: the same line appended, then fdatasync(2) (milliseconds on most disks).
+	bench/target/native/floor.bin synced "$run/floor.bin.out" 3 1000 112 >"$run/floor-synced.jsonl"
 	rm -f "$run/floor.bin.out"
 
 	echo "== JMH on JDK 17"
@@ -194,7 +196,7 @@ bench() {
 
 	"$native_jdk/bin/java" -cp bench/target/benchmarks.jar dev.syswrite.bench.report.Report bench/results \
 		"$mode ($jmh; sizes $sizes)" "$run/floor-devnull.jsonl" "$run/floor-file.jsonl" "$run/floor-tlb.jsonl" "$run/floor-append.jsonl" \
-		-- "${reports[@]}"
+		"$run/floor-synced.jsonl" -- "${reports[@]}"
 }
 
 case "${1:-}" in

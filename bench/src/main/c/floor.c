@@ -2,7 +2,7 @@
  * The floor: what one write(2) costs from C, through syswrite's own stub and through libc,
  * with no JVM in the way. The JMH suite is compared against it.
  *
- * usage: floor devnull|file|append PATH RUNS MILLIS SIZE...
+ * usage: floor devnull|file|append|synced PATH RUNS MILLIS SIZE...
  *        floor tlb /dev/null RUNS MILLIS   (see tlb_penalty)
  *
  * devnull: a timed loop of writes to PATH (/dev/null); ns/op = elapsed / calls.
@@ -11,6 +11,7 @@
  * append:  a timed loop of writes to PATH opened with O_APPEND, as a logger appends its lines:
  *          the file grows, so the kernel also allocates page-cache pages; it is truncated
  *          (untimed) before each run.
+ * synced:  append, each write followed by fdatasync(2), as a logger makes an audit event durable.
  * Each (caller, size) runs RUNS times for about MILLIS ms each; prints one JSON object per
  * line with every run's ns/op and their median.
  */
@@ -21,13 +22,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sys_fdatasync.h"
 #include "sys_write.h"
 
 typedef long (*write_fn)(int fd, const void *buf, unsigned long count);
+typedef long (*sync_fn)(int fd);
 
 static long libc_write(int fd, const void *buf, unsigned long count)
 {
 	return write(fd, buf, count);
+}
+
+static long libc_fdatasync(int fd)
+{
+	return fdatasync(fd);
 }
 
 static long now_ns(void)
@@ -41,13 +49,13 @@ static long now_ns(void)
 static void die_on(long r, unsigned long size)
 {
 	if (r != (long)size) {
-		fprintf(stderr, "floor: write of %lu returned %ld\n", size, r);
+		fprintf(stderr, "floor: a call of %lu bytes returned %ld\n", size, r);
 		exit(1);
 	}
 }
 
-/* ns per call of one run lasting about budget_ns. */
-static double run(write_fn fn, int fd, int rewind, const char *buf, unsigned long size, long budget_ns)
+/* ns per call of one run lasting about budget_ns; each write followed by a sync if sync is set. */
+static double run(write_fn fn, sync_fn sync, int fd, int rewind, const char *buf, unsigned long size, long budget_ns)
 {
 	long start = now_ns(), timed = 0, calls = 0;
 
@@ -61,6 +69,8 @@ static double run(write_fn fn, int fd, int rewind, const char *buf, unsigned lon
 			} else {
 				die_on(fn(fd, buf, size), size);
 			}
+			if (sync)
+				die_on(sync(fd), 0);
 		}
 	} while (now_ns() - start < budget_ns);
 	return (double)(rewind ? timed : now_ns() - start) / (double)calls;
@@ -122,9 +132,9 @@ static void tlb_penalty(int fd, int runs, long budget_ns)
 
 int main(int argc, char **argv)
 {
-	static const struct { const char *name; write_fn fn; } callers[] = {
-		{ "stub", syswrite_sys_write },
-		{ "libc", libc_write },
+	static const struct { const char *name; write_fn fn; sync_fn sync; } callers[] = {
+		{ "stub", syswrite_sys_write, syswrite_sys_fdatasync },
+		{ "libc", libc_write, libc_fdatasync },
 	};
 
 	if (argc == 5 && strcmp(argv[1], "tlb") == 0) {
@@ -136,12 +146,13 @@ int main(int argc, char **argv)
 		tlb_penalty(fd, atoi(argv[3]) > 99 ? 99 : atoi(argv[3]), atol(argv[4]) * 1000000L);
 		return 0;
 	}
-	if (argc < 6 || (strcmp(argv[1], "devnull") && strcmp(argv[1], "file") && strcmp(argv[1], "append"))) {
-		fprintf(stderr, "usage: %s devnull|file|append PATH RUNS MILLIS SIZE...\n       %s tlb /dev/null RUNS MILLIS\n", argv[0], argv[0]);
+	if (argc < 6 || (strcmp(argv[1], "devnull") && strcmp(argv[1], "file") && strcmp(argv[1], "append") && strcmp(argv[1], "synced"))) {
+		fprintf(stderr, "usage: %s devnull|file|append|synced PATH RUNS MILLIS SIZE...\n       %s tlb /dev/null RUNS MILLIS\n", argv[0], argv[0]);
 		return 2;
 	}
 	int rewind = strcmp(argv[1], "file") == 0;
-	int append = strcmp(argv[1], "append") == 0;
+	int synced = strcmp(argv[1], "synced") == 0;
+	int append = synced || strcmp(argv[1], "append") == 0;
 	int fd = open(argv[2], O_WRONLY | O_CREAT | (append ? O_APPEND : 0), 0600);
 	int runs = atoi(argv[3]);
 	long budget_ns = atol(argv[4]) * 1000000L;
@@ -156,10 +167,11 @@ int main(int argc, char **argv)
 		for (unsigned c = 0; c < sizeof callers / sizeof callers[0]; c++) {
 			double ns[99];
 			empty_file(fd, append);
-			run(callers[c].fn, fd, rewind, buf, size, budget_ns / 4); /* warm-up */
+			sync_fn sync = synced ? callers[c].sync : NULL;
+			run(callers[c].fn, sync, fd, rewind, buf, size, budget_ns / 4); /* warm-up */
 			for (int r = 0; r < runs; r++) {
 				empty_file(fd, append);
-				ns[r] = run(callers[c].fn, fd, rewind, buf, size, budget_ns);
+				ns[r] = run(callers[c].fn, sync, fd, rewind, buf, size, budget_ns);
 			}
 			printf("{\"caller\":\"%s\",\"target\":\"%s\",\"size\":%lu,\"ns\":[", callers[c].name, argv[1], size);
 			for (int r = 0; r < runs; r++)

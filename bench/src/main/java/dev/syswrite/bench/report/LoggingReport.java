@@ -21,6 +21,8 @@ final class LoggingReport {
     /** Backends whose logging call returns only once the event has reached the kernel. */
     static final List<String> PER_EVENT_DURABLE = List.of("LogbackFile", "Log4j2File", "Log4j2GarbageFree", "Slf4jSimple");
     static final String SYSWRITE = "SysWriteProvider";
+    /** Backends whose logging call returns only once the event is on the device (fdatasync). */
+    static final List<String> PER_EVENT_SYNCED = List.of("SysWriteFsync");
 
     /** One backend's results at one thread count. */
     static final class Row {
@@ -64,22 +66,29 @@ final class LoggingReport {
     /**
      * @param appendFloor the C floor's append of one line (size in bytes, median ns), or null if
      *     not measured: the least any backend's call can cost, so each row is also quoted above it
+     * @param syncedFloor the C floor's append and fdatasync of that line, or null: the floor of
+     *     the synced rows
      */
-    String render(Map.Entry<Integer, Double> appendFloor) {
+    String render(Map.Entry<Integer, Double> appendFloor, Map.Entry<Integer, Double> syncedFloor) {
         StringBuilder md = new StringBuilder("## SLF4J backends: one INFO event with two arguments, to a file\n\n");
         md.append("Durable: the call returns once the event is in the kernel (a SIGKILL right after loses nothing). ");
+        md.append("Synced: once it is on the device (a power cut right after loses nothing). ");
         md.append("Async: the event may still be in a queue.");
         if (appendFloor != null) {
             md.append(String.format(" Above the floor: ns/event less the C floor, syswrite's stub appending a %d-byte line "
-                    + "to an `O_APPEND` file from C (%,.0f ns).", appendFloor.getKey(), appendFloor.getValue()));
+                    + "to an `O_APPEND` file from C (%,.0f ns)", appendFloor.getKey(), appendFloor.getValue()));
+            md.append(syncedFloor == null ? "." : String.format(", or for synced rows appending it and calling `fdatasync` (%,.0f ns).",
+                    syncedFloor.getValue()));
         }
         md.append("\n\n| backend | durability | threads | events/s | ns/event | above the floor, ns | B/event | p99.9 µs | disabled call, ns |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         rows.forEach((threads, byBackend) -> byBackend.forEach((backend, row) -> {
             double nsPerEvent = threads * 1000 / row.opsPerMicro; // each thread's time per call
+            boolean synced = PER_EVENT_SYNCED.contains(backend);
+            Map.Entry<Integer, Double> floor = synced ? syncedFloor : appendFloor;
             md.append(String.format("| %s | %s | %d | %,.0f | %,.0f | %s | %.1f | %,.1f | %.1f |%n", backend,
-                    backend.equals(SYSWRITE) || PER_EVENT_DURABLE.contains(backend) ? "durable" : "async", threads,
-                    row.opsPerMicro * 1e6, nsPerEvent, appendFloor == null ? "–" : String.format("%+,.0f", nsPerEvent - appendFloor.getValue()),
+                    synced ? "synced" : backend.equals(SYSWRITE) || PER_EVENT_DURABLE.contains(backend) ? "durable" : "async", threads,
+                    row.opsPerMicro * 1e6, nsPerEvent, floor == null ? "–" : String.format("%+,.0f", nsPerEvent - floor.getValue()),
                     row.bytesPerOp, row.p999Micros, row.disabledNs));
         }));
         md.append("\n### Goals for syswrite's provider\n\n");

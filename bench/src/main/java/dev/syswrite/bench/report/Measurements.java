@@ -30,6 +30,8 @@ final class Measurements {
 
     /** The floor target of a logger: a line appended to an O_APPEND file, as each logging backend does. */
     static final String APPEND = "append";
+    /** The floor of a synced logger: the same line appended, then fdatasync(2). */
+    static final String SYNCED = "synced";
 
     /** target -> size -> floor ns (the stub's median), and libc's. */
     final Map<String, Map<Integer, Double>> floorStub = new LinkedHashMap<>();
@@ -57,7 +59,7 @@ final class Measurements {
             int size = o.get("size").getAsInt();
             Map<String, Map<Integer, Double>> into = o.get("caller").getAsString().equals("stub") ? floorStub : floorLibc;
             into.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(size, o.get("median").getAsDouble());
-            if (!target.equals(APPEND)) { // the loggers' floor is one line's size, not a column of the write-path tables
+            if (!target.equals(APPEND) && !target.equals(SYNCED)) { // the loggers' floors are one line's size, not a column of the write-path tables
                 sizes.add(size);
             }
         }

@@ -57,13 +57,17 @@ public final class Report {
         String stem = LocalDate.now(ZoneOffset.UTC) + "-" + machine.host();
         Files.createDirectories(out);
         String title = "syswrite benchmarks, " + stem;
-        Map<Integer, Double> appendFloor = m.floorStub.getOrDefault(Measurements.APPEND, Map.of());
         String markdown = MarkdownReport.render(title, mode, machine, m, analysis)
-                + (logging.isEmpty() ? "" : logging.render(appendFloor.entrySet().stream().findFirst().orElse(null)));
+                + (logging.isEmpty() ? "" : logging.render(loggerFloor(m, Measurements.APPEND), loggerFloor(m, Measurements.SYNCED)));
         Files.writeString(out.resolve(stem + ".md"), markdown);
         OverheadChart.write(out.resolve(stem + ".png"), m, analysis);
         Files.writeString(out.resolve(stem + ".json"), json(mode, machine, floors, jmh, analysis));
         System.out.println("wrote " + out.resolve(stem) + ".{json,md,png}");
+    }
+
+    /** A logger's C floor on {@code target}: (line size, median ns), or null if it was not measured. */
+    private static Map.Entry<Integer, Double> loggerFloor(Measurements m, String target) {
+        return m.floorStub.getOrDefault(target, Map.of()).entrySet().stream().findFirst().orElse(null);
     }
 
     /** Everything: the machine, the goals, and every raw measurement they came from. */
