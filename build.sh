@@ -16,7 +16,7 @@
 #                     about 27), bench/results/<date>-<host>-latency.{json,md,png}
 #
 # Set-up installs what is missing with apt-get (as root): both GCC cross toolchains and
-# binutils, QEMU user-mode emulation, Maven, and JDK 17 for both architectures (Debian
+# binutils, QEMU user-mode emulation, Maven, JDK 17 and musl for both architectures (Debian
 # multiarch). Without root it prints the command to run instead and exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -61,6 +61,11 @@ requirements() {
 	echo "$emulated-linux-gnu-gcc gcc-$arch-linux-gnu"
 	echo "$emulated-linux-gnu-objdump binutils-$arch-linux-gnu"
 	echo "/usr/$emulated-linux-gnu/include/stdio.h libc6-dev-$emulated_deb-cross"
+	# musl (Alpine's C library), both architectures: the tests load each library under its loader.
+	for arch in "$native" "$emulated"; do
+		echo "/usr/lib/$arch-linux-musl/musl-gcc.specs musl-dev:$(deb_arch "$arch")"
+		echo "/lib/ld-musl-$arch.so.1 musl:$(deb_arch "$arch")"
+	done
 }
 
 missing_packages() {

@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SharedObjectStructureTest {
 
     enum Arch {
-        X86_64("linux-x86_64", "x86_64", "Advanced Micro Devices X86-64", "x86 feature: IBT, SHSTK", Map.of(
+        X86_64("linux-x86_64", "x86_64", "Advanced Micro Devices X86-64", "x86 feature: IBT, SHSTK", 0x1000, Map.of(
                 "syswrite_sys_write", List.of("endbr64", "mov $0x1,%eax", "syscall", "ret"),
                 "syswrite_sys_writev", List.of("endbr64", "mov $0x14,%eax", "syscall", "ret"),
                 "syswrite_sys_fdatasync", List.of("endbr64", "mov $0x4b,%eax", "syscall", "ret"))),
-        AARCH64("linux-aarch64", "aarch64", "AArch64", "AArch64 feature: BTI, PAC", Map.of(
+        AARCH64("linux-aarch64", "aarch64", "AArch64", "AArch64 feature: BTI, PAC", 0x10000, Map.of(
                 "syswrite_sys_write", List.of("bti c", "mov x8, #0x40", "svc #0x0", "ret"),
                 "syswrite_sys_writev", List.of("bti c", "mov x8, #0x42", "svc #0x0", "ret"),
                 "syswrite_sys_fdatasync", List.of("bti c", "mov x8, #0x53", "svc #0x0", "ret")));
@@ -36,14 +36,17 @@ class SharedObjectStructureTest {
         final String toolchain;
         final String machine;
         final String featureNote;
+        /** The largest page a kernel of the architecture may use: 4 KiB on x86_64; 4, 16 or 64 KiB on AArch64. */
+        final long largestPage;
         /** Each hand-written stub's symbol, and its instructions as objdump prints them. */
         final Map<String, List<String>> stubs;
 
-        Arch(String platform, String arch, String machine, String featureNote, Map<String, List<String>> stubs) {
+        Arch(String platform, String arch, String machine, String featureNote, long largestPage, Map<String, List<String>> stubs) {
             this.platform = platform;
             this.toolchain = System.getProperty("syswrite.test.toolchain." + arch, arch + "-linux-gnu");
             this.machine = machine;
             this.featureNote = featureNote;
+            this.largestPage = largestPage;
             this.stubs = stubs;
         }
 
@@ -97,6 +100,43 @@ class SharedObjectStructureTest {
         String dynamic = arch.run("readelf", "-dW");
         assertFalse(dynamic.contains("(NEEDED)"), dynamic);
         assertTrue(dynamic.contains("BIND_NOW"), "full RELRO wants -z now:\n" + dynamic);
+    }
+
+    /** Any glibc, old or new, or musl: the library asks the loader for no symbol version. */
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void needsNoSymbolVersion(Arch arch) throws Exception {
+        String dynamic = arch.run("readelf", "-dW");
+        for (String tag : List.of("(VERNEED)", "(VERNEEDNUM)", "(VERSYM)", "(VERDEF)")) {
+            assertFalse(dynamic.contains(tag), tag + ":\n" + dynamic);
+        }
+        String sections = arch.run("readelf", "-SW");
+        assertFalse(sections.contains(".gnu.version"), sections); // .gnu.version, _r and _d alike
+    }
+
+    /**
+     * Loadable with the largest pages the architecture's kernels use (RHEL and Oracle Linux run
+     * AArch64 with 64 KiB): each segment aligned to them, its file offset congruent to its
+     * address, and RELRO ending on such a page, so that the loader can protect all of it.
+     */
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void segmentsAreAlignedForTheLargestPages(Arch arch) throws Exception {
+        List<String[]> segments = arch.run("readelf", "-lW").lines().map(l -> l.trim().split("\\s+"))
+                .filter(f -> f[0].equals("LOAD") || f[0].equals("GNU_RELRO")).toList();
+        assertTrue(segments.stream().filter(f -> f[0].equals("LOAD")).count() >= 2, "no LOAD segments");
+        for (String[] f : segments) {
+            long offset = Long.decode(f[1]);
+            long address = Long.decode(f[2]);
+            long memorySize = Long.decode(f[5]);
+            String row = String.join(" ", f);
+            if (f[0].equals("LOAD")) {
+                assertTrue(Long.decode(f[f.length - 1]) >= arch.largestPage, "aligned below the largest page: " + row);
+                assertEquals(offset % arch.largestPage, address % arch.largestPage, "offset and address not congruent: " + row);
+            } else {
+                assertEquals(0, (address + memorySize) % arch.largestPage, "RELRO does not end on a page: " + row);
+            }
+        }
     }
 
     @ParameterizedTest
