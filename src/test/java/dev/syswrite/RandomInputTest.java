@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RandomInputTest {
     private static final long SEED = 20261127L;
-    private static final boolean EMULATED = Boolean.getBoolean("syswrite.test.emulated");
+    private static final boolean EMULATED = Emulation.underQemu();
 
     @TempDir
     Path dir;

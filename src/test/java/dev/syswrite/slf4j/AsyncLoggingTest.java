@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.Emulation;
 import dev.syswrite.Errno;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -284,7 +285,7 @@ class AsyncLoggingTest {
     void aStackOverflowBetweenClaimAndCommitDoesNotStopTheRing() throws Exception {
         TestLoggers loggers = loggers(Path.of("/dev/null"), "syswrite.logger.async.ring", "64k");
         Logger log = loggers.factory.getLogger("t");
-        int rounds = Boolean.getBoolean("syswrite.test.emulated") ? 20 : 300; // each is thousands of calls
+        int rounds = Emulation.underQemu() ? 20 : 300; // each is thousands of calls
         Thread deep = new Thread(null, () -> {
             for (int round = 0; round < rounds; round++) {
                 try {

@@ -3,6 +3,7 @@ package dev.syswrite.slf4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.Emulation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ class ReentrantLoggingTest {
     void aStackOverflowInsideTheProviderNeverEscapes() throws Exception {
         TestLoggers loggers = new TestLoggers(Path.of("/dev/null"), true);
         Logger log = loggers.factory.getLogger("x");
-        int rounds = Boolean.getBoolean("syswrite.test.emulated") ? 20 : 100;
+        int rounds = Emulation.underQemu() ? 20 : 100;
         escapedFromLogging = null;
         Thread small = new Thread(null, () -> {
             for (int round = 0; round < rounds && escapedFromLogging == null; round++) {
