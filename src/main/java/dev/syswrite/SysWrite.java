@@ -13,9 +13,10 @@ import java.util.Objects;
  * <p>Every method but {@link #writeAll} makes exactly one system call ({@code write(2)}, or
  * {@code writev(2)} for the {@code writev} methods, {@code fdatasync(2)} for {@code fdatasync}):
  * the caller's bytes are never split, so a write to an {@code O_APPEND} file, or of at most
- * 4096 bytes to a pipe, lands whole. A single
- * call may still take fewer bytes than offered (a short write, for example more than the
- * kernel's per-call cap of about 2 GiB, or a non-blocking pipe with little room); {@link WriteResult.Ok#bytesWritten()} says how many it took.
+ * 4096 bytes to a pipe, lands whole. A single call may still take fewer bytes than offered (a
+ * short write, for example more than the kernel's per-call cap of about 2 GiB, or a
+ * non-blocking pipe with little room); {@link WriteResult.Ok#bytesWritten()} says how many it
+ * took.
  *
  * <p><b>Errors.</b> What the kernel refuses comes back as {@link WriteResult.Err} with its
  * {@link Errno}, never as an exception: for example {@code EBADF} (the descriptor is not open

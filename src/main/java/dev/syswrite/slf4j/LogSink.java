@@ -123,13 +123,11 @@ abstract class LogSink {
         do {
             n = syncOnce();
         } while (n == EINTR); // the caller asked for the sync: a signal does not cancel it
-        if (n == 0) {
-            succeeded();
-        } else if (n == EINVAL) {
+        if (n == EINVAL) {
             unsyncable = true;
             System.err.println("syswrite-logger: " + output + " cannot be synced (" + Errno.EINVAL.name()
                     + "): fsync.level has no effect on it");
-        } else {
+        } else if (n != 0) {
             failed((int) -n);
         }
     }
