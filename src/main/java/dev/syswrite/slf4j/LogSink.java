@@ -5,12 +5,12 @@ import dev.syswrite.SysWrite;
 import dev.syswrite.internal.NativeWrite;
 import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * onto: the next line written starts with a newline. (A thread whose write was already under way
  * when the disk filled can still land after the fragment: only a lock could prevent it. The JDK
  * path cannot tell whether a failed write took part of its line, and so may leave an empty line.)
+ *
+ * <p>A file output may be swapped for a new one while threads write ({@link OutputFile}: reopened
+ * after an external rename or deletion, or rolled by size): each write pins the file it uses for
+ * all of its system calls, so a line lands whole in one file, and a descriptor is closed only
+ * when no write can still use its number.
  */
 abstract class LogSink {
     private static final VarHandle TORN;
@@ -48,6 +53,7 @@ abstract class LogSink {
     static final int PIPE_BUF = 4096;
 
     private final String output;
+    private final OutputFile file;
     private final LostEvents lost = new LostEvents();
 
     /** Whether the last line written stopped part-way, so the next must start on a line of its own. */
@@ -66,22 +72,74 @@ abstract class LogSink {
     private final AtomicBoolean reporting = new AtomicBoolean();
     private volatile boolean formatFailureReported;
 
-    LogSink(String output) {
+    LogSink(String output, OutputFile file) {
         this.output = output;
+        this.file = file;
     }
 
     /**
-     * Opens {@code output}: {@code stderr}, {@code stdout}, or a file path opened for append.
+     * Opens {@code output}: {@code stderr}, {@code stdout}, or a file path opened for append and
+     * reopened only on demand ({@link #reopen()}), never rolled.
      *
      * @throws IOException if the file cannot be opened
      */
     static LogSink open(String output, boolean nativeWrites) throws IOException {
-        FileOutputStream stream = switch (output) {
-            case "stderr" -> new FileOutputStream(FileDescriptor.err);
-            case "stdout" -> new FileOutputStream(FileDescriptor.out);
-            default -> new FileOutputStream(output, true);
+        return open(output, nativeWrites, 0, 0, 0);
+    }
+
+    /**
+     * Opens {@code config.output}, checked every {@code config.reopenNanos} and rolled at
+     * {@code config.rolloverSize} if a file.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    static LogSink open(LoggerConfig config, boolean nativeWrites) throws IOException {
+        return open(config.output, nativeWrites, config.reopenNanos, config.rolloverSize, config.rolloverKeep);
+    }
+
+    private static LogSink open(String output, boolean nativeWrites, long checkNanos, long rollSize, int keep) throws IOException {
+        if (nativeWrites) {
+            SysWrite.ensureAvailable(); // loads the library, which reads the descriptors' numbers
+        }
+        OutputFile file = switch (output) {
+            case "stderr" -> OutputFile.standard(FileDescriptor.err, nativeWrites);
+            case "stdout" -> OutputFile.standard(FileDescriptor.out, nativeWrites);
+            default -> OutputFile.open(Path.of(output), nativeWrites, checkNanos, rollSize, keep);
         };
-        return nativeWrites ? new Native(output, stream) : new Stream(output, stream);
+        return nativeWrites ? new Native(output, file) : new Stream(output, file);
+    }
+
+    /**
+     * Opens the output path again if it no longer names the file open (renamed or deleted by
+     * {@code logrotate}); never throws.
+     *
+     * @return whether it reopened
+     */
+    final boolean reopen() {
+        return file.reopen();
+    }
+
+    /**
+     * Pins the file written to now, for a call on its descriptor (a write, or another such as
+     * {@code fdatasync}): it stays open, and its descriptor's number stays its own, until
+     * {@link #unpin}. Never waits. Always: {@code OpenFile f = pin(); try { ... } finally { unpin(f); }}.
+     */
+    final OpenFile pin() {
+        return file.pin();
+    }
+
+    final void unpin(OpenFile pinned) {
+        file.unpin(pinned);
+    }
+
+    /** Counts {@code bytes} that reached {@code pinned}: the roll size is measured so. */
+    final void wrote(OpenFile pinned, long bytes) {
+        file.wrote(pinned, bytes);
+    }
+
+    /** The output's file, for tests. */
+    final OutputFile outputFile() {
+        return file;
     }
 
     LostEvents lostEvents() {
@@ -92,11 +150,11 @@ abstract class LogSink {
     abstract ByteBuffer allocate(int capacity);
 
     /**
-     * One {@code write(2)} of {@code line[from, to)}.
+     * One {@code write(2)} of {@code line[from, to)} to {@code pinned}.
      *
      * @return the count written, or {@code -errno}
      */
-    abstract long writeOnce(ByteBuffer line, int from, int to);
+    abstract long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to);
 
     /** Whether {@link #writev} works: only through syswrite's library. */
     boolean gathers() {
@@ -104,12 +162,12 @@ abstract class LogSink {
     }
 
     /**
-     * One {@code writev(2)} of {@code count} iovecs in native memory at {@code iov}, where
-     * {@link #gathers()}.
+     * One {@code writev(2)} of {@code count} iovecs in native memory at {@code iov} to
+     * {@code pinned}, where {@link #gathers()}.
      *
      * @return the count written, or {@code -errno}
      */
-    long writev(long iov, int count) {
+    long writev(OpenFile pinned, long iov, int count) {
         throw new UnsupportedOperationException("no writev without syswrite's library");
     }
 
@@ -136,19 +194,25 @@ abstract class LogSink {
             line.put(--start, (byte) '\n');
         }
         int at = start;
-        while (at < to) {
-            long n = writeOnce(line, at, to);
-            if (n > 0) {
-                at += (int) n;
-            } else if (n != EINTR) {
-                if (at > from || newline && at == start) {
-                    torn = true; // part of the line is out, or the newline owed is still owed
+        OpenFile pinned = file.pin(); // the whole line, continuations included, goes to one file
+        try {
+            while (at < to) {
+                long n = writeOnce(pinned, line, at, to);
+                if (n > 0) {
+                    at += (int) n;
+                } else if (n != EINTR) {
+                    if (at > from || newline && at == start) {
+                        torn = true; // part of the line is out, or the newline owed is still owed
+                    }
+                    if (event) {
+                        failed(n == 0 ? 0 : (int) -n);
+                    }
+                    return false;
                 }
-                if (event) {
-                    failed(n == 0 ? 0 : (int) -n);
-                }
-                return false;
             }
+        } finally {
+            file.wrote(pinned, at - start);
+            file.unpin(pinned);
         }
         succeeded();
         return true;
@@ -234,12 +298,9 @@ abstract class LogSink {
 
     /** syswrite's write(2): one call, continued only if the kernel took part of the line. */
     private static final class Native extends LogSink {
-        private final FileDescriptor fd;
-
-        Native(String output, FileOutputStream stream) throws IOException {
-            super(output);
+        Native(String output, OutputFile file) {
+            super(output, file);
             SysWrite.ensureAvailable();
-            this.fd = stream.getFD(); // the sink lives as long as the provider: the stream stays open
         }
 
         @Override
@@ -248,9 +309,9 @@ abstract class LogSink {
         }
 
         @Override
-        long writeOnce(ByteBuffer line, int from, int to) {
+        long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to) {
             line.limit(to).position(from);
-            return SysWrite.writeRaw(fd, line); // raw: nothing to allocate
+            return SysWrite.writeRaw(pinned.descriptor, line); // raw: nothing to allocate
         }
 
         @Override
@@ -259,8 +320,8 @@ abstract class LogSink {
         }
 
         @Override
-        long writev(long iov, int count) {
-            return WritePolicy.addressVector(NativeWrite.descriptor(fd), iov, count); // a closed fd reads -1: EBADF
+        long writev(OpenFile pinned, long iov, int count) {
+            return WritePolicy.addressVector(pinned.fd, iov, count);
         }
 
         @Override
@@ -275,11 +336,8 @@ abstract class LogSink {
      * thread is interrupted.
      */
     static final class Stream extends LogSink {
-        private final FileOutputStream stream;
-
-        Stream(String output, FileOutputStream stream) {
-            super(output);
-            this.stream = stream;
+        Stream(String output, OutputFile file) {
+            super(output, file);
         }
 
         @Override
@@ -289,9 +347,9 @@ abstract class LogSink {
 
 
         @Override
-        long writeOnce(ByteBuffer line, int from, int to) {
+        long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to) {
             try {
-                stream.write(line.array(), line.arrayOffset() + from, to - from);
+                pinned.stream.write(line.array(), line.arrayOffset() + from, to - from);
                 return to - from;
             } catch (IOException e) {
                 int errno = errnoOf(e);
