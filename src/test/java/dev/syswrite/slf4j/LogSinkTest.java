@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.Errno;
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +30,7 @@ class LogSinkTest {
         final List<String> written = new ArrayList<>();
 
         ScriptedSink(long... results) {
-            super("scripted");
+            super("scripted", unused());
             for (long r : results) {
                 script.add(r);
             }
@@ -39,13 +42,22 @@ class LogSinkTest {
         }
 
         @Override
-        long writeOnce(ByteBuffer line, int from, int to) {
+        long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to) {
             long r = script.isEmpty() ? -1 : script.poll();
             long n = r == -1 ? to - from : r;
             if (n > 0) {
                 written.add(new String(line.array(), from, (int) n, StandardCharsets.UTF_8));
             }
             return n;
+        }
+
+        /** stderr, pinned but never written to: the script answers instead. */
+        private static OutputFile unused() {
+            try {
+                return OutputFile.standard(FileDescriptor.err, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         void line(String text) {
