@@ -325,17 +325,30 @@ final class AsyncWriter {
 
     /**
      * One {@code writev(2)} of the batch's {@code entries} iovecs, the first {@code skip} of them
-     * not lines; continued after a short write. Lines the kernel refused are counted as lost.
+     * not lines; continued after a short write, to the same file even if it is swapped meanwhile.
+     * Lines the kernel refused are counted as lost.
      */
     private void writeBatch(int entries, int skip, long bytes) {
+        OpenFile pinned = sink.pin();
+        long left = bytes;
+        try {
+            left = writePinned(pinned, entries, skip, bytes);
+        } finally {
+            sink.wrote(pinned, bytes - left);
+            sink.unpin(pinned);
+        }
+    }
+
+    /** {@link #writeBatch} to {@code pinned}; returns how many bytes the kernel did not take. */
+    private long writePinned(OpenFile pinned, int entries, int skip, long bytes) {
         int first = 0;
         boolean partial = false; // whether the kernel took part of iovec `first`
         while (true) {
-            long n = sink.writev(iovAddress + (long) first * IOVEC, entries - first);
+            long n = sink.writev(pinned, iovAddress + (long) first * IOVEC, entries - first);
             if (n == bytes) {
                 counters.countBatch(entries - skip);
                 sink.succeeded();
-                return;
+                return 0;
             }
             if (n > 0) {
                 bytes -= n;
@@ -358,7 +371,7 @@ final class AsyncWriter {
                 sink.markTorn(); // part of a line is out, or the newline owed is still owed
             }
             sink.failed(n == 0 ? 0 : (int) -n, entries - Math.max(first, skip));
-            return;
+            return bytes;
         }
     }
 

@@ -94,6 +94,11 @@ final class EventWriter {
         return async == null || async.flush();
     }
 
+    /** Opens the output file again if its path no longer names it; see {@link SysWriteLogging#reopen()}. */
+    boolean reopen() {
+        return sink.reopen();
+    }
+
     /*
      * Both write methods end alike, each in its own frame on purpose: the guard that keeps a
      * failure (a StackOverflowError included) from reaching the caller, and the store that frees

@@ -5,12 +5,12 @@ import dev.syswrite.SysWrite;
 import dev.syswrite.internal.NativeWrite;
 import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * onto: the next line written starts with a newline. (A thread whose write was already under way
  * when the disk filled can still land after the fragment: only a lock could prevent it. The JDK
  * path cannot tell whether a failed write took part of its line, and so may leave an empty line.)
+ *
+ * <p>A file output may be swapped for a new one while threads write ({@link OutputFile}: reopened
+ * after an external rename or deletion, or rolled by size): each write pins the file it uses for
+ * all of its system calls, so a line lands whole in one file, and a descriptor is closed only
+ * when no write can still use its number.
  */
 abstract class LogSink {
     private static final VarHandle TORN;
@@ -49,6 +54,7 @@ abstract class LogSink {
     static final int PIPE_BUF = 4096;
 
     private final String output;
+    private final OutputFile file;
     private final LostEvents lost = new LostEvents();
 
     /** Whether the last line written stopped part-way, so the next must start on a line of its own. */
@@ -69,22 +75,74 @@ abstract class LogSink {
     /** Set once the output proved it cannot be synced (a pipe, a terminal): {@link #sync()} then does nothing. */
     private volatile boolean unsyncable;
 
-    LogSink(String output) {
+    LogSink(String output, OutputFile file) {
         this.output = output;
+        this.file = file;
     }
 
     /**
-     * Opens {@code output}: {@code stderr}, {@code stdout}, or a file path opened for append.
+     * Opens {@code output}: {@code stderr}, {@code stdout}, or a file path opened for append and
+     * reopened only on demand ({@link #reopen()}), never rolled.
      *
      * @throws IOException if the file cannot be opened
      */
     static LogSink open(String output, boolean nativeWrites) throws IOException {
-        FileOutputStream stream = switch (output) {
-            case "stderr" -> new FileOutputStream(FileDescriptor.err);
-            case "stdout" -> new FileOutputStream(FileDescriptor.out);
-            default -> new FileOutputStream(output, true);
+        return open(output, nativeWrites, 0, 0, 0);
+    }
+
+    /**
+     * Opens {@code config.output}, checked every {@code config.reopenNanos} and rolled at
+     * {@code config.rolloverSize} if a file.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    static LogSink open(LoggerConfig config, boolean nativeWrites) throws IOException {
+        return open(config.output, nativeWrites, config.reopenNanos, config.rolloverSize, config.rolloverKeep);
+    }
+
+    private static LogSink open(String output, boolean nativeWrites, long checkNanos, long rollSize, int keep) throws IOException {
+        if (nativeWrites) {
+            SysWrite.ensureAvailable(); // loads the library, which reads the descriptors' numbers
+        }
+        OutputFile file = switch (output) {
+            case "stderr" -> OutputFile.standard(FileDescriptor.err, nativeWrites);
+            case "stdout" -> OutputFile.standard(FileDescriptor.out, nativeWrites);
+            default -> OutputFile.open(Path.of(output), nativeWrites, checkNanos, rollSize, keep);
         };
-        return nativeWrites ? new Native(output, stream) : new Stream(output, stream);
+        return nativeWrites ? new Native(output, file) : new Stream(output, file);
+    }
+
+    /**
+     * Opens the output path again if it no longer names the file open (renamed or deleted by
+     * {@code logrotate}); never throws.
+     *
+     * @return whether it reopened
+     */
+    final boolean reopen() {
+        return file.reopen();
+    }
+
+    /**
+     * Pins the file written to now, for a call on its descriptor (a write, or another such as
+     * {@code fdatasync}): it stays open, and its descriptor's number stays its own, until
+     * {@link #unpin}. Never waits. Always: {@code OpenFile f = pin(); try { ... } finally { unpin(f); }}.
+     */
+    final OpenFile pin() {
+        return file.pin();
+    }
+
+    final void unpin(OpenFile pinned) {
+        file.unpin(pinned);
+    }
+
+    /** Counts {@code bytes} that reached {@code pinned}: the roll size is measured so. */
+    final void wrote(OpenFile pinned, long bytes) {
+        file.wrote(pinned, bytes);
+    }
+
+    /** The output's file, for tests. */
+    final OutputFile outputFile() {
+        return file;
     }
 
     LostEvents lostEvents() {
@@ -95,18 +153,18 @@ abstract class LogSink {
     abstract ByteBuffer allocate(int capacity);
 
     /**
-     * One {@code write(2)} of {@code line[from, to)}.
+     * One {@code write(2)} of {@code line[from, to)} to {@code pinned}.
      *
      * @return the count written, or {@code -errno}
      */
-    abstract long writeOnce(ByteBuffer line, int from, int to);
+    abstract long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to);
 
     /**
      * One sync of the output's data to stable storage.
      *
      * @return 0, or {@code -errno}: {@code EINVAL} for an output that cannot be synced
      */
-    abstract long syncOnce();
+    abstract long syncOnce(OpenFile pinned);
 
     /**
      * Syncs what was written so far to stable storage, for an event at {@code fsync.level}. Never
@@ -120,9 +178,14 @@ abstract class LogSink {
             return;
         }
         long n;
-        do {
-            n = syncOnce();
-        } while (n == EINTR); // the caller asked for the sync: a signal does not cancel it
+        OpenFile pinned = file.pin(); // the file written to now, kept open through the sync
+        try {
+            do {
+                n = syncOnce(pinned);
+            } while (n == EINTR); // the caller asked for the sync: a signal does not cancel it
+        } finally {
+            file.unpin(pinned);
+        }
         if (n == EINVAL) {
             unsyncable = true;
             System.err.println("syswrite-logger: " + output + " cannot be synced (" + Errno.EINVAL.name()
@@ -138,12 +201,12 @@ abstract class LogSink {
     }
 
     /**
-     * One {@code writev(2)} of {@code count} iovecs in native memory at {@code iov}, where
-     * {@link #gathers()}.
+     * One {@code writev(2)} of {@code count} iovecs in native memory at {@code iov} to
+     * {@code pinned}, where {@link #gathers()}.
      *
      * @return the count written, or {@code -errno}
      */
-    long writev(long iov, int count) {
+    long writev(OpenFile pinned, long iov, int count) {
         throw new UnsupportedOperationException("no writev without syswrite's library");
     }
 
@@ -170,19 +233,25 @@ abstract class LogSink {
             line.put(--start, (byte) '\n');
         }
         int at = start;
-        while (at < to) {
-            long n = writeOnce(line, at, to);
-            if (n > 0) {
-                at += (int) n;
-            } else if (n != EINTR) {
-                if (at > from || newline && at == start) {
-                    torn = true; // part of the line is out, or the newline owed is still owed
+        OpenFile pinned = file.pin(); // the whole line, continuations included, goes to one file
+        try {
+            while (at < to) {
+                long n = writeOnce(pinned, line, at, to);
+                if (n > 0) {
+                    at += (int) n;
+                } else if (n != EINTR) {
+                    if (at > from || newline && at == start) {
+                        torn = true; // part of the line is out, or the newline owed is still owed
+                    }
+                    if (event) {
+                        failed(n == 0 ? 0 : (int) -n);
+                    }
+                    return false;
                 }
-                if (event) {
-                    failed(n == 0 ? 0 : (int) -n);
-                }
-                return false;
             }
+        } finally {
+            file.wrote(pinned, at - start);
+            file.unpin(pinned);
         }
         succeeded();
         return true;
@@ -268,12 +337,9 @@ abstract class LogSink {
 
     /** syswrite's write(2): one call, continued only if the kernel took part of the line. */
     private static final class Native extends LogSink {
-        private final FileDescriptor fd;
-
-        Native(String output, FileOutputStream stream) throws IOException {
-            super(output);
+        Native(String output, OutputFile file) {
+            super(output, file);
             SysWrite.ensureAvailable();
-            this.fd = stream.getFD(); // the sink lives as long as the provider: the stream stays open
         }
 
         @Override
@@ -282,14 +348,14 @@ abstract class LogSink {
         }
 
         @Override
-        long writeOnce(ByteBuffer line, int from, int to) {
+        long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to) {
             line.limit(to).position(from);
-            return SysWrite.writeRaw(fd, line); // raw: nothing to allocate
+            return SysWrite.writeRaw(pinned.descriptor, line); // raw: nothing to allocate
         }
 
         @Override
-        long syncOnce() {
-            return WritePolicy.datasync(fd, -1); // a closed fd reads -1: EBADF
+        long syncOnce(OpenFile pinned) {
+            return WritePolicy.datasync(null, pinned.fd);
         }
 
         @Override
@@ -298,8 +364,8 @@ abstract class LogSink {
         }
 
         @Override
-        long writev(long iov, int count) {
-            return WritePolicy.addressVector(NativeWrite.descriptor(fd), iov, count); // a closed fd reads -1: EBADF
+        long writev(OpenFile pinned, long iov, int count) {
+            return WritePolicy.addressVector(pinned.fd, iov, count);
         }
 
         @Override
@@ -314,13 +380,11 @@ abstract class LogSink {
      * thread is interrupted.
      */
     static final class Stream extends LogSink {
-        private final FileOutputStream stream;
         /** Whether a sync ever succeeded: the JDK's SyncFailedException carries no errno to tell EINVAL by. */
         private volatile boolean synced;
 
-        Stream(String output, FileOutputStream stream) {
-            super(output);
-            this.stream = stream;
+        Stream(String output, OutputFile file) {
+            super(output, file);
         }
 
         @Override
@@ -330,9 +394,9 @@ abstract class LogSink {
 
 
         @Override
-        long writeOnce(ByteBuffer line, int from, int to) {
+        long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to) {
             try {
-                stream.write(line.array(), line.arrayOffset() + from, to - from);
+                pinned.stream.write(line.array(), line.arrayOffset() + from, to - from);
                 return to - from;
             } catch (IOException e) {
                 int errno = errnoOf(e);
@@ -344,9 +408,9 @@ abstract class LogSink {
         }
 
         @Override
-        long syncOnce() {
+        long syncOnce(OpenFile pinned) {
             try {
-                stream.getFD().sync(); // fsync(2): the data and all metadata
+                pinned.descriptor.sync(); // fsync(2): the data and all metadata
                 synced = true;
                 return 0;
             } catch (IOException e) {

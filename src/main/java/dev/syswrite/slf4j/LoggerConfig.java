@@ -51,6 +51,16 @@ import java.util.HashMap;
  *   <tr><td>{@code syswrite.logger.async.wait}</td><td>how the writer waits for events: park (up
  *       to 1 ms while events come, indefinitely after a second without), spin (never parks, for a
  *       core of its own)</td><td>park</td></tr>
+ *   <tr><td>{@code syswrite.logger.reopen.interval}</td><td>for a file output, how often to check
+ *       that the path still names the open file, and open it again if not (renamed or deleted by
+ *       {@code logrotate}): milliseconds, or a number with {@code ms} or {@code s}, from 10ms to
+ *       1h; {@code off} (or 0) checks only when the application calls
+ *       {@code SysWriteLogging.reopen()}</td><td>1s</td></tr>
+ *   <tr><td>{@code syswrite.logger.rollover.size}</td><td>for a file output, the size from which it
+ *       is rolled ({@code app.log} to {@code app.log.1}, and so on): a number with an optional
+ *       {@code k}, {@code m} or {@code g}, from 1k; or {@code off}</td><td>off</td></tr>
+ *   <tr><td>{@code syswrite.logger.rollover.keep}</td><td>how many rolled files to keep, from 1 to
+ *       1000; older ones are deleted if this provider created them</td><td>7</td></tr>
  * </table>
  *
  * <p>A bad value never throws: it is reported in one line on stderr and its default is used.
@@ -74,7 +84,16 @@ final class LoggerConfig {
     static final int RING_DEFAULT = 4 << 20;
 
     private static final List<String> KEYS = List.of("level", "output", "time", "thread", "name", "mdc", "markers", "keyvalues", "escape",
-            "line.max", "mode", "sync.level", "async.full", "async.ring", "async.wait", "fsync.level");
+            "line.max", "mode", "sync.level", "async.full", "async.ring", "async.wait", "reopen.interval", "rollover.size", "rollover.keep",
+            "fsync.level");
+
+    /** The bounds of {@code reopen.interval}, in milliseconds. */
+    static final long REOPEN_LEAST_MILLIS = 10;
+    static final long REOPEN_MOST_MILLIS = 3_600_000;
+    static final long REOPEN_DEFAULT_MILLIS = 1000;
+    /** The bounds of {@code rollover.keep}. */
+    static final int KEEP_MOST = 1000;
+    static final int KEEP_DEFAULT = 7;
 
     final int defaultLevel;
     /** Logger name to level, for it and the loggers below it. */
@@ -101,6 +120,12 @@ final class LoggerConfig {
     /** The ring's size in bytes, a power of two. */
     final int asyncRing;
     final boolean asyncSpin;
+    /** How often a file output's path is checked; 0 for only on demand. */
+    final long reopenNanos;
+    /** The size from which a file output rolls; 0 for never. */
+    final long rolloverSize;
+    /** How many rolled files are kept. */
+    final int rolloverKeep;
     /** What was wrong with the settings, each as "key=value (why)"; empty if nothing. */
     final List<String> problems;
 
@@ -143,6 +168,9 @@ final class LoggerConfig {
         int ring = size(settings, "async.ring", RING_DEFAULT, RING_LEAST, RING_MOST, problems);
         this.asyncRing = Integer.bitCount(ring) == 1 ? ring : Integer.highestOneBit(ring) << 1;
         this.asyncSpin = choice(settings, "async.wait", "park", problems, "park", "spin").equals("spin");
+        this.reopenNanos = reopenInterval(settings, problems) * 1_000_000;
+        this.rolloverSize = rolloverSize(settings, problems);
+        this.rolloverKeep = rolloverKeep(settings, problems);
         this.problems = List.copyOf(problems);
     }
 
@@ -208,18 +236,73 @@ final class LoggerConfig {
         if (value == null) {
             return fallback;
         }
+        long n = bytes(value);
+        if (n >= least && n <= most) {
+            return (int) n;
+        }
+        problems.add(PREFIX + key + "=" + value + " (not a size from " + (least >> 10) + "k to " + (most >> 20) + "m)");
+        return fallback;
+    }
+
+    /** A byte count such as {@code 65536}, {@code 64k}, {@code 1m} or {@code 2g}; -1 if it is none. */
+    private static long bytes(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
-        int shift = v.endsWith("k") ? 10 : v.endsWith("m") ? 20 : 0;
+        int shift = v.endsWith("k") ? 10 : v.endsWith("m") ? 20 : v.endsWith("g") ? 30 : 0;
         try {
             long n = Long.parseLong(shift == 0 ? v : v.substring(0, v.length() - 1));
-            if (n >= 0 && n <= most >> shift && n << shift >= least) {
-                return (int) (n << shift);
+            return n >= 0 && n <= Long.MAX_VALUE >> (shift + 1) ? n << shift : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** {@code reopen.interval} in milliseconds ({@code 500}, {@code 250ms}, {@code 2s}); 0 for {@code off}. */
+    private static long reopenInterval(Properties settings, List<String> problems) {
+        String value = settings.getProperty(PREFIX + "reopen.interval", "1s");
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("off") || v.equals("0")) {
+            return 0;
+        }
+        boolean seconds = v.endsWith("s") && !v.endsWith("ms");
+        try {
+            long n = Long.parseLong(v.substring(0, v.length() - (seconds ? 1 : v.endsWith("ms") ? 2 : 0)));
+            long millis = seconds && n <= REOPEN_MOST_MILLIS ? n * 1000 : n;
+            if (millis >= REOPEN_LEAST_MILLIS && millis <= REOPEN_MOST_MILLIS) {
+                return millis;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(PREFIX + key + "=" + value + " (not a size from " + (least >> 10) + "k to " + (most >> 20) + "m)");
-        return fallback;
+        problems.add(PREFIX + "reopen.interval=" + value + " (not off, nor a time from 10ms to 1h such as 500ms or 2s)");
+        return REOPEN_DEFAULT_MILLIS;
+    }
+
+    /** {@code rollover.size}: a byte count with an optional k, m or g, at least 1k; 0 for {@code off}. */
+    private static long rolloverSize(Properties settings, List<String> problems) {
+        String value = settings.getProperty(PREFIX + "rollover.size", "off");
+        if (value.trim().equalsIgnoreCase("off") || value.trim().equals("0")) {
+            return 0;
+        }
+        long n = bytes(value);
+        if (n >= 1024) {
+            return n;
+        }
+        problems.add(PREFIX + "rollover.size=" + value + " (not off, nor a size of at least 1k such as 64m or 1g)");
+        return 0;
+    }
+
+    private static int rolloverKeep(Properties settings, List<String> problems) {
+        String value = settings.getProperty(PREFIX + "rollover.keep", String.valueOf(KEEP_DEFAULT));
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= KEEP_MOST) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(PREFIX + "rollover.keep=" + value + " (not a count from 1 to " + KEEP_MOST + ")");
+        return KEEP_DEFAULT;
     }
 
     private static String choice(Properties settings, String key, String fallback, List<String> problems, String... allowed) {

@@ -22,4 +22,24 @@ public final class SysWriteLogging {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         return factory instanceof SysWriteLoggerFactory ours && ours.writer().flush();
     }
+
+    /**
+     * Opens the output file again if its path no longer names the file open: after
+     * {@code logrotate} (or anyone) renamed or deleted it, the next event goes to a new file at the
+     * path. The provider also checks by itself every {@code syswrite.logger.reopen.interval}; call
+     * this from a {@code postrotate} signal handler or admin endpoint to switch at once. No event
+     * is lost, torn or written twice across the switch: each line goes whole to the old file or
+     * to the new one, and the old file is closed only once no write still uses it (the call
+     * waits for writes under way on it). Does nothing for stderr and stdout. Never throws: a
+     * reopen that fails (permission denied, directory gone, the path is now a directory) keeps
+     * the old file, says so once on stderr and is tried again later. An interrupt does not stop
+     * it and is kept.
+     *
+     * @return whether it opened the path again; false if the path still names the open file,
+     *     the output is not a file, the reopen failed, or SLF4J is bound to another backend
+     */
+    public static boolean reopen() {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        return factory instanceof SysWriteLoggerFactory ours && ours.writer().reopen();
+    }
 }

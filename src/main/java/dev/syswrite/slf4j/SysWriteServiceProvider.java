@@ -101,14 +101,14 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
         if (config.async && !nativeWrites) {
             System.err.println("syswrite-logger: " + LoggerConfig.PREFIX + "mode=async needs syswrite's library for writev(2); writing synchronously");
         }
-        loggerFactory = new SysWriteLoggerFactory(new EventWriter(config, openSink(config.output, nativeWrites), mdcAdapter));
+        loggerFactory = new SysWriteLoggerFactory(new EventWriter(config, openSink(config, nativeWrites), mdcAdapter));
     }
 
-    private static LogSink openSink(String output, boolean nativeWrites) {
+    private static LogSink openSink(LoggerConfig config, boolean nativeWrites) {
         try {
-            return LogSink.open(output, nativeWrites);
+            return LogSink.open(config, nativeWrites);
         } catch (IOException | RuntimeException e) {
-            System.err.println("syswrite-logger: cannot open " + LoggerConfig.PREFIX + "output=" + output + " (" + e + "); logging to stderr");
+            System.err.println("syswrite-logger: cannot open " + LoggerConfig.PREFIX + "output=" + config.output + " (" + e + "); logging to stderr");
             try {
                 return LogSink.open("stderr", nativeWrites);
             } catch (IOException impossible) {

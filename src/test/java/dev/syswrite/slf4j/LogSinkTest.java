@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.Errno;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -28,7 +31,7 @@ class LogSinkTest {
         int syncs;
 
         ScriptedSink(long... results) {
-            super("scripted");
+            super("scripted", unused());
             for (long r : results) {
                 script.add(r);
             }
@@ -40,7 +43,7 @@ class LogSinkTest {
         }
 
         @Override
-        long writeOnce(ByteBuffer line, int from, int to) {
+        long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to) {
             long r = script.isEmpty() ? -1 : script.poll();
             long n = r == -1 ? to - from : r;
             if (n > 0) {
@@ -50,9 +53,18 @@ class LogSinkTest {
         }
 
         @Override
-        long syncOnce() {
+        long syncOnce(OpenFile pinned) {
             syncs++;
             return syncScript.isEmpty() ? 0 : syncScript.poll();
+        }
+
+        /** stderr, pinned but never written to: the script answers instead. */
+        private static OutputFile unused() {
+            try {
+                return OutputFile.standard(FileDescriptor.err, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         void line(String text) {

@@ -98,6 +98,44 @@ class LoggerConfigTest {
     }
 
     @Test
+    void rotationSettings() {
+        LoggerConfig defaults = LoggerConfig.of(settings());
+        assertEquals(1_000_000_000L, defaults.reopenNanos, "1s");
+        assertEquals(0, defaults.rolloverSize, "off");
+        assertEquals(7, defaults.rolloverKeep);
+
+        LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.reopen.interval", "250ms", "syswrite.logger.rollover.size", "64M",
+                "syswrite.logger.rollover.keep", "30"));
+        assertTrue(config.problems.isEmpty(), config.problems::toString);
+        assertEquals(250_000_000L, config.reopenNanos);
+        assertEquals(64L << 20, config.rolloverSize);
+        assertEquals(30, config.rolloverKeep);
+        assertEquals(2_000_000_000L, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "2s")).reopenNanos);
+        assertEquals(500_000_000L, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "500")).reopenNanos, "milliseconds");
+        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "OFF")).reopenNanos);
+        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "0")).reopenNanos);
+        assertEquals(5L << 30, LoggerConfig.of(settings("syswrite.logger.rollover.size", "5g")).rolloverSize);
+        assertEquals(1024, LoggerConfig.of(settings("syswrite.logger.rollover.size", "1k")).rolloverSize);
+        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.rollover.size", "off")).rolloverSize);
+
+        for (String bad : new String[] {"5ms", "2h", "3601s", "soon", "-1s", "999999999999999s"}) {
+            LoggerConfig c = LoggerConfig.of(settings("syswrite.logger.reopen.interval", bad));
+            assertEquals(1_000_000_000L, c.reopenNanos, bad);
+            assertEquals(1, c.problems.size(), bad);
+        }
+        for (String bad : new String[] {"1023", "-1m", "big", "99999999999g", "1t"}) {
+            LoggerConfig c = LoggerConfig.of(settings("syswrite.logger.rollover.size", bad));
+            assertEquals(0, c.rolloverSize, bad);
+            assertEquals(1, c.problems.size(), bad);
+        }
+        for (String bad : new String[] {"0", "1001", "-3", "all"}) {
+            LoggerConfig c = LoggerConfig.of(settings("syswrite.logger.rollover.keep", bad));
+            assertEquals(7, c.rolloverKeep, bad);
+            assertEquals(1, c.problems.size(), bad);
+        }
+    }
+
+    @Test
     void badValuesAreReportedAndReplacedByDefaults() {
         LoggerConfig config = LoggerConfig.of(settings(
                 "syswrite.logger.level", "loud",

@@ -1,0 +1,170 @@
+package dev.syswrite.slf4j;
+
+import dev.syswrite.internal.HomeSlot;
+import dev.syswrite.internal.NativeWrite;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One open descriptor of the output, and the count of system calls using it now: a thread pins
+ * it for the length of its write (or any other call on the descriptor, such as {@code fdatasync})
+ * and unpins it after. The descriptor is closed only once nothing holds it pinned, so a closed
+ * descriptor's number, which the kernel hands to the next file anyone opens, never receives a
+ * line meant for this one.
+ *
+ * <p>The count is striped: each thread adds to the cell its id picks, 128 bytes from any other
+ * cell, so threads on different cores do not bounce one line between their caches. A pin is one
+ * atomic add to that cell (plus the re-read of {@link OutputFile#current} that makes it safe), an
+ * unpin another.
+ */
+final class OpenFile {
+    /** Longs from one cell to the next: two cache lines, as the adjacent-line prefetcher fetches pairs. */
+    private static final int STRIDE = 16;
+    private static final int CELLS = Integer.highestOneBit(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) * 2 - 1);
+
+    final FileOutputStream stream;
+    final FileDescriptor descriptor;
+    /** The descriptor's number, for the calls that take one; -1 on the JDK path, which has no way to read it. */
+    final int fd;
+    /** The file's identity (device and inode), or null for stderr and stdout. */
+    final Object key;
+    /** Whether this provider created the file: only such a file may ever be deleted. */
+    final boolean created;
+
+    private final AtomicLongArray pins = new AtomicLongArray(CELLS * STRIDE);
+    /** Bytes in the file: its size when opened, plus what was written through this descriptor. */
+    private final AtomicLong size;
+
+    private OpenFile(FileOutputStream stream, int fd, Object key, boolean created, long size) throws IOException {
+        this.stream = stream;
+        this.descriptor = stream.getFD();
+        this.fd = fd;
+        this.key = key;
+        this.created = created;
+        this.size = new AtomicLong(size);
+    }
+
+    /** stderr or stdout, which are never reopened nor closed. */
+    static OpenFile standard(FileDescriptor standard, boolean nativeWrites) throws IOException {
+        return new OpenFile(new FileOutputStream(standard), nativeWrites ? NativeWrite.descriptor(standard) : -1, null, false, 0);
+    }
+
+    /**
+     * Opens {@code path} for append, creating it if missing; symbolic links are followed.
+     *
+     * @param nativeWrites whether syswrite's library is there, to read the descriptor's number
+     * @throws IOException if it cannot be opened (the path is a directory, its directory is gone,
+     *     permission is denied)
+     */
+    static OpenFile open(Path path, boolean nativeWrites) throws IOException {
+        Object createdKey = null;
+        try {
+            Path target = linkTarget(path);
+            Files.createFile(target); // fails if anything is there: so a file made here is known as ours
+            createdKey = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (FileAlreadyExistsException existing) {
+            // appended to as it is, and never deleted
+        }
+        FileOutputStream stream = new FileOutputStream(path.toFile(), true);
+        try {
+            int fd = nativeWrites ? NativeWrite.descriptor(stream.getFD()) : -1;
+            // /proc/self/fd/N leads to the open file itself, even once renamed or unlinked; the JDK
+            // path, without the number, reads the path just after opening it.
+            BasicFileAttributes open = Files.readAttributes(fd >= 0 ? Path.of("/proc/self/fd/" + fd) : path, BasicFileAttributes.class);
+            Object key = open.fileKey();
+            return new OpenFile(stream, fd, key, key != null && key.equals(createdKey), open.size());
+        } catch (IOException | RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Where {@code path} leads through symbolic links, even to a missing file, so that a file
+     * created through a link is known as created here (the open that follows is checked to reach
+     * that very file).
+     */
+    private static Path linkTarget(Path path) throws IOException {
+        Path at = path;
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(at); hops++) { // 40: the kernel's own limit
+            at = at.resolveSibling(Files.readSymbolicLink(at));
+        }
+        return at;
+    }
+
+    /** The identity of what {@code path} names now (following links), or null if nothing. */
+    static Object keyAt(Path path, LinkOption... options) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, options).fileKey();
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return null;
+        }
+    }
+
+    /** Counts a call in flight on this descriptor; see {@link OutputFile#pin()}, which alone may call it. */
+    void pin() {
+        pins.getAndIncrement(HomeSlot.of(CELLS) * STRIDE);
+    }
+
+    /** Ends a call counted by {@link #pin()}, on the same thread. */
+    void unpin() {
+        pins.getAndDecrement(HomeSlot.of(CELLS) * STRIDE);
+    }
+
+    /**
+     * Adds {@code bytes} written through this descriptor.
+     *
+     * @return the file's size after them
+     */
+    long wrote(long bytes) {
+        return size.addAndGet(bytes);
+    }
+
+    long size() {
+        return size.get();
+    }
+
+    /**
+     * Waits until no call holds this descriptor pinned, once it is no longer the current one: each
+     * cell once seen at zero stays free of any pin that could still use it, since a thread that
+     * pins afterwards sees the new current file and unpins at once. An interrupt does not end the
+     * wait and is kept.
+     */
+    void awaitUnpinned() {
+        boolean interrupted = false;
+        for (int cell = 0; cell < CELLS; cell++) {
+            for (int round = 0; pins.get(cell * STRIDE) != 0; round++) {
+                if (round < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    interrupted |= Thread.interrupted(); // else every park would return at once
+                    LockSupport.parkNanos(50_000);
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes the descriptor, once {@link #awaitUnpinned()} returned; stderr and stdout stay open. */
+    void close() {
+        if (key == null) {
+            return;
+        }
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // the descriptor is released whatever close(2) said
+        }
+    }
+}

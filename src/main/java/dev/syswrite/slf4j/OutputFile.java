@@ -1,0 +1,195 @@
+package dev.syswrite.slf4j;
+
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The file the provider writes to, which a rotation replaces while threads write: the current
+ * {@link OpenFile}, swapped without a lock on the write path.
+ *
+ * <p>A writer {@linkplain #pin() pins} the current file for its whole call (every part of a line
+ * goes to one file), and unpins it after. A swap publishes the new file, then waits until the old
+ * one is unpinned, then closes it. A writer never waits for a swap: it pins the file it read, reads
+ * the current file again, and if a swap came in between, unpins and takes the new one. Whoever
+ * swaps (the {@link OutputWatcher} thread, or an application calling
+ * {@link SysWriteLogging#reopen()}) holds a lock that only swappers take.
+ *
+ * <p>Two reasons to swap: the path no longer names the open file (an external tool renamed or
+ * deleted it), or the file reached {@code syswrite.logger.rollover.size} ({@link RolledFiles}).
+ * A swap that fails (the directory is gone, permission denied, the path is now a directory) keeps
+ * the file open before, says so once on stderr, and is tried again on the next check.
+ */
+final class OutputFile {
+    /** The path as configured; null for stderr and stdout. */
+    private final Path path;
+    private final boolean nativeWrites;
+    /** Bytes from which the file rolls; 0 for never. */
+    private final long rollSize;
+    private final RolledFiles rolled;
+    private final ReentrantLock swapLock = new ReentrantLock();
+    private volatile OpenFile current;
+    /** The thread that checks the path and rolls; null if there is none. */
+    private volatile OutputWatcher watcher;
+    /** Whether the last reopen or roll failed, so the next failure is not said again. */
+    private boolean failing;
+
+    private OutputFile(Path path, boolean nativeWrites, OpenFile first, long rollSize, int keep) {
+        this.path = path;
+        this.nativeWrites = nativeWrites;
+        this.current = first;
+        this.rollSize = rollSize;
+        this.rolled = rollSize > 0 ? new RolledFiles(keep) : null;
+    }
+
+    /** stderr or stdout: never swapped. */
+    static OutputFile standard(FileDescriptor standard, boolean nativeWrites) throws IOException {
+        return new OutputFile(null, nativeWrites, OpenFile.standard(standard, nativeWrites), 0, 0);
+    }
+
+    /**
+     * Opens {@code path}; a thread checks it every {@code checkNanos} (0: never, only on demand) and
+     * rolls it at {@code rollSize} bytes (0: never), keeping {@code keep} rolled files.
+     *
+     * @throws IOException if it cannot be opened
+     */
+    static OutputFile open(Path path, boolean nativeWrites, long checkNanos, long rollSize, int keep) throws IOException {
+        OutputFile file = new OutputFile(path, nativeWrites, OpenFile.open(path, nativeWrites), rollSize, keep);
+        if (checkNanos > 0 || rollSize > 0) {
+            file.watcher = OutputWatcher.start(file, checkNanos > 0 ? checkNanos : OutputWatcher.ROLL_RETRY_NANOS, checkNanos > 0);
+        }
+        return file;
+    }
+
+    /**
+     * Pins the current file for one call on its descriptor; the caller must {@link #unpin} it
+     * after, in a {@code finally}, on the same thread. Never waits.
+     */
+    OpenFile pin() {
+        while (true) {
+            OpenFile file = current;
+            file.pin();
+            if (current == file) { // else a swap published another meanwhile, and may be closing this one
+                return file;
+            }
+            file.unpin();
+        }
+    }
+
+    void unpin(OpenFile file) {
+        file.unpin();
+    }
+
+    /** Counts {@code bytes} written to {@code file}, pinned; the write that reaches the roll size wakes the watcher. */
+    void wrote(OpenFile file, long bytes) {
+        if (rollSize > 0) {
+            long size = file.wrote(bytes);
+            if (size >= rollSize && size - bytes < rollSize) {
+                OutputWatcher w = watcher;
+                if (w != null) {
+                    w.wake();
+                }
+            }
+        }
+    }
+
+    /** Whether this output is a file, which rotation applies to. */
+    boolean isFile() {
+        return path != null;
+    }
+
+    /**
+     * Opens the path again if it no longer names the open file; never throws.
+     *
+     * @return whether the output was swapped
+     */
+    boolean reopen() {
+        if (path == null) {
+            return false;
+        }
+        swapLock.lock();
+        try {
+            Object at = OpenFile.keyAt(path);
+            if (at != null && at.equals(current.key)) {
+                return false;
+            }
+            return swap("reopen");
+        } catch (IOException | RuntimeException e) {
+            failed("reopen", e);
+            return false;
+        } finally {
+            swapLock.unlock();
+        }
+    }
+
+    /**
+     * Rolls the file if it reached the roll size, or reopens it if something else moved it; never throws.
+     *
+     * @return whether the output was swapped
+     */
+    boolean rollIfDue() {
+        if (rolled == null || current.size() < rollSize) {
+            return false;
+        }
+        swapLock.lock();
+        try {
+            OpenFile file = current;
+            if (file.size() < rollSize) {
+                return false; // rolled meanwhile
+            }
+            Path live = path.toRealPath(); // a symbolic link at the path stays: its target rolls
+            if (!file.key.equals(OpenFile.keyAt(live, LinkOption.NOFOLLOW_LINKS))) {
+                return swap("reopen"); // renamed or deleted by someone else: it is theirs now
+            }
+            if (!rolled.roll(live, file.key, file.created)) {
+                failed("roll", new IOException("a rolled file's name is taken by a file this provider did not make"));
+                return false;
+            }
+            return swap("roll");
+        } catch (IOException | RuntimeException e) {
+            failed("roll", e);
+            return false;
+        } finally {
+            swapLock.unlock();
+        }
+    }
+
+    /** Opens the path and makes it current, then closes the old file once no call uses it; under the lock. */
+    private boolean swap(String what) throws IOException {
+        OpenFile old = current;
+        current = OpenFile.open(path, nativeWrites);
+        old.awaitUnpinned();
+        old.close();
+        if (failing) {
+            failing = false;
+            System.err.println("syswrite-logger: " + what + " of " + path + " succeeded again");
+        }
+        return true;
+    }
+
+    /** Says the first failure of a run on stderr; the old file stays in use. Under the lock. */
+    private void failed(String what, Exception e) {
+        if (!failing) {
+            failing = true;
+            System.err.println("syswrite-logger: " + what + " of " + path + " failed (" + e + "); writing on to the file open before,"
+                    + " trying again later, and saying nothing more until it works");
+        }
+    }
+
+    /** Stops the watcher thread, if any; the file stays open and writable. */
+    void stopWatching() {
+        OutputWatcher w = watcher;
+        watcher = null;
+        if (w != null) {
+            w.stop();
+        }
+    }
+
+    /** The watcher thread, or null: for tests. */
+    Thread watcherThread() {
+        OutputWatcher w = watcher;
+        return w == null ? null : w.thread();
+    }
+}
