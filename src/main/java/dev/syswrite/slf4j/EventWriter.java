@@ -76,6 +76,11 @@ final class EventWriter {
         return sink.lostEvents();
     }
 
+    /** The sink, for tests. */
+    LogSink sink() {
+        return sink;
+    }
+
     EventBuffers buffers() {
         return buffers;
     }
@@ -242,22 +247,32 @@ final class EventWriter {
         }
         boolean cut = line.isFull() || bytes > config.lineMax;
         int capacity = 1 + (int) Math.min(bytes, config.lineMax); // index 0 is the sink's
-        ByteBuffer target = buffers.bytes(slot, capacity);
-        if (target != null) {
-            encodeAndWrite(slot.encoder, target, text, head, length, cut, level);
-        } else {
-            largeLock.lock();
-            try {
-                if (large == null || large.capacity() < capacity) {
-                    large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
-                }
-                encodeAndWrite(slot.encoder, large, text, head, length, cut, level);
-            } finally {
-                largeLock.unlock();
-            }
+        boolean synced = level >= config.fsyncLevel;
+        if (synced) {
+            sink.enterSyncWindow(); // no switch of file between the write and its sync
         }
-        if (level >= config.fsyncLevel) {
-            sink.sync(); // the line is in the kernel (or counted lost), and no lock is held
+        try {
+            ByteBuffer target = buffers.bytes(slot, capacity);
+            if (target != null) {
+                encodeAndWrite(slot.encoder, target, text, head, length, cut, level);
+            } else {
+                largeLock.lock();
+                try {
+                    if (large == null || large.capacity() < capacity) {
+                        large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
+                    }
+                    encodeAndWrite(slot.encoder, large, text, head, length, cut, level);
+                } finally {
+                    largeLock.unlock();
+                }
+            }
+            if (synced) {
+                sink.sync(); // the line is in the kernel (or counted lost), and largeLock is free
+            }
+        } finally {
+            if (synced) {
+                sink.leaveSyncWindow();
+            }
         }
         line.shrink(); // a huge event's text does not stay with the pool
     }

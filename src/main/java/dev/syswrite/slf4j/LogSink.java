@@ -87,27 +87,30 @@ abstract class LogSink {
      * @throws IOException if the file cannot be opened
      */
     static LogSink open(String output, boolean nativeWrites) throws IOException {
-        return open(output, nativeWrites, 0, 0, 0);
+        return open(output, nativeWrites, 0, 0, 0, false);
     }
 
     /**
      * Opens {@code config.output}, checked every {@code config.reopenNanos} and rolled at
-     * {@code config.rolloverSize} if a file.
+     * {@code config.rolloverSize} if a file, which is synced before it is switched out if
+     * {@code config.fsyncLevel} is on.
      *
      * @throws IOException if the file cannot be opened
      */
     static LogSink open(LoggerConfig config, boolean nativeWrites) throws IOException {
-        return open(config.output, nativeWrites, config.reopenNanos, config.rolloverSize, config.rolloverKeep);
+        return open(config.output, nativeWrites, config.reopenNanos, config.rolloverSize, config.rolloverKeep,
+                config.fsyncLevel != LoggerConfig.OFF);
     }
 
-    private static LogSink open(String output, boolean nativeWrites, long checkNanos, long rollSize, int keep) throws IOException {
+    private static LogSink open(String output, boolean nativeWrites, long checkNanos, long rollSize, int keep, boolean syncs)
+            throws IOException {
         if (nativeWrites) {
             SysWrite.ensureAvailable(); // loads the library, which reads the descriptors' numbers
         }
         OutputFile file = switch (output) {
             case "stderr" -> OutputFile.standard(FileDescriptor.err, nativeWrites);
             case "stdout" -> OutputFile.standard(FileDescriptor.out, nativeWrites);
-            default -> OutputFile.open(Path.of(output), nativeWrites, checkNanos, rollSize, keep);
+            default -> OutputFile.open(Path.of(output), nativeWrites, checkNanos, rollSize, keep, syncs);
         };
         return nativeWrites ? new Native(output, file) : new Stream(output, file);
     }
@@ -160,11 +163,27 @@ abstract class LogSink {
     abstract long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to);
 
     /**
-     * One sync of the output's data to stable storage.
+     * One sync of {@code pinned}'s data to stable storage.
      *
      * @return 0, or {@code -errno}: {@code EINVAL} for an output that cannot be synced
      */
-    abstract long syncOnce(OpenFile pinned);
+    long syncOnce(OpenFile pinned) {
+        return pinned.sync();
+    }
+
+    /**
+     * Opens the window in which an event at {@code fsync.level} is written and then synced: no
+     * switch of the output file completes inside it, so the sync reaches the file the event went
+     * to, and a file switched out before it was synced by the switch. Always:
+     * {@code enterSyncWindow(); try { write; sync(); } finally { leaveSyncWindow(); }}.
+     */
+    final void enterSyncWindow() {
+        file.enterSyncWindow();
+    }
+
+    final void leaveSyncWindow() {
+        file.leaveSyncWindow();
+    }
 
     /**
      * Syncs what was written so far to stable storage, for an event at {@code fsync.level}. Never
@@ -354,11 +373,6 @@ abstract class LogSink {
         }
 
         @Override
-        long syncOnce(OpenFile pinned) {
-            return WritePolicy.datasync(null, pinned.fd);
-        }
-
-        @Override
         boolean gathers() {
             return true;
         }
@@ -380,9 +394,6 @@ abstract class LogSink {
      * thread is interrupted.
      */
     static final class Stream extends LogSink {
-        /** Whether a sync ever succeeded: the JDK's SyncFailedException carries no errno to tell EINVAL by. */
-        private volatile boolean synced;
-
         Stream(String output, OutputFile file) {
             super(output, file);
         }
@@ -404,17 +415,6 @@ abstract class LogSink {
                     markTorn(); // the stream does not say how much it wrote before failing
                 }
                 return -errno;
-            }
-        }
-
-        @Override
-        long syncOnce(OpenFile pinned) {
-            try {
-                pinned.descriptor.sync(); // fsync(2): the data and all metadata
-                synced = true;
-                return 0;
-            } catch (IOException e) {
-                return synced ? -Errno.EIO.number() : EINVAL; // failing from the first: an output that cannot be synced
             }
         }
 

@@ -1,7 +1,9 @@
 package dev.syswrite.slf4j;
 
+import dev.syswrite.Errno;
 import dev.syswrite.internal.HomeSlot;
 import dev.syswrite.internal.NativeWrite;
+import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -41,6 +43,8 @@ final class OpenFile {
     final boolean created;
 
     private final AtomicLongArray pins = new AtomicLongArray(CELLS * STRIDE);
+    /** Whether a sync of this file ever succeeded: the JDK's SyncFailedException carries no errno to tell EINVAL by. */
+    private volatile boolean synced;
     /** Bytes in the file: its size when opened, plus what was written through this descriptor. */
     private final AtomicLong size;
 
@@ -118,6 +122,26 @@ final class OpenFile {
     /** Ends a call counted by {@link #pin()}, on the same thread. */
     void unpin() {
         pins.getAndDecrement(HomeSlot.of(CELLS) * STRIDE);
+    }
+
+    /**
+     * One sync of the file's data to the device, pinned or not yet published: {@code fdatasync(2)}
+     * through syswrite's stub, or the JDK's {@code fsync(2)} without the library.
+     *
+     * @return 0, or {@code -errno}: {@code EINVAL} for a file that cannot be synced (a pipe, a
+     *     terminal), which the JDK path reports as a sync that never worked
+     */
+    long sync() {
+        if (fd >= 0) {
+            return WritePolicy.datasync(null, fd);
+        }
+        try {
+            descriptor.sync();
+            synced = true;
+            return 0;
+        } catch (IOException e) {
+            return -(synced ? Errno.EIO : Errno.EINVAL).number();
+        }
     }
 
     /**

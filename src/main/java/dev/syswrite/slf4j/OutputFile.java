@@ -1,10 +1,13 @@
 package dev.syswrite.slf4j;
 
+import dev.syswrite.Errno;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The file the provider writes to, which a rotation replaces while threads write: the current
@@ -16,6 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the current file again, and if a swap came in between, unpins and takes the new one. Whoever
  * swaps (the {@link OutputWatcher} thread, or an application calling
  * {@link SysWriteLogging#reopen()}) holds a lock that only swappers take.
+ *
+ * <p>Events at {@code syswrite.logger.fsync.level} are written and synced inside a sync window
+ * (a read lock, which only such events take): a swap waits for the windows open and syncs the
+ * file it switches out before closing it, so an event's sync always reaches the file it went to,
+ * and everything written to an earlier file is on the device too.
  *
  * <p>Two reasons to swap: the path no longer names the open file (an external tool renamed or
  * deleted it), or the file reached {@code syswrite.logger.rollover.size} ({@link RolledFiles}).
@@ -29,15 +37,23 @@ final class OutputFile {
     /** Bytes from which the file rolls; 0 for never. */
     private final long rollSize;
     private final RolledFiles rolled;
+    /** How long a swap waits for the sync windows open. */
+    static final long SYNC_WINDOW_WAIT_SECONDS = 10;
+
     private final ReentrantLock swapLock = new ReentrantLock();
+    /** Shared by events written and synced; exclusive for a swap. See {@link #enterSyncWindow()}. */
+    private final ReentrantReadWriteLock syncWindow = new ReentrantReadWriteLock();
+    /** Whether a file switched out is synced before it is closed: when events are synced at all. */
+    private final boolean syncSwitchedOut;
     private volatile OpenFile current;
     /** The thread that checks the path and rolls; null if there is none. */
     private volatile OutputWatcher watcher;
     /** Whether the last reopen or roll failed, so the next failure is not said again. */
     private boolean failing;
 
-    private OutputFile(Path path, boolean nativeWrites, OpenFile first, long rollSize, int keep) {
+    private OutputFile(Path path, boolean nativeWrites, OpenFile first, long rollSize, int keep, boolean syncSwitchedOut) {
         this.path = path;
+        this.syncSwitchedOut = syncSwitchedOut;
         this.nativeWrites = nativeWrites;
         this.current = first;
         this.rollSize = rollSize;
@@ -46,17 +62,19 @@ final class OutputFile {
 
     /** stderr or stdout: never swapped. */
     static OutputFile standard(FileDescriptor standard, boolean nativeWrites) throws IOException {
-        return new OutputFile(null, nativeWrites, OpenFile.standard(standard, nativeWrites), 0, 0);
+        return new OutputFile(null, nativeWrites, OpenFile.standard(standard, nativeWrites), 0, 0, false);
     }
 
     /**
      * Opens {@code path}; a thread checks it every {@code checkNanos} (0: never, only on demand) and
-     * rolls it at {@code rollSize} bytes (0: never), keeping {@code keep} rolled files.
+     * rolls it at {@code rollSize} bytes (0: never), keeping {@code keep} rolled files; a file
+     * switched out is synced first if {@code syncSwitchedOut}.
      *
      * @throws IOException if it cannot be opened
      */
-    static OutputFile open(Path path, boolean nativeWrites, long checkNanos, long rollSize, int keep) throws IOException {
-        OutputFile file = new OutputFile(path, nativeWrites, OpenFile.open(path, nativeWrites), rollSize, keep);
+    static OutputFile open(Path path, boolean nativeWrites, long checkNanos, long rollSize, int keep, boolean syncSwitchedOut)
+            throws IOException {
+        OutputFile file = new OutputFile(path, nativeWrites, OpenFile.open(path, nativeWrites), rollSize, keep, syncSwitchedOut);
         if (checkNanos > 0 || rollSize > 0) {
             file.watcher = OutputWatcher.start(file, checkNanos > 0 ? checkNanos : OutputWatcher.ROLL_RETRY_NANOS, checkNanos > 0);
         }
@@ -156,17 +174,81 @@ final class OutputFile {
         }
     }
 
-    /** Opens the path and makes it current, then closes the old file once no call uses it; under the lock. */
+    /**
+     * Opens the window in which an event is written and synced: no swap completes until it is
+     * left, on the same thread. Reentrant; it waits only for a swap under way.
+     */
+    void enterSyncWindow() {
+        syncWindow.readLock().lock();
+    }
+
+    void leaveSyncWindow() {
+        syncWindow.readLock().unlock();
+    }
+
+    /**
+     * Opens the path and makes it current, then closes the old file once no call uses it, synced
+     * first if events are synced; under the lock. Waits for the sync windows open, up to
+     * {@link #SYNC_WINDOW_WAIT_SECONDS}: a window left open longer was lost with its thread (a
+     * stack overflow in its unlock), and the swap goes on rather than stop rotation for good.
+     */
     private boolean swap(String what) throws IOException {
-        OpenFile old = current;
-        current = OpenFile.open(path, nativeWrites);
-        old.awaitUnpinned();
-        old.close();
+        OpenFile next = OpenFile.open(path, nativeWrites);
+        boolean exclusive = awaitSyncWindows();
+        try {
+            OpenFile old = current;
+            current = next;
+            old.awaitUnpinned();
+            if (syncSwitchedOut) {
+                syncSwitchedOut(old);
+            }
+            old.close();
+        } finally {
+            if (exclusive) {
+                syncWindow.writeLock().unlock();
+            }
+        }
         if (failing) {
             failing = false;
             System.err.println("syswrite-logger: " + what + " of " + path + " succeeded again");
         }
         return true;
+    }
+
+    /** Takes the sync windows for a swap; false if one stayed open too long. An interrupt does not end the wait and is kept. */
+    private boolean awaitSyncWindows() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SYNC_WINDOW_WAIT_SECONDS);
+            while (true) {
+                try {
+                    if (syncWindow.writeLock().tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        return true;
+                    }
+                    System.err.println("syswrite-logger: a synced event's window on " + path + " stayed open for "
+                            + SYNC_WINDOW_WAIT_SECONDS + " s; switching files without waiting for it");
+                    return false;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Syncs a file being switched out, so what was written to it is on the device; a failure is said on stderr. */
+    private void syncSwitchedOut(OpenFile old) {
+        long n;
+        do {
+            n = old.sync();
+        } while (n == -Errno.EINTR.number());
+        if (n != 0) {
+            System.err.println("syswrite-logger: syncing " + path + " before switching files failed with " + Errno.of((int) -n)
+                    + "; what was written to it may not be on the device");
+        }
     }
 
     /** Says the first failure of a run on stderr; the old file stays in use. Under the lock. */

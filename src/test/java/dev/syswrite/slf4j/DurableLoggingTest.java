@@ -10,14 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
+import org.slf4j.helpers.BasicMDCAdapter;
 
 /** {@code syswrite.logger.fsync.level}: an event at or above it is on the device when the call returns. */
 class DurableLoggingTest {
@@ -122,6 +125,70 @@ class DurableLoggingTest {
             assertEquals(100, pipe.awaitLines(100).lines().count());
             assertEquals(0, loggers.factory.writer().lostEvents().total());
         }
+    }
+
+    /** A sink and writer as the provider opens them, with rotation only on demand. */
+    private static EventWriter rotatable(Path file, String mode) throws Exception {
+        Properties p = LoggerConfigTest.settings(DURABLE_WARN);
+        p.putAll(LoggerConfigTest.settings("syswrite.logger.mode", mode, "syswrite.logger.reopen.interval", "off",
+                "syswrite.logger.output", file.toString()));
+        LoggerConfig config = LoggerConfig.of(p);
+        assertTrue(config.problems.isEmpty(), config.problems::toString);
+        return new EventWriter(config, LogSink.open(config, true), new BasicMDCAdapter());
+    }
+
+    /**
+     * A file switched out (logrotate renamed it) is synced before it is closed: what was written
+     * to it is on the device once the switch returns, though no WARN went to it afterwards.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sync", "async"})
+    void aFileSwitchedOutIsSyncedFirst(String mode) throws Exception {
+        Path file = dir.resolve("audit.log");
+        EventWriter writer = rotatable(file, mode);
+        Logger log = new SysWriteLoggerFactory(writer).getLogger("audit");
+        String chunk = "x".repeat(64 << 10);
+        int events = 512;
+        long before = DirtyPages.kilobytes();
+        for (int i = 0; i < events; i++) {
+            log.info("{} {}", i, chunk);
+        }
+        assertTrue(writer.flush());
+        long dirty = DirtyPages.kilobytes();
+        long written = (long) events * chunk.length() >> 10;
+        assumeTrue(dirty - before > written * 3 / 4, "the writes left no dirty pages to watch: " + before + " -> " + dirty + " kB");
+        Files.move(file, dir.resolve("audit.log.1"));
+        assertTrue(writer.reopen());
+        long after = DirtyPages.kilobytes();
+        assertTrue(dirty - after > written * 3 / 4, "dirty + writeback: " + before + " -> " + dirty + " -> " + after + " kB");
+        log.warn("the audit event");
+        assertEquals(List.of("WARN - the audit event"), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** No switch completes while an event is between its write and its sync: its sync must reach the file it went to. */
+    @Test
+    void aSwitchWaitsForAnOpenSyncWindow() throws Exception {
+        Path file = dir.resolve("audit.log");
+        EventWriter writer = rotatable(file, "sync");
+        Logger log = new SysWriteLoggerFactory(writer).getLogger("audit");
+        log.warn("before");
+        LogSink sink = writer.sink();
+        sink.enterSyncWindow();
+        Thread rotation;
+        try {
+            Files.move(file, dir.resolve("audit.log.1"));
+            rotation = new Thread(writer::reopen);
+            rotation.start();
+            rotation.join(500);
+            assertTrue(rotation.isAlive(), "the switch went ahead inside an open sync window");
+            log.warn("inside"); // the same thread may enter again: it still goes to the file open
+        } finally {
+            sink.leaveSyncWindow();
+        }
+        rotation.join();
+        log.warn("after");
+        assertEquals(List.of("WARN - before", "WARN - inside"), Files.readAllLines(dir.resolve("audit.log.1"), StandardCharsets.UTF_8));
+        assertEquals(List.of("WARN - after"), Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
     private static void join(Thread thread) {
