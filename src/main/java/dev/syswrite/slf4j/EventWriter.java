@@ -53,7 +53,7 @@ final class EventWriter {
     EventWriter(LoggerConfig config, LogSink sink, MDCAdapter mdc, int slots) {
         this.config = config;
         this.sink = sink;
-        this.layout = new TextLayout(config, mdc);
+        this.layout = config.json ? new JsonLayout(config, mdc) : new TextLayout(config, mdc);
         this.escapesOnEncode = layout.escapesOnEncode();
         this.buffers = new EventBuffers(slots, sink::allocate);
         this.async = config.async && sink.gathers() ? startAsync(config, sink) : null;
