@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.MarkerFactory;
+import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
@@ -22,6 +22,9 @@ import org.slf4j.spi.LoggingEventBuilder;
  * synchronous and asynchronous modes and on the JDK's write path.
  */
 class JsonFuzzTest {
+    /** Not SLF4J's MarkerFactory, which would start SLF4J (with no provider) for the tests after this one. */
+    private static final BasicMarkerFactory MARKERS = new BasicMarkerFactory();
+
     @TempDir
     Path dir;
 
@@ -101,7 +104,7 @@ class JsonFuzzTest {
         Thread.currentThread().setName(thread);
         loggers.mdc.clear();
         loggers.mdc.put(mdcKey, mdcValue);
-        LoggingEventBuilder event = loggers.factory.getLogger(logger).atInfo().addMarker(MarkerFactory.getDetachedMarker(marker))
+        LoggingEventBuilder event = loggers.factory.getLogger(logger).atInfo().addMarker(MARKERS.getDetachedMarker(marker))
                 .addKeyValue(key, value);
         event.log(text + "{}|{}", a1, a2);
         return new Expected(logger, thread, text + a1 + "|" + a2, mdcKey, mdcValue, key, value, marker);

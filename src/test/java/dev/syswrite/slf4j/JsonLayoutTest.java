@@ -18,10 +18,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
-import org.slf4j.MarkerFactory;
+import org.slf4j.helpers.BasicMarkerFactory;
 
 /** {@code syswrite.logger.format=json}: the fields, their types, the keys no input can forge, the line limit, hostile Throwables. */
 class JsonLayoutTest {
+    /** Not SLF4J's MarkerFactory, which would start SLF4J (with no provider) for the tests after this one. */
+    private static final BasicMarkerFactory MARKERS = new BasicMarkerFactory();
+
     @TempDir
     Path dir;
 
@@ -48,8 +51,8 @@ class JsonLayoutTest {
         TestLoggers loggers = loggers();
         loggers.mdc.put("request", "r-7");
         IllegalStateException failure = new IllegalStateException("no stock", new RuntimeException("cause"));
-        loggers.factory.getLogger("com.example.Orders").atWarn().addMarker(MarkerFactory.getMarker("AUDIT"))
-                .addMarker(MarkerFactory.getMarker("SECURITY")).addKeyValue("user", "ada").setCause(failure).log("order {} filled", 42);
+        loggers.factory.getLogger("com.example.Orders").atWarn().addMarker(MARKERS.getMarker("AUDIT"))
+                .addMarker(MARKERS.getMarker("SECURITY")).addKeyValue("user", "ada").setCause(failure).log("order {} filled", 42);
         JsonNode line = JsonLog.only(dir.resolve("log"));
         assertEquals(List.of("@timestamp", "log.level", "log.logger", "process.thread.name", "tags", "request", "user", "message",
                 "error.type", "error.message", "error.stack_trace"), names(line));
@@ -71,9 +74,9 @@ class JsonLayoutTest {
     @Test
     void theTextSettingsSwitchTheirFields() throws IOException {
         loggers("syswrite.logger.time", "micros", "syswrite.logger.name", "short").factory.getLogger("com.example.Orders")
-                .info(MarkerFactory.getMarker("M"), "m");
+                .info(MARKERS.getMarker("M"), "m");
         loggers("syswrite.logger.time", "none", "syswrite.logger.thread", "false", "syswrite.logger.name", "none",
-                "syswrite.logger.markers", "false", "syswrite.logger.mdc", "false").factory.getLogger("x").info(MarkerFactory.getMarker("M"), "m");
+                "syswrite.logger.markers", "false", "syswrite.logger.mdc", "false").factory.getLogger("x").info(MARKERS.getMarker("M"), "m");
         List<JsonNode> lines = lines();
         assertTrue(lines.get(0).get("@timestamp").asText().matches(".*\\.\\d{6}Z"), lines.get(0)::toString);
         assertEquals("Orders", lines.get(0).get("log.logger").asText());
