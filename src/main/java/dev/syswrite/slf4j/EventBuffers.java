@@ -101,11 +101,14 @@ final class EventBuffers {
         return n;
     }
 
-    /** The text capacity the pool keeps now, in chars: bounded by {@link #size()} times what a builder keeps. */
+    /**
+     * The text capacity the pool keeps now, in chars: bounded by {@link #size()} times what a
+     * builder keeps, twice that in JSON mode (a slot's {@link JsonLine} has a builder of its own).
+     */
     long retainedChars() {
         long chars = 0;
         for (Slot slot : slots) {
-            chars += slot.line.capacity();
+            chars += slot.line.capacity() + (slot.json == null ? 0 : slot.json.capacity());
         }
         return chars;
     }

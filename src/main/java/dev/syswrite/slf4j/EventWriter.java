@@ -17,11 +17,13 @@ import org.slf4j.spi.MDCAdapter;
  * formatting takes no lock and, for messages of Strings and primitive wrappers, allocates
  * nothing. A line longer than a slot keeps ({@link EventBuffers#SLOT_BYTES_MAX}) is encoded into
  * one buffer shared for large lines, under a lock that only such lines take; a line longer than
- * {@code syswrite.logger.line.max} is cut there and ends with {@code [truncated to N bytes]}.
+ * {@code syswrite.logger.line.max} is cut there and ends with {@code [truncated to N bytes]}
+ * (a JSON object never gets there: {@link JsonLine} keeps it within the limit, and whole).
  *
  * <p>What the line says is the {@link Layout}'s: plain text ({@link TextLayout}) or one JSON
  * object ({@link JsonLayout}), as {@code syswrite.logger.format} chooses.
- * Nothing here throws into the application: an event that cannot be formatted at all (an
+ *
+ * <p>Nothing here throws into the application: an event that cannot be formatted at all (an
  * {@code OutOfMemoryError}) is counted as lost.
  */
 final class EventWriter {

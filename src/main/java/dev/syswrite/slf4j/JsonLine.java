@@ -19,6 +19,7 @@ package dev.syswrite.slf4j;
 final class JsonLine {
     /** What ends an object something was cut from or left out of. */
     static final String TRUNCATED = ",\"log.truncated\":true";
+    private static final String TRUNCATED_FIRST = TRUNCATED.substring(1);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -63,6 +64,11 @@ final class JsonLine {
 
     boolean isCut() {
         return cut;
+    }
+
+    /** The scratch text's capacity, in chars: a second builder a slot keeps in JSON mode. */
+    int capacity() {
+        return scratch.capacity();
     }
 
     /** The scratch text, emptied, for text to be escaped into a field once it is formatted. */
@@ -187,7 +193,7 @@ final class JsonLine {
     /** Closes the object, saying if anything was cut, and ends the line. */
     void end() {
         if (cut) {
-            out.append(empty ? TRUNCATED.substring(1) : TRUNCATED);
+            out.append(empty ? TRUNCATED_FIRST : TRUNCATED);
         }
         out.append('}');
         out.startBody();

@@ -188,6 +188,15 @@ class JsonLayoutTest {
         assertEquals("a".repeat(800), line.get("message").asText());
     }
 
+    /** The message and the stack trace are formatted in a second builder before they are escaped: it lets a huge event go too. */
+    @Test
+    void theBuffersLetAHugeEventGo() {
+        TestLoggers loggers = loggers("syswrite.logger.line.max", "64m");
+        loggers.factory.getLogger("x").error("{}", "z".repeat(5_000_000), new RuntimeException("y".repeat(1_000_000)));
+        EventBuffers buffers = loggers.factory.writer().buffers();
+        assertTrue(buffers.retainedChars() <= 2L * buffers.size() * LineBuilder.KEPT_CHARS, () -> buffers.retainedChars() + " chars kept");
+    }
+
     private static int indexOf(byte[] bytes, int from) {
         for (int i = from; i < bytes.length; i++) {
             if (bytes[i] == '\n') {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,10 +49,10 @@ final class JsonLog {
     static JsonNode parse(byte[] line) {
         try {
             JsonNode node = STRICT.readTree(line);
-            assertTrue(node.isObject(), () -> new String(line, java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(node.isObject(), () -> new String(line, StandardCharsets.UTF_8));
             return node;
         } catch (IOException e) {
-            throw new AssertionError("not one JSON object: " + new String(line, java.nio.charset.StandardCharsets.UTF_8), e);
+            throw new AssertionError("not one JSON object: " + new String(line, StandardCharsets.UTF_8), e);
         }
     }
 
