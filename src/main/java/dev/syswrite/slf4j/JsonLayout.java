@@ -38,6 +38,18 @@ final class JsonLayout implements Layout {
     static final Set<String> OWN_FIELDS = Set.of("@timestamp", "log.level", "log.logger", "process.thread.name", "tags", "message",
             "error.type", "error.message", "error.stack_trace", "log.truncated", "log.skipped_fields");
 
+    /** The own fields' keys as they are written, {@code "key":}. */
+    private static final String TIMESTAMP = quoted("@timestamp");
+    private static final String LEVEL = quoted("log.level");
+    private static final String LOGGER = quoted("log.logger");
+    private static final String THREAD = quoted("process.thread.name");
+    private static final String TAGS = quoted("tags");
+    private static final String SKIPPED = quoted("log.skipped_fields");
+    private static final String MESSAGE = quoted("message");
+    private static final String ERROR_TYPE = quoted("error.type");
+    private static final String ERROR_MESSAGE = quoted("error.message");
+    private static final String STACK_TRACE = quoted("error.stack_trace");
+
     private static final String[] LEVELS = new String[EventWriter.LEVEL_NAMES.length];
 
     static {
@@ -62,19 +74,19 @@ final class JsonLayout implements Layout {
     @Override
     public void head(EventBuffers.Slot slot, long epochMicros, String thread, int level, String logger, Marker marker, List<Marker> markers) {
         JsonLine json = slot.json().start(slot.line, config.lineMax);
-        if (config.timeDigits != 0 && json.key("@timestamp", 1)) {
+        if (config.timeDigits != 0 && json.ownKey(TIMESTAMP, 1)) {
             json.timestamp(epochMicros, config.timeDigits);
         }
-        if (json.key("log.level", 1)) {
+        if (json.ownKey(LEVEL, 1)) {
             json.literal(LEVELS[level]);
         }
-        if (!config.name.equals("none") && json.key("log.logger", 2)) {
+        if (!config.name.equals("none") && json.ownKey(LOGGER, 2)) {
             json.string(logger, config.name.equals("short") ? logger.lastIndexOf('.') + 1 : 0, logger.length(), false);
         }
-        if (config.thread && json.key("process.thread.name", 2)) {
+        if (config.thread && json.ownKey(THREAD, 2)) {
             json.string(thread != null ? thread : Thread.currentThread().getName());
         }
-        if ((marker != null || markers != null && !markers.isEmpty()) && json.key("tags", 2)) {
+        if ((marker != null || markers != null && !markers.isEmpty()) && json.ownKey(TAGS, 2)) {
             json.startArray();
             boolean first = true;
             if (marker != null) {
@@ -126,12 +138,12 @@ final class JsonLayout implements Layout {
                 }
             }
         }
-        if (skipped != 0 && json.key("log.skipped_fields", 1)) {
+        if (skipped != 0 && json.ownKey(SKIPPED, 1)) {
             json.number(skipped);
         }
         LineBuilder message = json.scratch(config.lineMax);
         MessagePattern.appendTo(message, pattern, count, a1, a2, more);
-        if (json.key("message", 2)) {
+        if (json.ownKey(MESSAGE, 2)) {
             // with a Throwable, a message cut takes half the room left: the rest is the trace's
             json.string(message.chars(), 0, message.length(), throwable == null);
         }
@@ -142,7 +154,7 @@ final class JsonLayout implements Layout {
     }
 
     private void error(JsonLine json, Throwable throwable, boolean mayCallApplication) {
-        if (json.key("error.type", 2)) {
+        if (json.ownKey(ERROR_TYPE, 2)) {
             json.string(throwable.getClass().getName());
         }
         if (mayCallApplication) {
@@ -152,13 +164,13 @@ final class JsonLayout implements Layout {
             } catch (Throwable failure) {
                 message = "[FAILED getMessage()]";
             }
-            if (message != null && json.key("error.message", 2)) {
+            if (message != null && json.ownKey(ERROR_MESSAGE, 2)) {
                 json.string(message);
             }
         }
         LineBuilder trace = json.scratch(config.lineMax);
         StackTrace.appendTo(trace, throwable);
-        if (json.key("error.stack_trace", 2)) {
+        if (json.ownKey(STACK_TRACE, 2)) {
             json.string(trace.chars(), 0, trace.length(), true);
         }
     }
@@ -202,6 +214,10 @@ final class JsonLayout implements Layout {
             MessagePattern.appendValue(text, value);
             json.string(text.chars(), 0, text.length(), false);
         }
+    }
+
+    private static String quoted(String key) {
+        return '"' + key + "\":";
     }
 
     private static String nonFinite(double d) {

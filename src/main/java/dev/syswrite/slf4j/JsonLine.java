@@ -22,6 +22,10 @@ final class JsonLine {
     private static final String TRUNCATED_FIRST = TRUNCATED.substring(1);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Characters escaped per round; the array below is what an instance keeps for it. */
+    private static final int CHUNK = 256;
+
+    private final char[] chunk = new char[CHUNK];
 
     /** Text formatted before it is escaped into a field: a message, a stack trace, an object's {@code toString()}. */
     private final LineBuilder scratch = new LineBuilder();
@@ -96,6 +100,28 @@ final class JsonLine {
         }
         out.append('"').append(':');
         used += 2;
+        empty = false;
+        return true;
+    }
+
+    /**
+     * Starts a field with a key of the layout's own, given as {@code "key":} (ASCII, nothing to
+     * escape, so appended as it is), with the same rule as {@link #key}.
+     */
+    boolean ownKey(String quotedKeyAndColon, int least) {
+        int bytes = quotedKeyAndColon.length() + (empty ? 0 : 1);
+        if (used + bytes + least > budget) {
+            cut = true;
+            return false;
+        }
+        fieldChars = out.length();
+        fieldBytes = used;
+        fieldEmpty = empty;
+        if (!empty) {
+            out.append(',');
+        }
+        out.append(quotedKeyAndColon);
+        used += bytes;
         empty = false;
         return true;
     }
@@ -217,61 +243,83 @@ final class JsonLine {
 
     /**
      * Appends {@code s[from, to)} escaped, as long as the object stays within {@code limit} bytes.
+     * The text is copied out in chunks and scanned as an array: the runs of printable ASCII that
+     * make up most of a line are appended in bulk.
      *
      * @return whether all of it was written
      */
     private boolean escape(CharSequence s, int from, int to, int limit) {
         int i = from;
         while (i < to) {
-            int plain = i;
-            for (char c; plain < to && (c = s.charAt(plain)) >= 0x20 && c < 0x7f && c != '"' && c != '\\'; plain++) {
-                // printable ASCII, most of every line: appended in one go below
-            }
-            int n = Math.min(plain - i, limit - used);
-            if (n > 0) {
-                out.append(s, i, i + n);
-                used += n;
-                i += n;
-            }
-            if (i < plain) {
-                return false;
-            }
-            if (i == to) {
-                return true;
-            }
-            char c = s.charAt(i);
-            String escaped = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : ControlEscapes.of(c);
-            if (escaped != null) {
-                if (used + escaped.length() > limit) {
+            int n = Math.min(CHUNK, to - i);
+            copy(s, i, i + n);
+            int k = 0;
+            while (k < n) {
+                int plain = k;
+                for (char c; plain < n && (c = chunk[plain]) >= 0x20 && c < 0x7f && c != '"' && c != '\\'; plain++) {
+                    // printable ASCII: appended in one go below
+                }
+                int m = Math.min(plain - k, limit - used);
+                if (m > 0) {
+                    out.append(chunk, k, m);
+                    used += m;
+                    k += m;
+                }
+                if (k < plain) {
                     return false;
                 }
-                out.append(escaped);
-                used += escaped.length();
-                i++;
-            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-                if (used + 4 > limit) {
-                    return false;
+                if (k == n) {
+                    break;
                 }
-                out.append(c).append(s.charAt(i + 1));
-                used += 4;
-                i += 2;
-            } else if (Character.isSurrogate(c)) {
-                if (used + 6 > limit) {
-                    return false;
+                char c = chunk[k];
+                char next = k + 1 < n ? chunk[k + 1] : i + n < to ? s.charAt(i + n) : 0; // a pair may straddle two chunks
+                String escaped = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : ControlEscapes.of(c);
+                if (escaped != null) {
+                    if (used + escaped.length() > limit) {
+                        return false;
+                    }
+                    out.append(escaped);
+                    used += escaped.length();
+                    k++;
+                } else if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) {
+                    if (used + 4 > limit) {
+                        return false;
+                    }
+                    out.append(c).append(next);
+                    used += 4;
+                    k += 2; // past the chunk's end if the pair straddled it: the next chunk starts after it
+                } else if (Character.isSurrogate(c)) {
+                    if (used + 6 > limit) {
+                        return false;
+                    }
+                    out.append('\\').append('u').append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                    used += 6;
+                    k++;
+                } else {
+                    int bytes = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                    if (used + bytes > limit) {
+                        return false;
+                    }
+                    out.append(c);
+                    used += bytes;
+                    k++;
                 }
-                out.append('\\').append('u').append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
-                used += 6;
-                i++;
-            } else {
-                int bytes = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-                if (used + bytes > limit) {
-                    return false;
-                }
-                out.append(c);
-                used += bytes;
-                i++;
             }
+            i += k;
         }
         return true;
+    }
+
+    /** Copies {@code s[from, to)} to the chunk, in bulk for the two kinds of text an event has. */
+    private void copy(CharSequence s, int from, int to) {
+        if (s instanceof String string) {
+            string.getChars(from, to, chunk, 0);
+        } else if (s instanceof StringBuilder builder) {
+            builder.getChars(from, to, chunk, 0);
+        } else {
+            for (int k = from; k < to; k++) {
+                chunk[k - from] = s.charAt(k);
+            }
+        }
     }
 }

@@ -180,6 +180,23 @@ class JsonLayoutTest {
         }
     }
 
+    /** Text is escaped in chunks of 256 chars: a pair, or a lone surrogate, on either side of a chunk's end reads back the same. */
+    @Test
+    void surrogatesAtEveryChunkBoundary() throws IOException {
+        Logger log = loggers().factory.getLogger("x");
+        List<String> messages = new ArrayList<>();
+        for (int offset = 250; offset < 262; offset++) {
+            for (String tail : new String[] {"\ud83d\ude00", "\ud800x", "\udc00\ud83d", "\ud83d"}) {
+                messages.add("a".repeat(offset) + tail + "b".repeat(offset));
+                log.info(messages.get(messages.size() - 1));
+            }
+        }
+        List<JsonNode> lines = lines();
+        for (int i = 0; i < messages.size(); i++) {
+            assertEquals(messages.get(i), lines.get(i).get("message").textValue());
+        }
+    }
+
     @Test
     void aLineThatFitsIsWholeAndNotMarked() throws IOException {
         loggers("syswrite.logger.line.max", "1k").factory.getLogger("x").info("a".repeat(800));
