@@ -43,6 +43,8 @@ final class EventBuffers {
     static final class Slot {
         final LineBuilder line = new LineBuilder();
         final Utf8 encoder = new Utf8();
+        /** The JSON layout's state for the event, made on first use: a text-only provider never makes one. */
+        private JsonLine json;
         /** The encoded line, from index 1 (index 0 is the sink's); allocated on first use, never in a temporary slot. */
         private ByteBuffer bytes;
         /** How many other events its owner was formatting when it took this slot, where known. */
@@ -53,6 +55,13 @@ final class EventBuffers {
 
         Slot(boolean pooled) {
             this.pooled = pooled;
+        }
+
+        JsonLine json() {
+            if (json == null) {
+                json = new JsonLine();
+            }
+            return json;
         }
     }
 
@@ -92,11 +101,14 @@ final class EventBuffers {
         return n;
     }
 
-    /** The text capacity the pool keeps now, in chars: bounded by {@link #size()} times what a builder keeps. */
+    /**
+     * The text capacity the pool keeps now, in chars: bounded by {@link #size()} times what a
+     * builder keeps, twice that in JSON mode (a slot's {@link JsonLine} has a builder of its own).
+     */
     long retainedChars() {
         long chars = 0;
         for (Slot slot : slots) {
-            chars += slot.line.capacity();
+            chars += slot.line.capacity() + (slot.json == null ? 0 : slot.json.capacity());
         }
         return chars;
     }

@@ -4,11 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Marker;
 import org.slf4j.event.LoggingEvent;
-import org.slf4j.event.KeyValuePair;
 import org.slf4j.spi.MDCAdapter;
 
 /**
@@ -19,11 +17,13 @@ import org.slf4j.spi.MDCAdapter;
  * formatting takes no lock and, for messages of Strings and primitive wrappers, allocates
  * nothing. A line longer than a slot keeps ({@link EventBuffers#SLOT_BYTES_MAX}) is encoded into
  * one buffer shared for large lines, under a lock that only such lines take; a line longer than
- * {@code syswrite.logger.line.max} is cut there and ends with {@code [truncated to N bytes]}.
+ * {@code syswrite.logger.line.max} is cut there and ends with {@code [truncated to N bytes]}
+ * (a JSON object never gets there: {@link JsonLine} keeps it within the limit, and whole).
  *
- * <p>Layout: {@code <time> [<thread>] <LEVEL> <logger> [<marker>]... {<mdc>} - <key>=<value>... <message>},
- * each part switchable in {@link LoggerConfig}, then the stack trace of a Throwable, if any.
- * Nothing here throws into the application: an event that cannot be formatted at all (an
+ * <p>What the line says is the {@link Layout}'s: plain text ({@link TextLayout}) or one JSON
+ * object ({@link JsonLayout}), as {@code syswrite.logger.format} chooses.
+ *
+ * <p>Nothing here throws into the application: an event that cannot be formatted at all (an
  * {@code OutOfMemoryError}) is counted as lost.
  */
 final class EventWriter {
@@ -34,7 +34,9 @@ final class EventWriter {
 
     private final LoggerConfig config;
     private final LogSink sink;
-    private final MDCAdapter mdc;
+    private final Layout layout;
+    /** Whether the encoder escapes the line's head: the text layout's choice; JSON is escaped as it is appended. */
+    private final boolean escapesOnEncode;
     private final EventBuffers buffers;
     /** {@code " [truncated to N bytes]\n"}, what ends a cut line. */
     private final byte[] truncationMark;
@@ -53,7 +55,8 @@ final class EventWriter {
     EventWriter(LoggerConfig config, LogSink sink, MDCAdapter mdc, int slots) {
         this.config = config;
         this.sink = sink;
-        this.mdc = mdc;
+        this.layout = config.json ? new JsonLayout(config, mdc) : new TextLayout(config, mdc);
+        this.escapesOnEncode = layout.escapesOnEncode();
         this.buffers = new EventBuffers(slots, sink::allocate);
         this.async = config.async && sink.gathers() ? startAsync(config, sink) : null;
         this.truncationMark = (" [truncated to " + config.lineMax + " bytes]\n").getBytes(StandardCharsets.US_ASCII);
@@ -116,11 +119,9 @@ final class EventWriter {
         EventBuffers.Slot slot = null;
         try {
             slot = buffers.acquire();
-            LineBuilder line = head(slot, 0, null, level, logger);
-            if (config.markers && marker != null) {
-                appendMarker(line, marker);
-            }
-            body(slot, line, level, null, pattern, count, a1, a2, more, throwable);
+            head(slot, 0, null, level, logger, config.markers ? marker : null, null);
+            layout.body(slot, null, pattern, count, a1, a2, more, throwable);
+            emit(slot, slot.line, level);
         } catch (Throwable failure) {
             try {
                 sink.formatFailed(failure);
@@ -157,14 +158,9 @@ final class EventWriter {
                 count--;
             }
             slot = buffers.acquire();
-            LineBuilder line = head(slot, event.getTimeStamp(), event.getThreadName(), level, logger);
-            List<Marker> markers = config.markers ? event.getMarkers() : null;
-            if (markers != null) {
-                for (Marker marker : markers) {
-                    appendMarker(line, marker);
-                }
-            }
-            body(slot, line, level, config.keyValues ? event.getKeyValuePairs() : null, event.getMessage(), count, null, null, args, throwable);
+            head(slot, event.getTimeStamp(), event.getThreadName(), level, logger, null, config.markers ? event.getMarkers() : null);
+            layout.body(slot, config.keyValues ? event.getKeyValuePairs() : null, event.getMessage(), count, null, null, args, throwable);
+            emit(slot, slot.line, level);
         } catch (Throwable failure) {
             try {
                 sink.formatFailed(failure);
@@ -188,49 +184,15 @@ final class EventWriter {
         }
     }
 
-    /** Starts the line: time, thread, level and logger. */
-    private LineBuilder head(EventBuffers.Slot slot, long epochMillis, String thread, int level, String logger) {
-        LineBuilder line = slot.line.reset(config.lineMax, config.escape, slot.nested >= EventBuffers.MAX_NESTED);
+    /** Resets the slot's line and has the layout start it: time, thread, level, logger and markers. */
+    private void head(EventBuffers.Slot slot, long epochMillis, String thread, int level, String logger, Marker marker, List<Marker> markers) {
+        slot.line.reset(config.lineMax, escapesOnEncode, slot.nested >= EventBuffers.MAX_NESTED);
+        long micros = 0;
         if (config.timeDigits != 0) {
             boolean own = epochMillis > 0 && epochMillis <= MAX_EPOCH_MILLIS; // a replayed event's own time, if sane
-            line.appendTimestamp(own ? epochMillis * 1000 : epochMicros(), config.timeDigits).append(' ');
+            micros = own ? epochMillis * 1000 : epochMicros();
         }
-        if (config.thread) {
-            line.append('[').append(thread != null ? thread : Thread.currentThread().getName()).append("] ");
-        }
-        line.append(LEVEL_NAMES[level]).append(' ');
-        switch (config.name) {
-            case "full" -> line.append(logger).append(' ');
-            case "short" -> line.append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(' ');
-            default -> { }
-        }
-        return line;
-    }
-
-    /** Ends the line: MDC, key-values, message, stack trace; then encodes and writes it. */
-    private void body(EventBuffers.Slot slot, LineBuilder line, int level, List<KeyValuePair> keyValues, String pattern, int count,
-            Object a1, Object a2, Object[] more, Throwable throwable) {
-        if (config.mdc) {
-            appendMdc(line);
-        }
-        line.append("- ");
-        if (keyValues != null) {
-            for (KeyValuePair pair : keyValues) {
-                if (pair == null) {
-                    continue;
-                }
-                line.append(pair.key).append('=');
-                MessagePattern.appendValue(line, pair.value);
-                line.append(' ');
-            }
-        }
-        MessagePattern.appendTo(line, pattern, count, a1, a2, more);
-        line.startBody();
-        line.append('\n');
-        if (throwable != null) {
-            StackTrace.appendTo(line, throwable);
-        }
-        emit(slot, line, level);
+        layout.head(slot, micros, thread, level, logger, marker, markers);
     }
 
     /**
@@ -241,9 +203,9 @@ final class EventWriter {
         StringBuilder text = line.chars();
         int head = line.bodyStart();
         int length = line.length();
-        long bytes = (long) Utf8.maxBytesPerChar(config.escape) * head + 3L * (length - head);
+        long bytes = (long) Utf8.maxBytesPerChar(escapesOnEncode) * head + 3L * (length - head);
         if (bytes >= Math.min(EventBuffers.SLOT_BYTES_MIN, config.lineMax) || line.isFull()) { // the exact size decides
-            bytes = Utf8.length(text, 0, head, config.escape) + Utf8.length(text, head, length, false);
+            bytes = Utf8.length(text, 0, head, escapesOnEncode) + Utf8.length(text, head, length, false);
         }
         boolean cut = line.isFull() || bytes > config.lineMax;
         int capacity = 1 + (int) Math.min(bytes, config.lineMax); // index 0 is the sink's
@@ -280,7 +242,7 @@ final class EventWriter {
     private void encodeAndWrite(Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut, int level) {
         out.clear(); // the sink moved position and limit last time; puts below are absolute
         int limit = 1 + config.lineMax - (cut ? truncationMark.length : 0);
-        long done = encoder.encode(text, 0, head, config.escape, out, 1, limit);
+        long done = encoder.encode(text, 0, head, escapesOnEncode, out, 1, limit);
         if ((int) (done >>> 32) == head && length == head + 1 && (int) done < limit) {
             out.put((int) done, (byte) '\n'); // no stack trace: the body is the newline, and a call costs 30 ns
             done++;
@@ -307,27 +269,12 @@ final class EventWriter {
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
-    private static void appendMarker(LineBuilder line, Marker marker) {
-        String name;
+    /** A marker's name; a {@code getName()} that throws gives a placeholder. */
+    static String markerName(Marker marker) {
         try {
-            name = marker == null ? "null" : marker.getName();
+            return marker == null ? "null" : String.valueOf(marker.getName());
         } catch (Throwable failure) {
-            name = "[FAILED getName()]";
+            return "[FAILED getName()]";
         }
-        line.append('[').append(name).append("] ");
-    }
-
-    private void appendMdc(LineBuilder line) {
-        Map<String, String> context = mdc.getCopyOfContextMap();
-        if (context == null || context.isEmpty()) {
-            return;
-        }
-        line.append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> e : context.entrySet()) {
-            line.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
-            first = false;
-        }
-        line.append("} ");
     }
 }

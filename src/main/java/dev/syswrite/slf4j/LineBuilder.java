@@ -101,6 +101,17 @@ final class LineBuilder {
         return this;
     }
 
+    LineBuilder append(char[] chars, int offset, int length) {
+        int room = max - text.length();
+        if (length <= room) {
+            text.append(chars, offset, length);
+        } else {
+            text.append(chars, offset, Math.max(room, 0));
+            full = true;
+        }
+        return this;
+    }
+
     LineBuilder append(int i) {
         text.append(i);
         return trim();

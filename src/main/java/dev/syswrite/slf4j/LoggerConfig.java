@@ -21,6 +21,8 @@ import java.util.HashMap;
  *       loggers below it ({@code <name>.*}, {@code <name>$*}); the most specific one wins</td><td></td></tr>
  *   <tr><td>{@code syswrite.logger.output}</td><td>stderr, stdout, or a file path, opened for append and
  *       created if missing</td><td>stderr</td></tr>
+ *   <tr><td>{@code syswrite.logger.format}</td><td>text, json (JSON Lines: one object a line, with the
+ *       Elastic Common Schema's field names; see {@link JsonLayout})</td><td>text</td></tr>
  *   <tr><td>{@code syswrite.logger.time}</td><td>millis, micros (ISO-8601 UTC), none</td><td>millis</td></tr>
  *   <tr><td>{@code syswrite.logger.thread}</td><td>true, false</td><td>true</td></tr>
  *   <tr><td>{@code syswrite.logger.name}</td><td>full, short (the part after the last dot), none</td><td>full</td></tr>
@@ -83,9 +85,9 @@ final class LoggerConfig {
     static final int RING_MOST = 1 << 30;
     static final int RING_DEFAULT = 4 << 20;
 
-    private static final List<String> KEYS = List.of("level", "output", "time", "thread", "name", "mdc", "markers", "keyvalues", "escape",
-            "line.max", "mode", "sync.level", "async.full", "async.ring", "async.wait", "reopen.interval", "rollover.size", "rollover.keep",
-            "fsync.level");
+    private static final List<String> KEYS = List.of("level", "output", "format", "time", "thread", "name", "mdc", "markers", "keyvalues",
+            "escape", "line.max", "mode", "sync.level", "async.full", "async.ring", "async.wait", "reopen.interval", "rollover.size",
+            "rollover.keep", "fsync.level");
 
     /** The bounds of {@code reopen.interval}, in milliseconds. */
     static final long REOPEN_LEAST_MILLIS = 10;
@@ -99,6 +101,8 @@ final class LoggerConfig {
     /** Logger name to level, for it and the loggers below it. */
     final Map<String, Integer> prefixLevels;
     final String output;
+    /** Whether lines are JSON objects ({@link JsonLayout}) rather than text ({@link TextLayout}). */
+    final boolean json;
     /** 0 (no time), 3 (millis) or 6 (micros). */
     final int timeDigits;
     final boolean thread;
@@ -147,6 +151,7 @@ final class LoggerConfig {
         this.defaultLevel = level == null ? 2 : level;
         this.prefixLevels = Map.copyOf(prefixLevels);
         this.output = settings.getProperty(PREFIX + "output", "stderr").trim();
+        this.json = choice(settings, "format", "text", problems, "text", "json").equals("json");
         this.timeDigits = switch (choice(settings, "time", "millis", problems, "millis", "micros", "none")) {
             case "micros" -> 6;
             case "none" -> 0;

@@ -53,28 +53,41 @@ class HostileThrowableTest {
         assertTrue(lines.get(2).startsWith("\tat dev.syswrite.slf4j.HostileThrowableTest."), lines.get(2));
     }
 
+    /** Every method a logger may call on it throws. */
+    static final class Hostile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Hostile() {
+            super("x");
+        }
+
+        @Override
+        public String getMessage() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String toString() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public StackTraceElement[] getStackTrace() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     @Test
     void aThrowableWhoseToStringAndGetCauseAndGetStackTraceThrow() throws IOException {
-        RuntimeException hostile = new RuntimeException("x") {
-            @Override
-            public String toString() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public synchronized Throwable getCause() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public StackTraceElement[] getStackTrace() {
-                throw new UnsupportedOperationException();
-            }
-        };
         Logger log = logger();
-        log.warn("w {}", "arg", hostile);
+        log.warn("w {}", "arg", new Hostile());
         log.info("after");
-        assertEquals(List.of("WARN - w arg", hostile.getClass().getName() + ": [FAILED toString()]", "INFO - after"), lines());
+        assertEquals(List.of("WARN - w arg", Hostile.class.getName() + ": [FAILED toString()]", "INFO - after"), lines());
     }
 
     /** Each asked for its cause makes a new one: a chain without end and without a cycle to detect. */

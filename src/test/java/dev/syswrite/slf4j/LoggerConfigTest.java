@@ -36,6 +36,15 @@ class LoggerConfigTest {
     }
 
     @Test
+    void formatIsTextOrJson() {
+        assertFalse(LoggerConfig.of(settings()).json);
+        assertTrue(LoggerConfig.of(settings("syswrite.logger.format", " JSON ")).json);
+        LoggerConfig bad = LoggerConfig.of(settings("syswrite.logger.format", "xml"));
+        assertFalse(bad.json);
+        assertEquals(1, bad.problems.size(), bad.problems::toString);
+    }
+
+    @Test
     void asyncSettings() {
         LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.mode", "ASYNC", "syswrite.logger.sync.level", "warn",
                 "syswrite.logger.async.full", "drop", "syswrite.logger.async.ring", "100k", "syswrite.logger.async.wait", "spin"));

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code -Dslf4j.provider}: an enabled INFO event with two arguments (a String-free message
  * with an Integer and a Double, boxed once up front, as a hot path holds them), and a
  * disabled DEBUG call. Every backend writes a comparable line
- * ({@code time [thread] LEVEL logger - message}) to its own file under {@code -Dbench.logs}.
+ * ({@code time [thread] LEVEL logger - message}), or for the {@code *Json} classes a JSON
+ * object of the same content, to its own file under {@code -Dbench.logs}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})

@@ -1,0 +1,226 @@
+package dev.syswrite.slf4j;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+import org.slf4j.spi.MDCAdapter;
+
+/**
+ * JSON Lines ({@code syswrite.logger.format=json}): each event one JSON object on one line, with
+ * the field names of the Elastic Common Schema, in this order: {@code @timestamp},
+ * {@code log.level}, {@code log.logger}, {@code process.thread.name}, {@code tags} (the markers),
+ * each MDC entry, each key-value pair, {@code message}, {@code error.type},
+ * {@code error.message}, {@code error.stack_trace}; the settings {@code time}, {@code thread},
+ * {@code name}, {@code mdc}, {@code markers} and {@code keyvalues} switch their parts as in the
+ * text layout.
+ *
+ * <p>Key-value pairs keep their type: integers, {@code BigInteger} and {@code BigDecimal} are JSON
+ * numbers, as are finite floats and doubles (NaN and the infinities are the strings
+ * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}), booleans are {@code true} and
+ * {@code false}, null is {@code null}; anything else is the string {@code {}} renders of it.
+ *
+ * <p>No key appears twice: the names above, and {@code log.truncated} and
+ * {@code log.skipped_fields}, are the layout's own; an MDC entry or key-value pair with one of
+ * them as its key, or with the key of an MDC entry or of an earlier pair, is left out and counted
+ * in {@code log.skipped_fields}.
+ *
+ * <p>Within the line limit ({@link JsonLine}): a field that fits is written whole. A string that
+ * does not is cut: to the room left if it is the last big field (the stack trace, or the message
+ * of an event without one), else to half of it, so that a long MDC value or message never takes
+ * all the room of the fields after it; a number or a key that does not fit is left out.
+ */
+final class JsonLayout implements Layout {
+    /** Every name the layout writes itself: an MDC or key-value key among them is left out. */
+    static final Set<String> OWN_FIELDS = Set.of("@timestamp", "log.level", "log.logger", "process.thread.name", "tags", "message",
+            "error.type", "error.message", "error.stack_trace", "log.truncated", "log.skipped_fields");
+
+    /** The own fields' keys as they are written, {@code "key":}. */
+    private static final String TIMESTAMP = quoted("@timestamp");
+    private static final String LEVEL = quoted("log.level");
+    private static final String LOGGER = quoted("log.logger");
+    private static final String THREAD = quoted("process.thread.name");
+    private static final String TAGS = quoted("tags");
+    private static final String SKIPPED = quoted("log.skipped_fields");
+    private static final String MESSAGE = quoted("message");
+    private static final String ERROR_TYPE = quoted("error.type");
+    private static final String ERROR_MESSAGE = quoted("error.message");
+    private static final String STACK_TRACE = quoted("error.stack_trace");
+
+    private static final String[] LEVELS = new String[EventWriter.LEVEL_NAMES.length];
+
+    static {
+        for (int i = 0; i < LEVELS.length; i++) {
+            LEVELS[i] = '"' + EventWriter.LEVEL_NAMES[i] + '"';
+        }
+    }
+
+    private final LoggerConfig config;
+    private final MDCAdapter mdc;
+
+    JsonLayout(LoggerConfig config, MDCAdapter mdc) {
+        this.config = config;
+        this.mdc = mdc;
+    }
+
+    @Override
+    public boolean escapesOnEncode() {
+        return false; // escaped as it is appended
+    }
+
+    @Override
+    public void head(EventBuffers.Slot slot, long epochMicros, String thread, int level, String logger, Marker marker, List<Marker> markers) {
+        JsonLine json = slot.json().start(slot.line, config.lineMax);
+        if (config.timeDigits != 0 && json.ownKey(TIMESTAMP, 1)) {
+            json.timestamp(epochMicros, config.timeDigits);
+        }
+        if (json.ownKey(LEVEL, 1)) {
+            json.literal(LEVELS[level]);
+        }
+        if (!config.name.equals("none") && json.ownKey(LOGGER, 2)) {
+            json.string(logger, config.name.equals("short") ? logger.lastIndexOf('.') + 1 : 0, logger.length(), false);
+        }
+        if (config.thread && json.ownKey(THREAD, 2)) {
+            json.string(thread != null ? thread : Thread.currentThread().getName());
+        }
+        if ((marker != null || markers != null && !markers.isEmpty()) && json.ownKey(TAGS, 2)) {
+            json.startArray();
+            boolean first = true;
+            if (marker != null) {
+                json.element(EventWriter.markerName(marker), true);
+                first = false;
+            }
+            if (markers != null) {
+                for (Marker m : markers) {
+                    json.element(EventWriter.markerName(m), first);
+                    first = false;
+                }
+            }
+            json.endArray();
+        }
+    }
+
+    @Override
+    public void body(EventBuffers.Slot slot, List<KeyValuePair> keyValues, String pattern, int count, Object a1, Object a2, Object[] more,
+            Throwable throwable) {
+        JsonLine json = slot.json();
+        int skipped = 0;
+        Map<String, String> context = config.mdc ? mdc.getCopyOfContextMap() : null;
+        if (context != null) {
+            for (Map.Entry<String, String> e : context.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (OWN_FIELDS.contains(key)) {
+                    skipped++;
+                } else if (json.key(key, 2)) {
+                    String value = e.getValue();
+                    if (value == null) {
+                        json.literal("null");
+                    } else {
+                        json.string(value);
+                    }
+                }
+            }
+        }
+        if (keyValues != null) {
+            for (int i = 0; i < keyValues.size(); i++) {
+                KeyValuePair pair = keyValues.get(i);
+                if (pair == null) {
+                    continue;
+                }
+                String key = String.valueOf(pair.key);
+                if (OWN_FIELDS.contains(key) || context != null && context.containsKey(key) || earlierKey(keyValues, i, key)) {
+                    skipped++;
+                } else if (json.key(key, 1)) {
+                    value(json, pair.value);
+                }
+            }
+        }
+        if (skipped != 0 && json.ownKey(SKIPPED, 1)) {
+            json.number(skipped);
+        }
+        LineBuilder message = json.scratch(config.lineMax);
+        MessagePattern.appendTo(message, pattern, count, a1, a2, more);
+        if (json.ownKey(MESSAGE, 2)) {
+            // with a Throwable, a message cut takes half the room left: the rest is the trace's
+            json.string(message.chars(), 0, message.length(), throwable == null);
+        }
+        if (throwable != null) {
+            error(json, throwable, slot.line.mayCallApplication());
+        }
+        json.end();
+    }
+
+    private void error(JsonLine json, Throwable throwable, boolean mayCallApplication) {
+        if (json.ownKey(ERROR_TYPE, 2)) {
+            json.string(throwable.getClass().getName());
+        }
+        if (mayCallApplication) {
+            String message;
+            try {
+                message = throwable.getMessage();
+            } catch (Throwable failure) {
+                message = "[FAILED getMessage()]";
+            }
+            if (message != null && json.ownKey(ERROR_MESSAGE, 2)) {
+                json.string(message);
+            }
+        }
+        LineBuilder trace = json.scratch(config.lineMax);
+        StackTrace.appendTo(trace, throwable);
+        if (json.ownKey(STACK_TRACE, 2)) {
+            json.string(trace.chars(), 0, trace.length(), true);
+        }
+    }
+
+    private static boolean earlierKey(List<KeyValuePair> keyValues, int i, String key) {
+        for (int j = 0; j < i; j++) {
+            KeyValuePair pair = keyValues.get(j);
+            if (pair != null && key.equals(String.valueOf(pair.key))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A key-value pair's value, typed where JSON has the type. */
+    private void value(JsonLine json, Object value) {
+        if (value == null) {
+            json.literal("null");
+        } else if (value instanceof String s) {
+            json.string(s);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            json.number(((Number) value).longValue());
+        } else if (value instanceof Boolean b) {
+            json.literal(b ? "true" : "false");
+        } else if (value instanceof Double d) {
+            if (Double.isFinite(d)) {
+                json.number(d.doubleValue());
+            } else {
+                json.string(nonFinite(d));
+            }
+        } else if (value instanceof Float f) {
+            if (Float.isFinite(f)) {
+                json.number(f.floatValue());
+            } else {
+                json.string(nonFinite(f));
+            }
+        } else if (value.getClass() == BigInteger.class || value.getClass() == BigDecimal.class) {
+            json.literal(value.toString()); // the JDK's own classes only: a subclass's toString() could be anything
+        } else {
+            LineBuilder text = json.scratch(config.lineMax);
+            MessagePattern.appendValue(text, value);
+            json.string(text.chars(), 0, text.length(), false);
+        }
+    }
+
+    private static String quoted(String key) {
+        return '"' + key + "\":";
+    }
+
+    private static String nonFinite(double d) {
+        return Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+    }
+}

@@ -1,0 +1,325 @@
+package dev.syswrite.slf4j;
+
+/**
+ * One event's JSON object as it is appended to its {@link LineBuilder}: keys and string values
+ * are escaped per RFC 8259 as they are appended, and every byte is counted as UTF-8 against the
+ * room the line limit leaves, so the object is whole whatever it is handed.
+ *
+ * <p>Escaped: {@code "} and {@code \}, every character {@link ControlEscapes} escapes in the text
+ * layout (all C0 controls, DEL, the C1 controls, U+2028, U+2029 and the bidirectional controls:
+ * their escapes are JSON's own {@code \n}, {@code \r}, {@code \t} and {@code \}{@code uXXXX}),
+ * and a surrogate without its partner, as {@code \}{@code udXXX}, so a parser reads back the same
+ * UTF-16. Everything else, pairs included, is written as it is, in UTF-8.
+ *
+ * <p>Within the limit: a field is written whole, or its string value is cut (to half the room
+ * left, or all of it for the event's last big field), or it is left out; either way {@link #isCut()} turns true and {@link #end()} adds
+ * {@code "log.truncated":true}, whose bytes, with the closing brace and the newline, are kept
+ * out of the room from the start.
+ */
+final class JsonLine {
+    /** What ends an object something was cut from or left out of. */
+    static final String TRUNCATED = ",\"log.truncated\":true";
+    private static final String TRUNCATED_FIRST = TRUNCATED.substring(1);
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Characters escaped per round; the array below is what an instance keeps for it. */
+    private static final int CHUNK = 256;
+
+    private final char[] chunk = new char[CHUNK];
+
+    /** Text formatted before it is escaped into a field: a message, a stack trace, an object's {@code toString()}. */
+    private final LineBuilder scratch = new LineBuilder();
+
+    private LineBuilder out;
+    /** The bytes of the object so far, and the most its fields may take. */
+    private int used;
+    private int budget;
+    private boolean empty;
+    private boolean cut;
+
+    /** Where the field being written started, to take it back if it does not fit. */
+    private int fieldChars;
+    private int fieldBytes;
+    private boolean fieldEmpty;
+    /** The same for the array element being written. */
+    private int elementChars;
+    private int elementBytes;
+
+    /** Opens the object in {@code out}, which ends, newline included, within {@code lineMax} bytes. */
+    JsonLine start(LineBuilder out, int lineMax) {
+        this.out = out;
+        budget = lineMax - TRUNCATED.length() - 2; // and '}', '\n'
+        out.append('{');
+        used = 1;
+        empty = true;
+        cut = false;
+        return this;
+    }
+
+    /** The bytes the object takes so far. */
+    int used() {
+        return used;
+    }
+
+    /** The bytes its fields may still take. */
+    int room() {
+        return budget - used;
+    }
+
+    boolean isCut() {
+        return cut;
+    }
+
+    /** The scratch text's capacity, in chars: a second builder a slot keeps in JSON mode. */
+    int capacity() {
+        return scratch.capacity();
+    }
+
+    /** The scratch text, emptied, for text to be escaped into a field once it is formatted. */
+    LineBuilder scratch(int maxChars) {
+        return scratch.reset(maxChars, false, !out.mayCallApplication());
+    }
+
+    /**
+     * Starts a field with its key. A key is never cut: if it does not fit with {@code least}
+     * bytes of value after it, nothing is written, the object is marked cut, and the answer is false.
+     */
+    boolean key(CharSequence key, int least) {
+        fieldChars = out.length();
+        fieldBytes = used;
+        fieldEmpty = empty;
+        if (!empty) {
+            out.append(',');
+            used++;
+        }
+        out.append('"');
+        used++;
+        if (!escape(key, 0, key.length(), budget - least - 2) || used + 2 + least > budget) {
+            abandon();
+            return false;
+        }
+        out.append('"').append(':');
+        used += 2;
+        empty = false;
+        return true;
+    }
+
+    /**
+     * Starts a field with a key of the layout's own, given as {@code "key":} (ASCII, nothing to
+     * escape, so appended as it is), with the same rule as {@link #key}.
+     */
+    boolean ownKey(String quotedKeyAndColon, int least) {
+        int bytes = quotedKeyAndColon.length() + (empty ? 0 : 1);
+        if (used + bytes + least > budget) {
+            cut = true;
+            return false;
+        }
+        fieldChars = out.length();
+        fieldBytes = used;
+        fieldEmpty = empty;
+        if (!empty) {
+            out.append(',');
+        }
+        out.append(quotedKeyAndColon);
+        used += bytes;
+        empty = false;
+        return true;
+    }
+
+    /**
+     * The field's value, a string: whole if it fits; else cut to the room left if it is the
+     * event's last big field ({@code last}), or to half of it, so that the fields after it get the
+     * other half.
+     */
+    void string(CharSequence s, int from, int to, boolean last) {
+        out.append('"');
+        used++;
+        int valueChars = out.length();
+        int valueBytes = used;
+        if (!escape(s, from, to, budget - 1)) {
+            cut = true;
+            if (!last) {
+                out.chars().setLength(valueChars);
+                used = valueBytes;
+                escape(s, from, to, used + (budget - 1 - used) / 2);
+            }
+        }
+        out.append('"');
+        used++;
+    }
+
+    /** The field's value, a string, with room kept for the fields after it if it must be cut. */
+    void string(CharSequence s) {
+        string(s, 0, s.length(), false);
+    }
+
+    /** The field's value, ASCII written as it is (a number, {@code true}, {@code null}); the field is left out if it does not fit. */
+    void literal(String ascii) {
+        int before = out.length();
+        out.append(ascii);
+        commitOrAbandon(before);
+    }
+
+    void number(long n) {
+        int before = out.length();
+        out.append(n);
+        commitOrAbandon(before);
+    }
+
+    void number(double d) {
+        int before = out.length();
+        out.append(d);
+        commitOrAbandon(before);
+    }
+
+    void number(float f) {
+        int before = out.length();
+        out.append(f);
+        commitOrAbandon(before);
+    }
+
+    /** The field's value, an ISO-8601 UTC time as a string ({@link UtcTimestamp}). */
+    void timestamp(long epochMicros, int fractionDigits) {
+        int before = out.length();
+        out.append('"').appendTimestamp(epochMicros, fractionDigits).append('"');
+        commitOrAbandon(before);
+    }
+
+    /** The field's value is an array: {@link #element} each value, then {@link #endArray()}. */
+    void startArray() {
+        out.append('[');
+        used++;
+    }
+
+    /** An element of the array, a string: written whole (room is kept for the closing bracket), or left out. */
+    void element(CharSequence s, boolean first) {
+        elementChars = out.length();
+        elementBytes = used;
+        if (!first) {
+            out.append(',');
+            used++;
+        }
+        out.append('"');
+        used++;
+        if (escape(s, 0, s.length(), budget - 2)) {
+            out.append('"');
+            used++;
+        } else {
+            out.chars().setLength(elementChars);
+            used = elementBytes;
+            cut = true;
+        }
+    }
+
+    void endArray() {
+        out.append(']');
+        used++;
+    }
+
+    /** Closes the object, saying if anything was cut, and ends the line. */
+    void end() {
+        if (cut) {
+            out.append(empty ? TRUNCATED_FIRST : TRUNCATED);
+        }
+        out.append('}');
+        out.startBody();
+        out.append('\n');
+        scratch.shrink();
+    }
+
+    private void commitOrAbandon(int before) {
+        used += out.length() - before; // ASCII: a char a byte
+        if (used > budget) {
+            abandon();
+        }
+    }
+
+    private void abandon() {
+        out.chars().setLength(fieldChars);
+        used = fieldBytes;
+        empty = fieldEmpty;
+        cut = true;
+    }
+
+    /**
+     * Appends {@code s[from, to)} escaped, as long as the object stays within {@code limit} bytes.
+     * The text is copied out in chunks and scanned as an array: the runs of printable ASCII that
+     * make up most of a line are appended in bulk.
+     *
+     * @return whether all of it was written
+     */
+    private boolean escape(CharSequence s, int from, int to, int limit) {
+        int i = from;
+        while (i < to) {
+            int n = Math.min(CHUNK, to - i);
+            copy(s, i, i + n);
+            int k = 0;
+            while (k < n) {
+                int plain = k;
+                for (char c; plain < n && (c = chunk[plain]) >= 0x20 && c < 0x7f && c != '"' && c != '\\'; plain++) {
+                    // printable ASCII: appended in one go below
+                }
+                int m = Math.min(plain - k, limit - used);
+                if (m > 0) {
+                    out.append(chunk, k, m);
+                    used += m;
+                    k += m;
+                }
+                if (k < plain) {
+                    return false;
+                }
+                if (k == n) {
+                    break;
+                }
+                char c = chunk[k];
+                char next = k + 1 < n ? chunk[k + 1] : i + n < to ? s.charAt(i + n) : 0; // a pair may straddle two chunks
+                String escaped = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : ControlEscapes.of(c);
+                if (escaped != null) {
+                    if (used + escaped.length() > limit) {
+                        return false;
+                    }
+                    out.append(escaped);
+                    used += escaped.length();
+                    k++;
+                } else if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) {
+                    if (used + 4 > limit) {
+                        return false;
+                    }
+                    out.append(c).append(next);
+                    used += 4;
+                    k += 2; // past the chunk's end if the pair straddled it: the next chunk starts after it
+                } else if (Character.isSurrogate(c)) {
+                    if (used + 6 > limit) {
+                        return false;
+                    }
+                    out.append('\\').append('u').append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                    used += 6;
+                    k++;
+                } else {
+                    int bytes = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                    if (used + bytes > limit) {
+                        return false;
+                    }
+                    out.append(c);
+                    used += bytes;
+                    k++;
+                }
+            }
+            i += k;
+        }
+        return true;
+    }
+
+    /** Copies {@code s[from, to)} to the chunk, in bulk for the two kinds of text an event has. */
+    private void copy(CharSequence s, int from, int to) {
+        if (s instanceof String string) {
+            string.getChars(from, to, chunk, 0);
+        } else if (s instanceof StringBuilder builder) {
+            builder.getChars(from, to, chunk, 0);
+        } else {
+            for (int k = from; k < to; k++) {
+                chunk[k - from] = s.charAt(k);
+            }
+        }
+    }
+}

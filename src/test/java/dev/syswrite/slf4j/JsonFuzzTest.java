@@ -1,0 +1,113 @@
+package dev.syswrite.slf4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syswrite.Emulation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * Random text in every field the JSON layout writes (message, arguments, MDC keys and values,
+ * key-value keys and values, markers, thread and logger names): every code point, surrogates
+ * without partners, controls, quotes and backslashes. Every line must parse, with no key
+ * repeated, and every field must read back as the same UTF-16 it was logged with; in the
+ * synchronous and asynchronous modes and on the JDK's write path.
+ */
+class JsonFuzzTest {
+    /** Not SLF4J's MarkerFactory, which would start SLF4J (with no provider) for the tests after this one. */
+    private static final BasicMarkerFactory MARKERS = new BasicMarkerFactory();
+
+    @TempDir
+    Path dir;
+
+    /** Characters an attacker would pick, each a fair share of the draws, and any code point at all. */
+    private static final String NASTY = "\"\\\n\r\t\b\f\u0000\u001b\u007f\u0085\u2028\u2029\u202e{}/";
+
+    static String randomText(Random random) {
+        int length = random.nextInt(24);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(6)) {
+                case 0 -> s.append(NASTY.charAt(random.nextInt(NASTY.length())));
+                case 1 -> s.append((char) (0xd800 + random.nextInt(0x800))); // a lone surrogate, high or low
+                case 2 -> s.appendCodePoint(0x10000 + random.nextInt(0x100000)); // a pair
+                case 3 -> s.append((char) random.nextInt(0x80));
+                default -> s.appendCodePoint(random.nextInt(0x110000));
+            }
+        }
+        return s.toString();
+    }
+
+    @ParameterizedTest(name = "{0}, native {1}")
+    @CsvSource({"sync, true", "async, true", "sync, false"})
+    void randomTextInEveryFieldReadsBackTheSame(String mode, boolean nativeWrites) throws Exception {
+        Path file = dir.resolve("log");
+        TestLoggers loggers = new TestLoggers(file, nativeWrites, "syswrite.logger.format", "json", "syswrite.logger.mode", mode,
+                "syswrite.logger.sync.level", "off");
+        Random random = new Random(mode.hashCode() * 31L + (nativeWrites ? 1 : 0));
+        int events = Emulation.underQemu() ? 300 : 3000;
+        List<Expected> expected = new ArrayList<>();
+        String threadName = Thread.currentThread().getName();
+        try {
+            for (int e = 0; e < events; e++) {
+                expected.add(logOne(loggers, random));
+            }
+        } finally {
+            Thread.currentThread().setName(threadName);
+            loggers.mdc.clear();
+        }
+        assertTrue(loggers.factory.writer().flush());
+        List<JsonNode> lines = JsonLog.read(file);
+        assertEquals(events, lines.size());
+        for (int e = 0; e < events; e++) {
+            expected.get(e).check(lines.get(e));
+        }
+    }
+
+    /** What one event must read back as. */
+    private record Expected(String logger, String thread, String message, String mdcKey, String mdcValue, String key, String value,
+            String marker) {
+        void check(JsonNode line) {
+            String context = line.toString();
+            assertEquals(logger, line.get("log.logger").textValue(), context);
+            assertEquals(thread, line.get("process.thread.name").textValue(), context);
+            assertEquals(message, line.get("message").textValue(), context);
+            assertEquals(marker, line.get("tags").get(0).textValue(), context);
+            if (!JsonLayout.OWN_FIELDS.contains(mdcKey)) {
+                assertEquals(mdcValue, line.get(mdcKey).textValue(), context);
+            }
+            if (!JsonLayout.OWN_FIELDS.contains(key) && !key.equals(mdcKey)) {
+                assertEquals(value, line.get(key).textValue(), context);
+            }
+        }
+    }
+
+    private static Expected logOne(TestLoggers loggers, Random random) {
+        String logger = randomText(random);
+        String thread = randomText(random);
+        String mdcKey = randomText(random);
+        String mdcValue = randomText(random);
+        String key = randomText(random);
+        String value = randomText(random);
+        String marker = randomText(random);
+        String a1 = randomText(random);
+        String a2 = randomText(random);
+        String text = randomText(random).replace("{}", "").replace("\\", ""); // the pattern's own syntax aside
+        Thread.currentThread().setName(thread);
+        loggers.mdc.clear();
+        loggers.mdc.put(mdcKey, mdcValue);
+        LoggingEventBuilder event = loggers.factory.getLogger(logger).atInfo().addMarker(MARKERS.getDetachedMarker(marker))
+                .addKeyValue(key, value);
+        event.log(text + "{}|{}", a1, a2);
+        return new Expected(logger, thread, text + a1 + "|" + a2, mdcKey, mdcValue, key, value, marker);
+    }
+}
