@@ -132,6 +132,10 @@ final class JsonLine {
      * other half.
      */
     void string(CharSequence s, int from, int to, boolean last) {
+        if (used + 2 > budget) { // not even room for ""
+            abandon();
+            return;
+        }
         out.append('"');
         used++;
         int valueChars = out.length();
@@ -139,7 +143,7 @@ final class JsonLine {
         if (!escape(s, from, to, budget - 1)) {
             cut = true;
             if (!last) {
-                out.chars().setLength(valueChars);
+                out.rollBack(valueChars);
                 used = valueBytes;
                 escape(s, from, to, used + (budget - 1 - used) / 2);
             }
@@ -193,6 +197,10 @@ final class JsonLine {
 
     /** An element of the array, a string: written whole (room is kept for the closing bracket), or left out. */
     void element(CharSequence s, boolean first) {
+        if (used + (first ? 0 : 1) + 2 > budget - 1) { // its comma and quotes, and the closing bracket
+            cut = true;
+            return;
+        }
         elementChars = out.length();
         elementBytes = used;
         if (!first) {
@@ -205,7 +213,7 @@ final class JsonLine {
             out.append('"');
             used++;
         } else {
-            out.chars().setLength(elementChars);
+            out.rollBack(elementChars);
             used = elementBytes;
             cut = true;
         }
@@ -235,7 +243,7 @@ final class JsonLine {
     }
 
     private void abandon() {
-        out.chars().setLength(fieldChars);
+        out.rollBack(fieldChars);
         used = fieldBytes;
         empty = fieldEmpty;
         cut = true;

@@ -62,6 +62,16 @@ final class LineBuilder {
         return text;
     }
 
+    /**
+     * Takes the text back to {@code length} chars, undoing what was appended after: for a layout
+     * that keeps its own byte budget and drops a value that did not fit, whether or not this
+     * builder had to cut it, so the line is no longer counted as cut.
+     */
+    void rollBack(int length) {
+        text.setLength(length);
+        full = false;
+    }
+
     /** Ends the head here: what follows is the stack trace. */
     void startBody() {
         bodyStart = text.length();

@@ -181,6 +181,37 @@ class JsonLayoutTest {
         }
     }
 
+    /**
+     * Every field ending on every byte near the limit: a key-value key, a tag (even an empty
+     * marker name), a number longer than the line. Each line must still be one object of at most
+     * {@code line.max} bytes.
+     */
+    @Test
+    void everyFieldAtEveryEdgeOfTheLimitStaysOneObject() throws IOException {
+        int limit = LoggerConfig.LINE_MAX_LEAST;
+        Path file = dir.resolve("edges");
+        TestLoggers loggers = new TestLoggers(file, true, "syswrite.logger.format", "json", "syswrite.logger.line.max", Integer.toString(limit),
+                "syswrite.logger.thread", "false");
+        Logger log = loggers.factory.getLogger("x");
+        org.slf4j.Marker empty = new org.slf4j.helpers.BasicMarkerFactory().getMarker("");
+        for (int n = 850; n < limit; n++) {
+            log.atInfo().addKeyValue("k" + "a".repeat(n), "value").log("m");
+            log.atInfo().addKeyValue("k" + "a".repeat(n), 7).log("m");
+            log.atInfo().addKeyValue("pad", "p".repeat(n - 100)).addMarker(empty).addMarker(empty).log("m");
+        }
+        log.atInfo().addKeyValue("big", new java.math.BigInteger("9".repeat(2 * limit))).addKeyValue("after", 1).log("m");
+        byte[] bytes = Files.readAllBytes(file);
+        int from = 0;
+        List<JsonNode> lines = JsonLog.read(file); // one object per line, or it throws
+        for (JsonNode line : lines) {
+            int end = indexOf(bytes, from);
+            assertTrue(end - from + 1 <= limit, (end - from + 1) + " bytes: " + line);
+            from = end + 1;
+        }
+        assertEquals(3 * (limit - 850) + 1, lines.size());
+        assertEquals(1, lines.get(lines.size() - 1).get("after").intValue(), "a number too long is left out, the fields after it stay");
+    }
+
     /** Text is escaped in chunks of 256 chars: a pair, or a lone surrogate, on either side of a chunk's end reads back the same. */
     @Test
     void surrogatesAtEveryChunkBoundary() throws IOException {
