@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -382,7 +383,9 @@ class RotationTest {
 
     /**
      * Logs {@link #EVENTS} numbered events from {@link #THREADS} threads while {@code rotation}
-     * runs every 5 ms; then flushes.
+     * runs every 5 ms; then flushes. However fast the machine logs, rotations fall among the
+     * events: at each fifth of its events a thread waits (up to 10 s) until that many rotations
+     * ran.
      *
      * @return how many rotations ran
      */
@@ -390,16 +393,19 @@ class RotationTest {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
         CyclicBarrier start = new CyclicBarrier(THREADS + 1);
         AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger rotated = new AtomicInteger();
         int perThread = EVENTS / THREADS;
+        int stage = perThread / 5;
         try {
             Future<Integer> rotations = pool.submit(() -> {
                 start.await();
-                int n = 0;
                 while (rotation != null && !done.get()) {
                     Thread.sleep(5);
-                    n += rotation.rotate(n + 1) ? 1 : 0;
+                    if (rotation.rotate(rotated.get() + 1)) {
+                        rotated.incrementAndGet();
+                    }
                 }
-                return n;
+                return rotated.get();
             });
             List<Future<?>> writers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -409,8 +415,12 @@ class RotationTest {
                     for (int i = first; i < first + perThread; i++) {
                         // Lengths vary, so a torn or glued line cannot pass as an event.
                         log.info("{} {}", i, "é".repeat(i % 53));
-                        if (i % 512 == 0) {
-                            Thread.sleep(1); // a pace that lets the rotations fall among the events
+                        int reached = (i - first + 1) / stage;
+                        if (rotation != null && (i - first + 1) % stage == 0) {
+                            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                            while (rotated.get() < reached && System.nanoTime() < deadline) {
+                                Thread.sleep(1);
+                            }
                         }
                     }
                     return null;
