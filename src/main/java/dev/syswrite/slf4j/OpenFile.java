@@ -70,13 +70,38 @@ final class OpenFile {
      *     permission is denied)
      */
     static OpenFile open(Path path, boolean nativeWrites) throws IOException {
+        return open(path, nativeWrites, true, false);
+    }
+
+    /**
+     * Opens {@code path} again for a switch of files, more warily than at start: only a regular
+     * file (a FIFO would block the open, and the thread switching, until a reader came), and
+     * through a symbolic link only if {@code followLinks} (the output was one at start; else a
+     * link planted in a shared directory would lead the writes, and the rolls, to another file).
+     * The open must reach the very file that was checked, or it is closed again.
+     *
+     * @throws IOException if it cannot be opened, or the path names something else
+     */
+    static OpenFile reopen(Path path, boolean nativeWrites, boolean followLinks) throws IOException {
+        return open(path, nativeWrites, followLinks, true);
+    }
+
+    private static OpenFile open(Path path, boolean nativeWrites, boolean followLinks, boolean wary) throws IOException {
+        Path target = followLinks ? linkTarget(path) : path;
         Object createdKey = null;
         try {
-            Path target = linkTarget(path);
-            Files.createFile(target); // fails if anything is there: so a file made here is known as ours
+            Files.createFile(target); // fails if anything is there, a link included: so a file made here is known as ours
             createdKey = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (FileAlreadyExistsException existing) {
             // appended to as it is, and never deleted
+        }
+        Object checked = null;
+        if (wary) {
+            BasicFileAttributes at = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!at.isRegularFile()) {
+                throw new IOException(target + " is not a regular file" + (at.isSymbolicLink() ? " but a symbolic link" : ""));
+            }
+            checked = at.fileKey();
         }
         FileOutputStream stream = new FileOutputStream(path.toFile(), true);
         try {
@@ -85,6 +110,9 @@ final class OpenFile {
             // path, without the number, reads the path just after opening it.
             BasicFileAttributes open = Files.readAttributes(fd >= 0 ? Path.of("/proc/self/fd/" + fd) : path, BasicFileAttributes.class);
             Object key = open.fileKey();
+            if (wary && !java.util.Objects.equals(key, checked)) {
+                throw new IOException(path + " was replaced while it was being opened");
+            }
             return new OpenFile(stream, fd, key, key != null && key.equals(createdKey), open.size());
         } catch (IOException | RuntimeException e) {
             stream.close();

@@ -3,6 +3,7 @@ package dev.syswrite.slf4j;
 import dev.syswrite.Errno;
 import java.io.FileDescriptor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class OutputFile {
     /** The path as configured; null for stderr and stdout. */
     private final Path path;
+    /** Whether the path was a symbolic link at start: only then is a link at it followed when switching files. */
+    private final boolean linked;
     private final boolean nativeWrites;
     /** Bytes from which the file rolls; 0 for never. */
     private final long rollSize;
@@ -53,6 +56,7 @@ final class OutputFile {
 
     private OutputFile(Path path, boolean nativeWrites, OpenFile first, long rollSize, int keep, boolean syncSwitchedOut) {
         this.path = path;
+        this.linked = path != null && Files.isSymbolicLink(path);
         this.syncSwitchedOut = syncSwitchedOut;
         this.nativeWrites = nativeWrites;
         this.current = first;
@@ -157,12 +161,12 @@ final class OutputFile {
             if (file.size() < rollSize) {
                 return false; // rolled meanwhile
             }
-            Path live = path.toRealPath(); // a symbolic link at the path stays: its target rolls
+            Path live = linked ? path.toRealPath() : path; // a link the output was at start stays: its target rolls
             if (!file.key.equals(OpenFile.keyAt(live, LinkOption.NOFOLLOW_LINKS))) {
                 return swap("reopen"); // renamed or deleted by someone else: it is theirs now
             }
             if (!rolled.roll(live, file.key, file.created)) {
-                failed("roll", new IOException("a rolled file's name is taken by a file this provider did not make"));
+                failed("roll", new IOException("a rolled file's name is taken by a file this provider did not make, or a file moved meanwhile"));
                 return false;
             }
             return swap("roll");
@@ -193,7 +197,7 @@ final class OutputFile {
      * stack overflow in its unlock), and the swap goes on rather than stop rotation for good.
      */
     private boolean swap(String what) throws IOException {
-        OpenFile next = OpenFile.open(path, nativeWrites);
+        OpenFile next = OpenFile.reopen(path, nativeWrites, linked);
         boolean exclusive = awaitSyncWindows();
         try {
             OpenFile old = current;

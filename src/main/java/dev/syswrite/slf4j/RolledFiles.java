@@ -118,7 +118,7 @@ final class RolledFiles {
         return true;
     }
 
-    /** Renames {@code from} to {@code to} unless {@code to} is taken; false if it is. */
+    /** Renames {@code from} to {@code to} unless {@code to} is taken, or {@code from} moved meanwhile; false then. */
     private static boolean move(Path from, Path to) throws IOException {
         try {
             Files.createLink(to, from);
@@ -132,7 +132,12 @@ final class RolledFiles {
                 return false;
             }
         }
-        Files.delete(from);
+        try {
+            Files.delete(from);
+        } catch (java.nio.file.NoSuchFileException movedMeanwhile) {
+            Files.deleteIfExists(to); // someone else renamed it (logrotate): it is theirs, under one name
+            return false;
+        }
         return true;
     }
 }

@@ -340,6 +340,40 @@ class RotationTest {
         assertEquals(0, writer.lostEvents().total());
     }
 
+    /**
+     * What a hostile neighbour in a shared directory puts at the path once logrotate moved the
+     * file: a FIFO (whose open would block the switch, and every later one, for good) or a link
+     * to another file (which would take the log's lines, then be rolled). The reopen refuses
+     * both at once and says so; the provider writes on to the file it has.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fifo", "link"})
+    void aFifoOrALinkPlantedAtThePathIsNotOpened(String planted) throws Exception {
+        EventWriter writer = movedAfterOneEvent();
+        Logger log = logger(writer);
+        Path file = dir.resolve("app.log");
+        Path victim = Files.writeString(dir.resolve("victim.db"), "precious\n");
+        if (planted.equals("fifo")) {
+            assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).inheritIO().start().waitFor());
+        } else {
+            Files.createSymbolicLink(file, victim);
+        }
+        String said = CapturedStderr.of(() -> {
+            ExecutorService reopening = Executors.newSingleThreadExecutor();
+            try {
+                assertFalse(reopening.submit(writer::reopen).get(10, TimeUnit.SECONDS), "no reopen through a " + planted);
+            } catch (Exception e) {
+                throw new AssertionError("the reopen hung or failed: " + e, e);
+            } finally {
+                reopening.shutdownNow();
+            }
+            log.info("two");
+        });
+        assertTrue(said.startsWith("syswrite-logger: reopen of " + file + " failed"), said);
+        assertEquals("INFO - one\nINFO - two\n", Files.readString(dir.resolve("app.log.old")));
+        assertEquals("precious\n", Files.readString(victim));
+    }
+
     /** The watcher: a named daemon, only for files, that ends when told or when the output is gone. */
     @Test
     void theWatcherIsADaemonThatEnds() throws Exception {
