@@ -32,8 +32,8 @@ final class MarkdownReport {
         r.md.append("# ").append(title).append("\n\n");
         r.md.append("- command: `").append(run.command()).append("`; raw results: `").append(raw).append("` (not in git)\n");
         r.machine(run.machine(), run.mode());
-        r.goals();
         r.md.append("![").append(WritePathChart.ALT).append("](").append(picture).append(")\n\n");
+        r.goals();
         for (String target : m.paths.keySet()) {
             r.targetTable(target);
         }
