@@ -23,6 +23,11 @@ final class LoggingReport {
     /** Backends whose logging call returns only once the event has reached the kernel. */
     static final List<String> PER_EVENT_DURABLE = List.of("LogbackFile", "Log4j2File", "Log4j2GarbageFree", "Slf4jSimple");
     static final String SYSWRITE = "SysWriteProvider";
+    /**
+     * Durable too, but not the provider's peers in its goals: the same appenders writing JSON
+     * (Log4j2's JSON Template Layout, logstash-logback-encoder, the provider's own JSON Lines).
+     */
+    static final List<String> ALSO_DURABLE = List.of("SysWriteJson", "Log4j2Json", "LogbackJson");
     /** Backends whose logging call returns only once the event is on the device (fdatasync). */
     static final List<String> PER_EVENT_SYNCED = List.of("SysWriteFsync");
 
@@ -89,7 +94,7 @@ final class LoggingReport {
         if (PER_EVENT_SYNCED.contains(name)) {
             return SYNCED;
         }
-        if (name.equals(SYSWRITE) || PER_EVENT_DURABLE.contains(name)) {
+        if (name.equals(SYSWRITE) || PER_EVENT_DURABLE.contains(name) || ALSO_DURABLE.contains(name)) {
             return DURABLE;
         }
         if (name.contains("Async")) {
@@ -99,13 +104,18 @@ final class LoggingReport {
             return SYNCED;
         }
         List<String> listed = new ArrayList<>(PER_EVENT_DURABLE);
+        listed.addAll(ALSO_DURABLE);
         listed.add(SYSWRITE);
         listed.addAll(PER_EVENT_SYNCED);
         return listed.stream().filter(name::startsWith).findFirst().map(LoggingReport::durability).orElse(UNLISTED);
     }
 
-    /** Durable first, then async, unlisted and synced; syswrite's first in each group, then by name. */
+    /**
+     * Durable first, then async, unlisted and synced; in each group the goals' peers before other
+     * variants (the JSON layouts), syswrite's first among either, then by name.
+     */
     static final Comparator<String> ORDER = Comparator.<String>comparingInt(b -> GROUPS.indexOf(durability(b)))
+            .thenComparing(b -> !b.equals(SYSWRITE) && !PER_EVENT_DURABLE.contains(b))
             .thenComparing(b -> !b.startsWith("SysWrite"))
             .thenComparing(Comparator.naturalOrder());
 

@@ -22,14 +22,15 @@ class LoggingReportTest {
         assertEquals("synced", LoggingReport.durability("SysWriteFsync"));
         assertEquals("durable", LoggingReport.durability("LogbackFileJson"));
         assertEquals("async", LoggingReport.durability("Log4j2JsonAsync"));
-        assertEquals("unlisted", LoggingReport.durability("SysWriteJson"));
+        assertEquals("durable", LoggingReport.durability("SysWriteJson"));
+        assertEquals("unlisted", LoggingReport.durability("SysWriteXml"));
         assertEquals("unlisted", LoggingReport.durability("Tinylog"));
     }
 
     @Test
     void backendsNoListNamesStillGetARowAndABar(@TempDir Path dir) throws Exception {
         JsonArray run = new JsonArray();
-        for (String backend : List.of("SysWriteProvider", "Tinylog", "SysWriteFsync", "LogbackFile")) {
+        for (String backend : List.of("SysWriteProvider", "Tinylog", "SysWriteFsync", "LogbackJson", "LogbackFile", "SysWriteJson")) {
             double opsPerMicro = backend.equals("SysWriteFsync") ? 0.0004 : 0.3;
             run.add(result("dev.syswrite.bench.logging." + backend + ".enabled", "thrpt", "ops/us", opsPerMicro, 1, TIMING,
                     new double[] {0, 0, 0}, 0.005));
@@ -39,8 +40,8 @@ class LoggingReportTest {
         LoggingReport logging = new LoggingReport();
         logging.read(run);
 
-        assertEquals(List.of("SysWriteProvider", "LogbackFile", "Tinylog", "SysWriteFsync"), List.copyOf(logging.rows().get(1).keySet()),
-                "durable first, syswrite's first among them; unlisted; synced last");
+        assertEquals(List.of("SysWriteProvider", "LogbackFile", "SysWriteJson", "LogbackJson", "Tinylog", "SysWriteFsync"),
+                List.copyOf(logging.rows().get(1).keySet()), "durable first, the goals' peers before variants, syswrite's first; unlisted; synced last");
         String md = logging.render(null, null, "logging.png");
         assertTrue(md.contains("| Tinylog | unlisted | 1 | 300,000 |"), md);
         assertTrue(md.contains("| SysWriteFsync | synced | 1 | 400 |"), md);
