@@ -15,18 +15,23 @@ import com.google.gson.JsonObject;
  * few KB per second of the benchmark thread (this run's is in the report): 0.2 B/op at 30 µs a
  * call. So a path is judged on its <b>last</b> measured iteration, as allocating when that reads at
  * least {@link #THRESHOLD_BYTES} (half the smallest object a call could allocate, 16 bytes), and
- * only if its fork had made at least {@link #MINIMUM_CALLS} calls by then; fewer, and the figure
- * says how soon C2 compiled it, not whether the compiled path allocates.
+ * only if its fork had made at least {@link #MINIMUM_CALLS} calls by then in iterations of at least
+ * {@link #MINIMUM_ITERATION_SECONDS}: quick mode's 200 ms iterations end, at 64 KiB and more,
+ * before C2 has settled (a quick run read 24 B/op in the last iteration after 120,000 calls of
+ * {@code writeAddress}, which a full run reads 0.2), so quick mode judges no allocation at all.
  *
  * @param mean bytes per call, mean of the measured iterations (the figure JMH prints)
  * @param lastIteration bytes per call in the last measured iteration of the last fork
  * @param calls calls the last fork made by the end of its last iteration, warm-up included
+ * @param iterationSeconds the length of each measured iteration
  */
-record Allocation(double mean, double lastIteration, long calls) {
+record Allocation(double mean, double lastIteration, long calls, double iterationSeconds) {
     /** Half the smallest object (16 bytes): one allocation per call reads 16 B/op or more. */
     static final double THRESHOLD_BYTES = 8;
     /** Calls after which C2 has compiled a benchmark's loop and what it inlines. */
     static final long MINIMUM_CALLS = 100_000;
+    /** Iterations this long or longer: full mode's, not quick mode's. */
+    static final double MINIMUM_ITERATION_SECONDS = 1;
 
     /** How a path's allocation is judged. */
     enum Verdict {
@@ -48,11 +53,11 @@ record Allocation(double mean, double lastIteration, long calls) {
         JsonArray forks = norm.getAsJsonArray("rawData");
         JsonArray lastFork = forks.get(forks.size() - 1).getAsJsonArray();
         double last = lastFork.get(lastFork.size() - 1).getAsDouble();
-        return new Allocation(norm.get("score").getAsDouble(), last, calls(result));
+        return new Allocation(norm.get("score").getAsDouble(), last, calls(result), seconds(result.get("measurementTime").getAsString()));
     }
 
     Verdict verdict() {
-        if (calls < MINIMUM_CALLS) {
+        if (calls < MINIMUM_CALLS || iterationSeconds < MINIMUM_ITERATION_SECONDS) {
             return Verdict.UNJUDGED;
         }
         return lastIteration >= THRESHOLD_BYTES ? Verdict.ALLOCATES : Verdict.FREE;

@@ -13,7 +13,7 @@ final class Analysis {
     static final String REFERENCE_JVM = "JDK 17";
 
     /** A goal, how it was judged, whether it held, and where it did not or could not be judged. */
-    record Goal(String statement, String judgedBy, List<String> misses, List<String> notApplicable) {
+    record Goal(String statement, String judgedBy, int judged, List<String> misses, List<String> notApplicable) {
         boolean holds() {
             return misses.isEmpty();
         }
@@ -53,6 +53,7 @@ final class Analysis {
 
     /** Every syswrite path's overhead is at most a third of FileOutputStream's, at every size. */
     Goal thirdOfFileOutputStream() {
+        int[] judged = {0};
         List<String> misses = new ArrayList<>();
         List<String> notApplicable = new ArrayList<>();
         forEachSyswrite((target, key, size, score) -> {
@@ -63,6 +64,7 @@ final class Analysis {
             }
             double fosOverhead = overhead(target, size, fos);
             String where = target + " " + key.label() + " @" + size + " B";
+            judged[0] += fosOverhead <= 0 ? 0 : 1;
             if (fosOverhead <= 0) {
                 notApplicable.add(where + ": FileOutputStream " + ns(fos.ns()) + " is at or below the floor " + ns(floor(target, size)));
             } else if (own > fosOverhead / 3) {
@@ -71,23 +73,25 @@ final class Analysis {
         });
         return new Goal("every syswrite path's overhead above the C floor is at most one third of FileOutputStream's, at every size",
                 "JMH's mean ns/op less the floor's median, against FileOutputStream's on the same JVM (JDK 17's where the JVM ran none)",
-                misses, notApplicable);
+                judged[0], misses, notApplicable);
     }
 
     /** The zero-copy paths cost at most 5% more than the floor. */
     Goal withinFivePercentOfFloor() {
+        int[] judged = {0};
         List<String> misses = new ArrayList<>();
         forEachSyswrite((target, key, size, score) -> {
             if (!key.method().equals("syswriteDirectBuffer") && !key.method().equals("syswriteAddress")) {
                 return;
             }
             Double floor = floor(target, size);
+            judged[0] += floor == null ? 0 : 1;
             if (floor != null && score.ns() > floor * 1.05) {
                 misses.add(target + " " + key.label() + " @" + size + " B: " + ns(score.ns()) + " vs floor " + ns(floor) + " (+" + pct(score.ns() / floor - 1) + ")");
             }
         });
         return new Goal("direct-buffer and address paths within 5% of the C floor", "JMH's mean ns/op against the floor's median",
-                misses, List.of());
+                judged[0], misses, List.of());
     }
 
     /** No syswrite path allocates, judged as {@link Allocation} explains. */
@@ -95,6 +99,7 @@ final class Analysis {
         List<String> misses = new ArrayList<>();
         List<String> unjudged = new ArrayList<>();
         double[] slowestJudged = {0};
+        int[] judged = {0};
         forEachSyswrite((target, key, size, score) -> {
             Allocation a = score.allocation();
             String where = target + " " + key.label() + " @" + size + " B: ";
@@ -105,10 +110,11 @@ final class Analysis {
             switch (a.verdict()) {
                 case ALLOCATES -> misses.add(where + String.format("%.1f B/op in the last iteration (mean %.1f), after %,d calls",
                         a.lastIteration(), a.mean(), a.calls()));
-                case UNJUDGED -> unjudged.add(where + String.format("only %,d calls, too few for C2 to have compiled the caller "
-                        + "(last iteration %.1f B/op, mean %.1f)", a.calls(), a.lastIteration(), a.mean()));
+                case UNJUDGED -> unjudged.add(where + String.format("%,d calls in %.0f ms iterations, too few or too short for C2 to "
+                        + "have settled (last iteration %.1f B/op, mean %.1f)", a.calls(), a.iterationSeconds() * 1000, a.lastIteration(), a.mean()));
                 case FREE -> slowestJudged[0] = Math.max(slowestJudged[0], score.ns());
             }
+            judged[0] += a.verdict() == Allocation.Verdict.UNJUDGED ? 0 : 1;
         });
         String residue = Double.isNaN(residueBytesPerSecond) ? "" : String.format(
                 "; JMH's own allocation in this run, the lowest rate of any benchmark, was %,.0f bytes/s: at most %.2f B/op at the slowest call judged (%s)",
@@ -116,9 +122,10 @@ final class Analysis {
         return new Goal("0 B/op on every syswrite path",
                 String.format("-prof gc's bytes per call in each benchmark's last measured iteration (the mean also counts the warm-up "
                         + "before C2 scalar-replaces a returned WriteResult); a path allocates if that reads %.0f B/op or more, half the "
-                        + "smallest object; judged only where the fork had made %,d calls by then%s",
-                        Allocation.THRESHOLD_BYTES, Allocation.MINIMUM_CALLS, residue),
-                misses, unjudged);
+                        + "smallest object; judged only where the fork had made %,d calls by then, in iterations of %.0f s or more "
+                        + "(full mode: quick mode's 200 ms iterations end before C2 has settled at 64 KiB and more)%s",
+                        Allocation.THRESHOLD_BYTES, Allocation.MINIMUM_CALLS, Allocation.MINIMUM_ITERATION_SECONDS, residue),
+                judged[0], misses, unjudged);
     }
 
     interface ScoreVisitor {

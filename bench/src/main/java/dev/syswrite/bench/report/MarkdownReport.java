@@ -55,7 +55,8 @@ final class MarkdownReport {
     private void goals() {
         md.append("## Goals\n\n");
         for (Goal goal : a.goals()) {
-            String verdict = !goal.holds() ? "misses" : goal.notApplicable().isEmpty() ? "holds" : "holds where judged";
+            String verdict = goal.judged() == 0 ? "not judged" : !goal.holds() ? "misses"
+                    : goal.notApplicable().isEmpty() ? "holds" : "holds where judged";
             md.append("- **").append(verdict).append("**: ").append(goal.statement()).append('\n');
             md.append("  - judged by: ").append(goal.judgedBy()).append('\n');
             goal.misses().forEach(miss -> md.append("  - missed: ").append(miss).append('\n'));

@@ -35,6 +35,13 @@ class AllocationTest {
     }
 
     @Test
+    void quickModeJudgesNoAllocation() {
+        // A quick run's writeAddress at 64 KiB to the page cache: 24 B/op after 121,613 calls, 0.2 in a full run.
+        Allocation a = Allocation.of(result("b.PageCache.syswriteAddress", "avgt", "ns/op", 6_578, 1, QUICK, new double[] {0.3, 12, 24.2}, 2));
+        assertEquals(Allocation.Verdict.UNJUDGED, a.verdict());
+    }
+
+    @Test
     void throughputScoresCountCalls() {
         // 0.375 ops/µs for 3 + 5 s: three million calls.
         Allocation a = Allocation.of(result("b.SysWriteProvider.enabled", "thrpt", "ops/us", 0.375, 1, FULL, new double[] {0, 0, 0, 0, 0}, 0));
