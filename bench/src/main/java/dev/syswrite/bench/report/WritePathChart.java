@@ -16,7 +16,7 @@ import org.knowm.xchart.CategorySeries;
 /**
  * What a write costs each way of making it, beside the C floor: one panel per size (16 B, 4 KiB,
  * 64 KiB, 1 MiB, those the run measured), a group of bars per target, one bar per path, on a
- * linear scale from zero, in µs per call, JMH's 99.9% error drawn on each bar. The paths are the
+ * linear scale from zero, in µs per call, JMH's 99.9% error drawn on each bar (capped at its height). The paths are the
  * ones the README compares: syswrite's address path and its {@code byte[]} path, the JDK's
  * {@code FileOutputStream} and {@code FileChannel} with a direct buffer, and the fastest FFM
  * downcall (the one of lowest total time over the drawn sizes, named in the legend).
@@ -66,7 +66,8 @@ final class WritePathChart {
                 for (String target : m.paths.keySet()) {
                     Score score = m.paths.get(target).getOrDefault(bar.path(), Map.of()).get(size);
                     micros.add(score == null ? 0.0 : score.ns() / 1000);
-                    errors.add(score == null || Double.isNaN(score.error()) ? 0.0 : score.error() / 1000);
+                    // Capped at the bar's own height: three short iterations give errors that would set the scale alone.
+                    errors.add(score == null || Double.isNaN(score.error()) ? 0.0 : Math.min(score.error(), score.ns()) / 1000);
                 }
                 CategorySeries series = chart.addSeries(bar.name(), targets, micros, errors);
                 series.setFillColor(bar.color());
@@ -77,7 +78,7 @@ final class WritePathChart {
         legend.add(new ChartSheet.Key("C floor: syswrite's stub called from C (the least a write can cost)", floorColor));
         bars.forEach(bar -> legend.add(new ChartSheet.Key(bar.name(), bar.color())));
         ChartSheet.write(png, "Time per write(2), µs: lower is better; the grey bar is the floor", legend,
-                List.of("Each bar: JMH's mean, its 99.9% error as a whisker; the floor: median of the C loop's runs. "
+                List.of("Each bar: JMH's mean, its 99.9% error as a whisker (at most the bar's height); the floor: median of the C loop's runs. "
                         + "Every path and size: the report's tables."),
                 panels, 2);
     }
