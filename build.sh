@@ -11,9 +11,12 @@
 #                     minutes, five sizes, short iterations; full: about an hour and three
 #                     quarters, every size): write(2) paths against the JDK's, FFM and a C
 #                     floor, and the SLF4J provider against Logback, Log4j2 and slf4j-simple;
-#                     then write bench/results/<date>-<host>.{json,md,png}; and the backends'
-#                     response times at fixed rates (quick: about 5 minutes of the total, full:
-#                     about 27), bench/results/<date>-<host>-latency.{json,md,png}
+#                     then write bench/results/<run>.md (the report), <run>.json (every figure
+#                     it uses), <run>-writes.png and <run>-logging.png; and the backends' response
+#                     times at fixed rates (quick: about 5 minutes of the total, full: about 27),
+#                     bench/results/<run>-latency.{md,json,png}. <run> is the UTC date and time
+#                     the run started and the host name, 2026-11-28-0140-vm; the raw JMH and
+#                     floor output goes to bench/results/raw/<run>*.json.gz, which git ignores
 #
 # Set-up installs what is missing with apt-get (as root): both GCC cross toolchains and
 # binutils, QEMU user-mode emulation, Maven, JDK 17 and musl for both architectures (Debian
@@ -125,13 +128,15 @@ demo() {
 # The JMH suite on JDK 17, its FFM part on JDK 25 (if present), the C floor, and the SLF4J
 # backends' fixed-rate response-time test, in one run.
 bench() {
-	local mode=$1 jmh sizes floor_runs run jvm_args
+	local mode=$1 jmh sizes floor_runs run jvm_args stem
 	case "$mode" in
 	quick) jmh="-f 1 -wi 1 -w 200ms -i 3 -r 200ms" sizes="16 4096 8193 65536 1048576" floor_runs="5 100" ;;
 	full) jmh="-f 1 -wi 3 -w 1s -i 5 -r 1s" sizes="0 16 64 512 4096 8192 8193 65536 1048576" floor_runs="9 300" ;;
 	*) usage ;;
 	esac
 	run=$PWD/bench/target/run
+	# Names this run's results: same-day runs on machines of the same name stay apart.
+	stem=$(date -u +%Y-%m-%d-%H%M)-$(hostname -s 2>/dev/null || cat /proc/sys/kernel/hostname)
 	jvm_args="-Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dsyswrite.bench.native=$PWD/bench/target/native/libsyswrite-bench.so -Dsyswrite.bench.dir=$run"
 
 	mvn_ -Dsyswrite.emulated.skip=true -DskipTests install
@@ -195,11 +200,11 @@ bench() {
 
 	echo "== Fixed-rate response time of the SLF4J backends on JDK 17 (quick: about 5 minutes; full: about 27)"
 	# One JVM per backend, rate and thread count, one after the other; writes its own report,
-	# bench/results/<date>-<host>-latency.{json,md,png}.
+	# bench/results/<run>-latency.{json,md,png}.
 	"$native_jdk/bin/java" -cp bench/logging/target/benchmarks-logging.jar dev.syswrite.bench.logging.latency.FixedRateLatency "$mode" \
-		--jvm-args "$logging_jvm" --work "$run/latency" --out bench/results --floor "$run/floor-append.jsonl"
+		--jvm-args "$logging_jvm" --work "$run/latency" --out bench/results --floor "$run/floor-append.jsonl" --stem "$stem-latency"
 
-	"$native_jdk/bin/java" -cp bench/target/benchmarks.jar dev.syswrite.bench.report.Report bench/results \
+	"$native_jdk/bin/java" -cp bench/target/benchmarks.jar dev.syswrite.bench.report.Report bench/results "$stem" \
 		"$mode ($jmh; sizes $sizes)" "$run/floor-devnull.jsonl" "$run/floor-file.jsonl" "$run/floor-tlb.jsonl" "$run/floor-append.jsonl" \
 		"$run/floor-synced.jsonl" -- "${reports[@]}"
 }

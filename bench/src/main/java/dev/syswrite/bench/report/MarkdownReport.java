@@ -7,7 +7,6 @@ import dev.syswrite.bench.report.Analysis.Goal;
 import dev.syswrite.bench.report.Measurements.PathKey;
 import dev.syswrite.bench.report.Measurements.Score;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The run as Markdown: machine, goals, one table per target, and the side studies. */
 final class MarkdownReport {
@@ -24,10 +23,16 @@ final class MarkdownReport {
         this.a = a;
     }
 
-    static String render(String title, String mode, Machine machine, Measurements m, Analysis a) {
+    /**
+     * @param picture the file name of {@link WritePathChart}'s picture, beside the report
+     * @param raw where the raw results are kept, relative to the report
+     */
+    static String render(String title, RawRun run, Measurements m, Analysis a, String picture, String raw) {
         MarkdownReport r = new MarkdownReport(m, a);
         r.md.append("# ").append(title).append("\n\n");
-        r.machine(machine, mode);
+        r.md.append("- command: `").append(run.command()).append("`; raw results: `").append(raw).append("` (not in git)\n");
+        r.machine(run.machine(), run.mode());
+        r.md.append("![").append(WritePathChart.ALT).append("](").append(picture).append(")\n\n");
         r.goals();
         for (String target : m.paths.keySet()) {
             r.targetTable(target);
@@ -49,10 +54,13 @@ final class MarkdownReport {
 
     private void goals() {
         md.append("## Goals\n\n");
-        for (Goal goal : new Goal[] {a.thirdOfFileOutputStream(), a.withinFivePercentOfFloor(), a.allocationFree()}) {
-            md.append("- **").append(goal.holds() ? "holds" : "misses").append("**: ").append(goal.statement()).append('\n');
+        for (Goal goal : a.goals()) {
+            String verdict = goal.judged() == 0 ? "not judged" : !goal.holds() ? "misses"
+                    : goal.notApplicable().isEmpty() ? "holds" : "holds where judged";
+            md.append("- **").append(verdict).append("**: ").append(goal.statement()).append('\n');
+            md.append("  - judged by: ").append(goal.judgedBy()).append('\n');
             goal.misses().forEach(miss -> md.append("  - missed: ").append(miss).append('\n'));
-            goal.notApplicable().forEach(na -> md.append("  - not comparable: ").append(na).append('\n'));
+            goal.notApplicable().forEach(na -> md.append("  - not judged: ").append(na).append('\n'));
         }
         md.append('\n');
     }
@@ -61,7 +69,7 @@ final class MarkdownReport {
     private void targetTable(String target) {
         md.append("## ").append(TARGETS.getOrDefault(target, target)).append("\n\n");
         md.append("Each cell: ns/op (overhead above the C floor, ratio to FileOutputStream on the same JVM). ");
-        md.append("Last column: the most any size allocated, from `-prof gc`.\n\n| path |");
+        md.append("Last column: the most any size allocated per call in its last measured iteration, from `-prof gc`.\n\n| path |");
         m.sizes.forEach(size -> md.append(' ').append(size).append(" B |"));
         md.append(" B/op |\n|---|");
         m.sizes.forEach(size -> md.append("---:|"));
@@ -70,14 +78,16 @@ final class MarkdownReport {
         floorRow("C floor: libc write", m.floorLibc.get(target));
         for (Map.Entry<PathKey, Map<Integer, Score>> row : m.paths.get(target).entrySet()) {
             md.append("| ").append(row.getKey().label()).append(" |");
-            double maxAlloc = 0;
+            double maxAlloc = Double.NaN;
             for (int size : m.sizes) {
                 Score score = row.getValue().get(size);
                 if (score == null) {
                     md.append(" |");
                     continue;
                 }
-                maxAlloc = Math.max(maxAlloc, score.bytesPerOp());
+                if (score.allocation() != null) {
+                    maxAlloc = Double.isNaN(maxAlloc) ? score.allocation().lastIteration() : Math.max(maxAlloc, score.allocation().lastIteration());
+                }
                 md.append(' ').append(String.format("%,.0f", score.ns()));
                 Double overhead = a.overhead(target, size, score);
                 Score fos = a.fileOutputStream(target, row.getKey().jvm(), size);
@@ -126,17 +136,9 @@ final class MarkdownReport {
             return;
         }
         md.append("## Side studies\n\n| benchmark | JVM | params | ns/op | B/op |\n|---|---|---|---:|---:|\n");
-        for (JsonObject r : m.others) {
-            String name = r.get("benchmark").getAsString().replaceFirst("^dev\\.syswrite\\.bench\\.", "");
-            JsonObject params = r.getAsJsonObject("params");
-            String p = params == null ? "" : new TreeMap<>(params.asMap()).toString().replace("\"", "");
-            JsonObject secondary = r.getAsJsonObject("secondaryMetrics");
-            String alloc = secondary != null && secondary.has("gc.alloc.rate.norm")
-                    ? String.format("%.1f", secondary.getAsJsonObject("gc.alloc.rate.norm").get("score").getAsDouble())
-                    : "–";
-            md.append("| ").append(name).append(" | ").append(r.get("jvm").getAsString()).append(" | ").append(p).append(" | ")
-                    .append(ns(r.getAsJsonObject("primaryMetric").get("score").getAsDouble()).replace(" ns", ""))
-                    .append(" | ").append(alloc).append(" |\n");
+        for (Measurements.SideStudy r : m.others) {
+            md.append(String.format("| %s | %s | %s | %s | %s |%n", r.benchmark(), r.jvm(), r.params(), ns(r.ns()).replace(" ns", ""),
+                    Double.isNaN(r.bytesPerOp()) ? "–" : String.format("%.1f", r.bytesPerOp())));
         }
         md.append('\n');
     }

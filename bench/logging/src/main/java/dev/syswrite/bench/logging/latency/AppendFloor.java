@@ -34,6 +34,13 @@ final class AppendFloor {
         return floor;
     }
 
+    /** A floor already read: median ns by line size, as the raw results keep it. */
+    static AppendFloor of(Map<Integer, Double> medianNanosBySize) {
+        AppendFloor floor = new AppendFloor();
+        floor.medianNanosBySize.putAll(medianNanosBySize);
+        return floor;
+    }
+
     /** The floor measured at the size closest to {@code lineBytes}, and that size. */
     Map.Entry<Integer, Double> nearest(double lineBytes) {
         int size = (int) Math.round(lineBytes);

@@ -5,17 +5,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The fixed-rate response-time test of the SLF4J backends, in the manner of Log4j2's async
  * logger latency pages: one child JVM per backend, rate and thread count ({@link FixedRateChild}),
- * one after the other, then the report: {@code <date>-<host>-latency.md} (the tables),
- * {@code .json} (every figure and histogram) and {@code .png} (the percentile distributions),
- * plus each cell's HdrHistogram percentile output ({@code .hgrm}) in the work folder.
+ * one after the other, then the report, named {@code <UTC date>-<HHMM>-<host>-latency} unless
+ * {@code --stem} names it: {@code .md} (the tables), {@code .json} (every figure they show) and
+ * {@code .png} (the percentile distributions); {@code raw/<stem>.json.gz} (every histogram, out of
+ * git); and each cell's HdrHistogram percentile output ({@code .hgrm}) in the work folder.
  *
  * <p>usage: see {@link LatencyPlan#USAGE}; run with the benchmark jar on the class path:
  * {@code java -cp bench/logging/target/benchmarks-logging.jar dev.syswrite.bench.logging.latency.FixedRateLatency quick}.
@@ -23,8 +22,16 @@ import java.util.List;
 public final class FixedRateLatency {
     private FixedRateLatency() {}
 
-    /** Runs every cell of the plan the arguments describe, then writes the report. */
+    /** Runs every cell of the plan the arguments describe, then writes the report; or writes it again from raw results. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--rebuild")) {
+            if (args.length != 4) {
+                System.err.println(LatencyPlan.USAGE);
+                System.exit(2);
+            }
+            LatencyResults.read(Path.of(args[1]), Path.of(args[2]), args[3]).write();
+            return;
+        }
         LatencyPlan plan;
         try {
             plan = LatencyPlan.parse(args);
@@ -49,13 +56,7 @@ public final class FixedRateLatency {
         }
 
         String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-        String stem = LocalDate.now(ZoneOffset.UTC) + "-" + host + "-latency";
-        Files.createDirectories(plan.out());
-        Files.writeString(plan.out().resolve(stem + ".md"),
-                LatencyTable.render("SLF4J backends at a fixed rate: response time, " + stem, host, plan, floor, summaries));
-        Files.writeString(plan.out().resolve(stem + ".json"), LatencyJson.render(host, plan, floor, summaries));
-        LatencyChart.write(plan.out().resolve(stem + ".png"), plan, summaries);
-        System.out.println("wrote " + plan.out().resolve(stem) + ".{json,md,png}");
+        new LatencyResults(host, plan, floor, summaries).write();
     }
 
     /** One cell in its own JVM; its result, what its backend wrote, and its percentile output. */

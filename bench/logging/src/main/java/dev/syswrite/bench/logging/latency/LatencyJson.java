@@ -10,16 +10,21 @@ import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * The fixed-rate test as JSON: the plan, the floor, and for every cell each figure the tables
- * show, its full percentile distribution, and both histograms in HdrHistogram's compressed
- * Base64 form, from which any other figure can be computed again.
+ * show. The summary (committed beside the report) stops there; the raw form (gzipped, out of
+ * git) adds each cell's full percentile distribution and both histograms in HdrHistogram's
+ * compressed Base64 form, from which any other figure, and the report itself
+ * ({@link LatencyResults}), can be made again.
  */
 final class LatencyJson {
     private LatencyJson() {}
 
-    static String render(String host, LatencyPlan plan, AppendFloor floor, List<CellSummary> cells) {
-        Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    /** @param raw whether to include the distributions and the histograms */
+    static String render(String host, LatencyPlan plan, AppendFloor floor, List<CellSummary> cells, boolean raw) {
+        Gson gson = (raw ? new GsonBuilder() : new GsonBuilder().setPrettyPrinting()).disableHtmlEscaping().serializeSpecialFloatingPointValues()
+                .create();
         JsonObject root = new JsonObject();
         root.addProperty("host", host);
+        root.addProperty("mode", plan.mode());
         root.addProperty("plan", plan.describe());
         root.addProperty("warmUpMillis", plan.warmUpMillis());
         root.addProperty("measuredMillis", plan.measuredMillis());
@@ -49,8 +54,8 @@ final class LatencyJson {
                 o.addProperty("floorNanos", c.floor().getValue());
                 o.addProperty("p50AboveFloorNanos", c.medianAboveFloorNanos()); // null when saturated
             }
-            o.add("responseTimeNanos", histogram(c.fromIntendedStart(), c.result().fromIntendedStart()));
-            o.add("serviceTimeNanos", histogram(c.fromActualStart(), c.result().fromActualStart()));
+            o.add("responseTimeNanos", histogram(c.fromIntendedStart(), raw ? c.result().fromIntendedStart() : null));
+            o.add("serviceTimeNanos", histogram(c.fromActualStart(), raw ? c.result().fromActualStart() : null));
             o.addProperty("jvm", c.result().jvm());
             array.add(o);
         }
@@ -58,11 +63,15 @@ final class LatencyJson {
         return gson.toJson(root);
     }
 
+    /** The percentiles, mean and count; with {@code base64} (raw form), the distribution and the histogram too. */
     private static JsonObject histogram(Histogram histogram, String base64) {
         JsonObject o = new JsonObject();
         CellSummary.percentiles(histogram).forEach(o::addProperty);
         o.addProperty("mean", histogram.getMean());
         o.addProperty("count", histogram.getTotalCount());
+        if (base64 == null) {
+            return o;
+        }
         JsonArray distribution = new JsonArray();
         for (HistogramIterationValue v : histogram.percentiles(5)) {
             JsonArray point = new JsonArray();

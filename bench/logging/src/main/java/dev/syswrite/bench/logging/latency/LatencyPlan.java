@@ -1,6 +1,11 @@
 package dev.syswrite.bench.logging.latency;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +18,10 @@ import java.util.function.Function;
  * @param mode {@code quick} or {@code full}, the preset the other values started from
  * @param childJvmArgs options every child JVM gets before its backend's fork arguments
  * @param work where each cell's result, console output and log files go
- * @param out where the report ({@code <date>-<host>-latency.md}, {@code .json}, {@code .png}) goes
+ * @param out where the report ({@code <stem>.md}, {@code .json}, {@code .png}) goes, and the raw
+ *     results ({@code raw/<stem>.json.gz})
  * @param floor the C floor's {@code append} output (JSON lines), or null to quote no floor
+ * @param stem the name of the report's files, {@code <UTC date>-<HHMM>-<host>-latency} unless given
  */
 record LatencyPlan(
         String mode,
@@ -26,12 +33,14 @@ record LatencyPlan(
         List<String> childJvmArgs,
         Path work,
         Path out,
-        Path floor) {
+        Path floor,
+        String stem) {
 
     static final String USAGE = """
             usage: FixedRateLatency [quick|full] [--backends A,B,...] [--rates N,...] [--threads N,...]
                                     [--warm-up-seconds S] [--measured-seconds S] [--jvm-args "ARGS"]
-                                    [--work DIR] [--out DIR] [--floor FLOOR_APPEND_JSONL]
+                                    [--work DIR] [--out DIR] [--floor FLOOR_APPEND_JSONL] [--stem NAME]
+                   FixedRateLatency --rebuild RAW_JSON[.gz] OUT_DIR NAME   (the report again, from a run's raw results)
               quick (default): 1 producer thread, 3 s warm-up, 5 s measured: 30 cells, about 5 minutes
               full:            1 and 2 producer threads, 5 s warm-up, 20 s measured: 60 cells, about 27 minutes""";
 
@@ -67,6 +76,7 @@ record LatencyPlan(
         Path work = Path.of("target", "latency");
         Path out = work;
         Path floor = null;
+        String stem = defaultStem();
         for (; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value\n" + USAGE);
@@ -82,10 +92,22 @@ record LatencyPlan(
                 case "--work" -> work = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--floor" -> floor = Path.of(value);
+                case "--stem" -> stem = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        return new LatencyPlan(mode, backends, rates, threads, warmUpMillis, measuredMillis, childJvmArgs, work, out, floor);
+        return new LatencyPlan(mode, backends, rates, threads, warmUpMillis, measuredMillis, childJvmArgs, work, out, floor, stem);
+    }
+
+    /** {@code 2026-11-28-0140-vm-latency}: runs on the same day, or on hosts of the same name, stay apart. */
+    private static String defaultStem() {
+        String host;
+        try {
+            host = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            host = "unknown";
+        }
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").format(LocalDateTime.now(ZoneOffset.UTC)) + "-" + host + "-latency";
     }
 
     private static <T> List<T> list(String commaSeparated, Function<String, T> parse) {

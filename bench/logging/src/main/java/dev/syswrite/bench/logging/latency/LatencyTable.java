@@ -15,6 +15,9 @@ final class LatencyTable {
         md.append("- host: `").append(host).append("`, ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs; child JVM: ")
                 .append(cells.isEmpty() ? "none ran" : cells.get(0).result().jvm()).append('\n');
         md.append("- run: ").append(plan.describe()).append('\n');
+        md.append("- files: this report, `").append(plan.stem()).append(".json` (every figure it shows), `").append(plan.stem())
+                .append(".png` (the percentile distributions, below), and `raw/").append(plan.stem())
+                .append(".json.gz` (every histogram; not in git)\n");
         if (floor != null) {
             md.append("- C floor (`floor.bin append`: syswrite's stub appending one line to an `O_APPEND` file, median):");
             floor.medianNanosBySize().forEach((size, ns) -> md.append(String.format(" %d B: %,.0f ns;", size, ns)));
@@ -37,6 +40,7 @@ final class LatencyTable {
                 in the kernel; async: it may still be in a queue. Times in µs unless marked.
 
                 """.formatted(CellSummary.SATURATION_SHARE * 100));
+        md.append("![response-time percentiles by rate and producer count](").append(plan.stem()).append(".png)\n\n");
         Map<Integer, List<CellSummary>> byThreads = new TreeMap<>();
         cells.forEach(c -> byThreads.computeIfAbsent(c.cell().threads(), t -> new ArrayList<>()).add(c));
         byThreads.forEach((threads, rows) -> table(md, threads, rows));
