@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The asynchronous mode ({@code syswrite.logger.mode=async}): a calling thread copies its encoded
@@ -29,6 +28,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Draining is serialised by one lock, held by the writer thread for one batch at a time, or
  * by a caller that must see its line written. Producers never take it on the common path.
+ *
+ * <p>A caller may drain on a stack about to run out, or be stopped, at any instruction. Whatever
+ * a drain takes is given back by a store ({@link StoreReleasedLock}, {@link Pin}), and the lines
+ * the kernel took are marked written by stores right after the {@code writev(2)} returns, before
+ * anything that could fail: a drain that dies later leaves the next one to free their room, not
+ * to write them again.
  *
  * <p>The writer thread is a daemon named {@code syswrite-logger-writer}. When the ring is empty
  * it parks, for 50 µs at first and up to 1 ms, so a line waits at most about that long; after
@@ -59,7 +64,25 @@ final class AsyncWriter {
     private final int syncLevel;
     private final boolean spin;
     private final AsyncCounters counters = new AsyncCounters();
-    private final ReentrantLock drainLock = new ReentrantLock();
+    private final StoreReleasedLock drainLock = new StoreReleasedLock();
+    /** The hold on the output of whoever holds {@link #drainLock}. */
+    private final Pin drainHolder = new Pin();
+
+    /*
+     * The state of a drain, under drainLock only. A batch's iovec i holds the line of the record
+     * from entryStart[i] to entryEnd[i], entryLength[i] bytes still to write (the first entry may be
+     * the newline a torn line owes, of no record). Arrays, not the native iovecs, so that the
+     * frame that called writev(2) can mark what it wrote with array reads and field stores only.
+     */
+    private final long[] entryStart = new long[NativeWrite.IOV_MAX];
+    private final long[] entryEnd = new long[NativeWrite.IOV_MAX];
+    private final long[] entryLength = new long[NativeWrite.IOV_MAX];
+    /** Ring position up to which every line is in the kernel, or counted lost: at or past head. */
+    private long written;
+    /** Bytes of the line of the record at {@link #written} already in the kernel. */
+    private int writtenPart;
+    /** Whether the newline a torn line owes was taken from the sink and not yet written. */
+    private boolean newlineOwed;
 
     /** The iovecs of one batch, in native memory; used under {@link #drainLock} only. */
     private final ByteBuffer iov = ByteBuffer.allocateDirect(IOVEC * NativeWrite.IOV_MAX).order(ByteOrder.nativeOrder());
@@ -81,9 +104,10 @@ final class AsyncWriter {
     private volatile boolean sleeping;
     private volatile boolean failureReported;
 
-    private AsyncWriter(LoggerConfig config, LogSink sink) {
-        this.ring = new EventRing(ByteBuffer.allocateDirect(config.asyncRing));
+    private AsyncWriter(LoggerConfig config, LogSink sink, int ringBytes) {
+        this.ring = new EventRing(ByteBuffer.allocateDirect(ringBytes));
         this.sink = sink;
+        sink.register(drainHolder);
         // The buffers stay reachable from this object, so their memory outlives every use of these.
         this.ringAddress = sink.addressOf(ring.memory());
         this.iovAddress = sink.addressOf(iov);
@@ -96,12 +120,14 @@ final class AsyncWriter {
     }
 
     /**
-     * Starts the writer thread and the shutdown hook that drains the ring at exit.
+     * Starts the writer thread, with a ring of {@code ringBytes} (a power of two), and the
+     * shutdown hook that drains the ring at exit.
      *
      * @throws IllegalStateException if the JVM is already shutting down
+     * @throws OutOfMemoryError if direct memory cannot hold the ring
      */
-    static AsyncWriter start(LoggerConfig config, LogSink sink) {
-        AsyncWriter writer = new AsyncWriter(config, sink);
+    static AsyncWriter start(LoggerConfig config, LogSink sink, int ringBytes) {
+        AsyncWriter writer = new AsyncWriter(config, sink, ringBytes);
         Runtime.getRuntime().addShutdownHook(new Thread(writer::close, "syswrite-logger-shutdown"));
         writer.thread.start();
         return writer;
@@ -113,35 +139,36 @@ final class AsyncWriter {
 
     /**
      * Queues {@code line[from, to)} ({@code line[from - 1]} is the sink's, as for
-     * {@link LogSink#write}), or writes it as the policies say. Never throws.
+     * {@link LogSink#write}), or writes it as the policies say, through {@code holder} where the
+     * caller writes it itself. Never throws.
      */
-    void write(int level, ByteBuffer line, int from, int to) {
+    void write(Pin holder, int level, ByteBuffer line, int from, int to) {
         if (stuck || drainLock.isHeldByCurrentThread()) {
-            // Stuck; or logged from inside a drain (a failure said on a System.err that goes to
-            // SLF4J): a drain within the drain would write and release the same lines twice.
-            sink.write(line, from, to);
+            // Stuck; or logged from inside a drain: a drain within the drain would write and
+            // release the same lines twice.
+            sink.write(holder, line, from, to);
             return;
         }
         if (closed || to - from > ring.lineMax()) {
-            writeThrough(line, from, to); // no writer left, or a line the ring can never hold
+            writeThrough(holder, line, from, to); // no writer left, or a line the ring can never hold
             return;
         }
         long end = ring.offer(line, from, to);
         if (end < 0) {
-            end = whenFull(level, line, from, to);
+            end = whenFull(holder, level, line, from, to);
             if (end < 0) {
                 return;
             }
         }
         if ((level >= syncLevel || closed) && !drainUntil(end) && stuck) { // closed: the hook may have drained before this line was in
-            sink.write(line, from, to); // the ring will not reach it: written twice rather than lost
+            sink.write(holder, line, from, to); // the ring will not reach it: written twice rather than lost
         } else if (sleeping) {
             LockSupport.unpark(thread);
         }
     }
 
     /** Applies the full-ring policy; returns the end of the line's record, or -1 if it was handled otherwise. */
-    private long whenFull(int level, ByteBuffer line, int from, int to) {
+    private long whenFull(Pin holder, int level, ByteBuffer line, int from, int to) {
         switch (level >= syncLevel && full == FullRing.DROP ? FullRing.SYNC : full) { // a sync-level event is never dropped
             case DROP -> {
                 counters.countDropped(level);
@@ -149,12 +176,12 @@ final class AsyncWriter {
             }
             case SYNC -> {
                 counters.countWroteThrough();
-                writeThrough(line, from, to);
+                writeThrough(holder, line, from, to);
                 return -1;
             }
             default -> {
                 counters.countBlocked();
-                return waitForRoom(line, from, to);
+                return waitForRoom(holder, line, from, to);
             }
         }
     }
@@ -164,40 +191,40 @@ final class AsyncWriter {
      * closed or stuck meanwhile and the line was written otherwise. An interrupt does not end the
      * wait (logging is not interruptible) and is kept.
      */
-    private long waitForRoom(ByteBuffer line, int from, int to) {
+    private long waitForRoom(Pin holder, ByteBuffer line, int from, int to) {
         long uncommittedSince = 0;
-        boolean interrupted = false;
-        try {
-            for (int round = 0; ; round++) {
-                if (closed || stuck) {
-                    writeThrough(line, from, to);
-                    return -1;
-                }
-                if (drainLock.tryLock()) { // help: the writer may be busy, parked, or gone
-                    try {
-                        // Under the lock no drain is zeroing the head: a head record of size 0 is uncommitted.
-                        if (drainBatch() > 0 || ring.head() == ring.tail()) {
-                            uncommittedSince = 0;
-                        } else if (uncommittedSince == 0) {
-                            uncommittedSince = System.nanoTime();
-                        } else if (System.nanoTime() - uncommittedSince > STUCK_NANOS) {
-                            becomeStuck(); // the oldest line stayed uncommitted: it never will be
-                        }
-                    } finally {
-                        drainLock.unlock();
-                    }
-                } else {
-                    LockSupport.unpark(thread);
-                    interrupted |= backOff(round);
-                }
-                long end = ring.offer(line, from, to);
-                if (end >= 0) {
-                    return end;
-                }
+        Thread me = Thread.currentThread();
+        for (int round = 0; ; round++) {
+            if (closed || stuck) {
+                writeThrough(holder, line, from, to);
+                return -1;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            boolean helped = false;
+            try {
+                if (drainLock.tryLock()) { // help: the writer may be busy, parked, or gone
+                    helped = true;
+                    // Under the lock no drain is zeroing the head: a head record of size 0 is uncommitted.
+                    if (drainBatch() > 0 || ring.head() == ring.tail()) {
+                        uncommittedSince = 0;
+                    } else if (uncommittedSince == 0) {
+                        uncommittedSince = System.nanoTime();
+                    } else if (System.nanoTime() - uncommittedSince > STUCK_NANOS) {
+                        becomeStuck(); // the oldest line stayed uncommitted: it never will be
+                    }
+                }
+            } finally {
+                if (drainLock.owner == me) {
+                    drainLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
+                }
+                drainLock.wake();
+            }
+            if (!helped) {
+                LockSupport.unpark(thread);
+                Backoff.pause(round);
+            }
+            long end = ring.offer(line, from, to);
+            if (end >= 0) {
+                return end;
             }
         }
     }
@@ -212,29 +239,48 @@ final class AsyncWriter {
         return drainUntil(ring.tail());
     }
 
-    /** Drains the ring, then writes the line itself: in order after everything queued before it. */
-    private void writeThrough(ByteBuffer line, int from, int to) {
-        drainLock.lock();
+    /**
+     * Drains the ring, then writes the line itself: in order after everything queued before it.
+     * After the shutdown hook, a drain that stays busy (an output that does not take its writes)
+     * is waited for at most {@link #SHUTDOWN_WAIT_NANOS}: the line is then written out of order
+     * rather than hold up the exit.
+     */
+    private void writeThrough(Pin holder, ByteBuffer line, int from, int to) {
+        Thread me = Thread.currentThread();
         try {
+            if (!closed) {
+                drainLock.lock();
+            } else if (!drainLock.tryLock(SHUTDOWN_WAIT_NANOS)) {
+                sink.write(holder, line, from, to);
+                return;
+            }
             if (!stuck) {
                 drainCommitted(ring.tail(), STUCK_NANOS);
             }
-            sink.write(line, from, to);
+            sink.write(holder, line, from, to);
         } finally {
-            drainLock.unlock();
+            if (drainLock.owner == me) {
+                drainLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
+            }
+            drainLock.wake();
         }
     }
+
 
     /** Drains until {@code end} is written; false if the ring is stuck. */
     private boolean drainUntil(long end) {
         if (stuck || drainLock.isHeldByCurrentThread()) {
             return false; // see write()
         }
-        drainLock.lock();
+        Thread me = Thread.currentThread();
         try {
+            drainLock.lock();
             return drainCommitted(end, STUCK_NANOS);
         } finally {
-            drainLock.unlock();
+            if (drainLock.owner == me) {
+                drainLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
+            }
+            drainLock.wake();
         }
     }
 
@@ -244,53 +290,54 @@ final class AsyncWriter {
      */
     private boolean drainCommitted(long end, long waitNanos) {
         long waitingSince = 0;
-        boolean interrupted = false;
-        try {
-            for (int round = 0; ring.head() < end; ) {
-                if (drainBatch() > 0) {
-                    round = 0;
-                    waitingSince = 0;
-                } else if (waitingSince == 0) {
-                    waitingSince = System.nanoTime();
-                } else if (System.nanoTime() - waitingSince > waitNanos) {
-                    if (waitNanos >= STUCK_NANOS) {
-                        becomeStuck();
-                    }
-                    return false;
-                } else {
-                    interrupted |= backOff(round++); // a producer between claim and commit: it is copying its line
+        for (int round = 0; ring.head() < end; ) {
+            if (drainBatch() > 0) {
+                round = 0;
+                waitingSince = 0;
+            } else if (waitingSince == 0) {
+                waitingSince = System.nanoTime();
+            } else if (System.nanoTime() - waitingSince > waitNanos) {
+                if (waitNanos >= STUCK_NANOS) {
+                    becomeStuck();
                 }
-            }
-            return true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+                return false;
+            } else {
+                Backoff.pause(round++); // a producer between claim and commit: it is copying its line
             }
         }
+        return true;
     }
 
     /**
      * Writes the committed lines at the head of the ring, up to {@code IOV_MAX} of them, in one
      * {@code writev(2)} (more only after a short write), and frees their room; under the lock.
+     * First frees the room of lines an earlier drain wrote but died before freeing.
      *
-     * @return how many records it consumed (padding included); 0 if none was committed
+     * @return how many records it consumed (padding included), or 1 if it only freed room; 0 if
+     *     none was committed
      */
     private int drainBatch() {
         long head = ring.head();
+        if (written > head) {
+            ring.release(written); // an earlier drain wrote these lines, then failed (out of stack) before this
+            return 1;
+        }
         long tail = ring.tail(); // past it lie older records: a full ring's memory holds nothing else
         long at = head;
         int records = 0;
         int entries = 0;
         long bytes = 0;
-        boolean newline = sink.takeTorn();
-        if (newline) {
-            putIovec(entries++, newlineAddress, 1);
+        if (newlineOwed || sink.takeTorn()) {
+            newlineOwed = true;
+            putIovec(entries, newlineAddress, 1);
+            entryStart[entries] = entryEnd[entries] = head;
+            entryLength[entries++] = 1;
             bytes = 1;
         }
+        int skip = entries;
         for (int size; at < tail && entries < NativeWrite.IOV_MAX; at += size, records++) {
             size = ring.sizeAt(at);
             if (size == 0 && (size = ring.orphanSizeAt(at)) != 0) {
-                ring.forgetOrphan(at);
                 continue; // claimed by a producer that failed before committing it: no line
             } else if (size == 0) {
                 break; // not committed yet
@@ -300,22 +347,30 @@ final class AsyncWriter {
                 becomeStuck(); // never expected: stop reading the ring rather than misread it
                 break;
             }
-            if (length > 0) {
-                putIovec(entries++, ringAddress + ring.lineOffset(at), length);
-                bytes += length;
+            int done = at == written ? writtenPart : 0; // a line an earlier drain wrote part of
+            if (length > done) {
+                putIovec(entries, ringAddress + ring.lineOffset(at) + done, length - done);
+                entryStart[entries] = at;
+                entryEnd[entries] = at + size;
+                entryLength[entries++] = length - done;
+                bytes += length - done;
             }
         }
         if (records == 0) {
-            if (newline) {
-                sink.markTorn(); // still owed
+            if (newlineOwed) {
+                newlineOwed = false;
+                sink.markTorn(); // still owed, by whoever writes next
             }
             return 0;
         }
         counters.countFill(tail - head);
         if (entries > 0) {
-            writeBatch(entries, newline ? 1 : 0, bytes);
+            writeBatch(entries, skip, bytes, at);
+        } else {
+            written = at; // padding and orphans only
+            writtenPart = 0;
         }
-        ring.release(at);
+        ring.release(written);
         return records;
     }
 
@@ -325,49 +380,84 @@ final class AsyncWriter {
 
     /**
      * One {@code writev(2)} of the batch's {@code entries} iovecs, the first {@code skip} of them
-     * not lines; continued after a short write, to the same file even if it is swapped meanwhile.
-     * Lines the kernel refused are counted as lost.
+     * not lines, up to ring position {@code end}; continued after a short write, to the same file
+     * even if it is swapped meanwhile. Lines the kernel refused are counted as lost.
      */
-    private void writeBatch(int entries, int skip, long bytes) {
-        OpenFile pinned = sink.pin();
+    private void writeBatch(int entries, int skip, long bytes, long end) {
         long left = bytes;
+        OpenFile pinned = null;
         try {
-            left = writePinned(pinned, entries, skip, bytes);
+            pinned = sink.pin(drainHolder);
+            left = writePinned(pinned, entries, skip, bytes, end);
         } finally {
-            sink.wrote(pinned, bytes - left);
-            sink.unpin(pinned);
+            drainHolder.file = null; // a store: the file is let go even with no stack left
+            if (pinned != null) {
+                sink.wrote(pinned, bytes - left);
+            }
+        }
+        if (left == 0) {
+            sink.succeeded(); // not pinned: it may write a report of its own
         }
     }
 
-    /** {@link #writeBatch} to {@code pinned}; returns how many bytes the kernel did not take. */
-    private long writePinned(OpenFile pinned, int entries, int skip, long bytes) {
+    /**
+     * {@link #writeBatch} to {@code pinned}; returns how many bytes the kernel did not take.
+     * Everything the kernel took is marked in {@link #written} and {@link #writtenPart} by the
+     * frame that called it, before any other call.
+     */
+    private long writePinned(OpenFile pinned, int entries, int skip, long bytes, long end) {
         int first = 0;
-        boolean partial = false; // whether the kernel took part of iovec `first`
         while (true) {
-            long n = sink.writev(pinned, iovAddress + (long) first * IOVEC, entries - first);
-            if (n == bytes) {
+            long n;
+            try {
+                n = sink.writev(pinned, iovAddress + (long) first * IOVEC, entries - first);
+            } catch (Throwable stopped) {
+                // A StackOverflowError comes before the system call (only a call's entry runs out
+                // of stack): nothing was written. Thread.stop's ThreadDeath comes on its way back:
+                // the kernel took the batch, so it must not be written again.
+                if (stopped instanceof ThreadDeath) {
+                    written = end;
+                    writtenPart = 0;
+                    newlineOwed = false;
+                }
+                throw stopped;
+            }
+            if (n == bytes) { // all out: marked before anything else, with stores only (no loop: a stop lands on its back edge)
+                written = end; // with the padding after the last line
+                writtenPart = 0;
+                newlineOwed = false;
                 counters.countBatch(entries - skip);
-                sink.succeeded();
                 return 0;
             }
-            if (n > 0) {
+            if (n > 0) { // part out: marked first, with array reads and field stores only
                 bytes -= n;
-                for (long len; n >= (len = iov.getLong(first * IOVEC + 8)); n -= len) {
-                    first++;
+                for (; first < entries && n >= entryLength[first]; n -= entryLength[first++]) {
+                    if (first < skip) {
+                        newlineOwed = false;
+                    } else {
+                        written = entryEnd[first];
+                        writtenPart = 0;
+                    }
                 }
-                if (n > 0) {
-                    iov.putLong(first * IOVEC, iov.getLong(first * IOVEC) + n).putLong(first * IOVEC + 8, iov.getLong(first * IOVEC + 8) - n);
+                if (n > 0) { // the kernel took part of iovec `first`, a line
+                    written = entryStart[first];
+                    writtenPart += (int) n; // on top of what an earlier drain wrote, if it is that line
+                    entryLength[first] -= n;
+                    iov.putLong(first * IOVEC, iov.getLong(first * IOVEC) + n).putLong(first * IOVEC + 8, entryLength[first]);
                 }
-                partial = n > 0;
                 continue;
             }
             if (n == EINTR) {
                 continue;
             }
+            boolean torn = writtenPart > 0 || newlineOwed;
+            written = end; // refused: the rest is counted lost, not tried again
+            writtenPart = 0;
+            newlineOwed = false;
             if (first > skip) {
                 counters.countBatch(first - skip); // the lines before the refusal are out
             }
-            if (partial || first < skip) {
+            if (torn) {
                 sink.markTorn(); // part of a line is out, or the newline owed is still owed
             }
             sink.failed(n == 0 ? 0 : (int) -n, entries - Math.max(first, skip));
@@ -382,13 +472,17 @@ final class AsyncWriter {
         while (!closed) {
             try {
                 Thread.interrupted(); // an interrupt never stops the writer (only the shutdown hook does), nor its parking
-                int consumed;
-                drainLock.lock();
+                int consumed = 0;
                 try {
+                    drainLock.lock();
                     consumed = drainBatch();
                 } finally {
-                    drainLock.unlock();
+                    if (drainLock.owner == thread) {
+                        drainLock.owner = null;
+                    }
+                    drainLock.wake();
                 }
+                Notices.print(); // the lock is free: a System.err routed to SLF4J may log
                 if (consumed > 0) {
                     idleSince = 0;
                     nap = FIRST_NAP_NANOS;
@@ -423,7 +517,7 @@ final class AsyncWriter {
         if (!stuck) {
             stuck = true;
             counters.markStuck();
-            System.err.println("syswrite-logger: a line claimed in the async ring was not filled within " + TimeUnit.NANOSECONDS.toSeconds(STUCK_NANOS)
+            Notices.queue("syswrite-logger: a line claimed in the async ring was not filled within " + TimeUnit.NANOSECONDS.toSeconds(STUCK_NANOS)
                     + " s; events are written by their callers from now on, and those still queued behind it (at most "
                     + (ring.tail() - ring.head()) + " bytes) may be lost");
         }
@@ -433,48 +527,42 @@ final class AsyncWriter {
         try {
             if (!failureReported) {
                 failureReported = true;
-                System.err.println("syswrite-logger: the writer thread caught " + failure + "; it goes on, and says no more such failures");
+                Notices.queue("syswrite-logger: the writer thread caught " + failure + "; it goes on, and says no more such failures");
             }
+            Notices.print();
             LockSupport.parkNanos(LONGEST_NAP_NANOS);
         } catch (Throwable again) {
             // nothing left to report with
         }
     }
 
-    /** The shutdown hook: from now on callers write their own events; drain what is queued. */
+    /**
+     * The shutdown hook: from now on callers write their own events; drain what is queued,
+     * waiting at most {@link #SHUTDOWN_WAIT_NANOS} for the lock and as long again for each line
+     * claimed but not yet filled. What it cannot drain (an output that does not take its writes,
+     * a producer that never fills its line) is said on stderr, with how many lines and bytes.
+     */
     void close() {
         closed = true;
+        boolean drained = false;
+        Thread me = Thread.currentThread();
         try {
-            if (!stuck && drainLock.tryLock(SHUTDOWN_WAIT_NANOS, TimeUnit.NANOSECONDS)) {
-                try {
-                    drainCommitted(ring.tail(), SHUTDOWN_WAIT_NANOS);
-                } finally {
-                    drainLock.unlock();
-                }
+            if (!stuck && drainLock.tryLock(SHUTDOWN_WAIT_NANOS)) {
+                drained = drainCommitted(ring.tail(), SHUTDOWN_WAIT_NANOS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // exit goes on without the rest of the drain
+        } finally {
+            if (drainLock.owner == me) {
+                drainLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
+            }
+            drainLock.wake();
         }
         LockSupport.unpark(thread);
+        if (!drained && ring.tail() > ring.head()) {
+            Notices.queue("syswrite-logger: exiting with " + ring.describeQueued() + " not written to " + sink.output() + " within "
+                    + TimeUnit.NANOSECONDS.toSeconds(SHUTDOWN_WAIT_NANOS) + " s ("
+                    + (stuck ? "a line claimed in the ring was never filled" : "the output did not take them") + "); they are lost");
+        }
+        Notices.print();
     }
 
-    /**
-     * Waits a little longer each round: spin, then yield, then park.
-     *
-     * @return whether it cleared the thread's interrupt flag, which the caller restores once it
-     *     is done waiting (with the flag set, every park would return at once, and the wait spin)
-     */
-    private static boolean backOff(int round) {
-        if (round < 64) {
-            Thread.onSpinWait();
-            return false;
-        }
-        if (round < 128) {
-            Thread.yield();
-            return false;
-        }
-        boolean interrupted = Thread.interrupted();
-        LockSupport.parkNanos(FIRST_NAP_NANOS);
-        return interrupted;
-    }
 }

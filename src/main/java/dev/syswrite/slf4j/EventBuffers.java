@@ -50,11 +50,14 @@ final class EventBuffers {
         /** How many other events its owner was formatting when it took this slot, where known. */
         int nested;
         final boolean pooled;
+        /** Its owner's hold on the output, registered with the sink; null in a temporary slot, which writes under a lock. */
+        final Pin pin;
         /** The thread using it, or null when free: taken by compare-and-set, freed by a plain store. */
         volatile Thread owner;
 
         Slot(boolean pooled) {
             this.pooled = pooled;
+            this.pin = pooled ? new Pin() : null;
         }
 
         JsonLine json() {
@@ -90,6 +93,15 @@ final class EventBuffers {
 
     int size() {
         return slots.length;
+    }
+
+    /** The pooled slots' holds on the output, to register with the sink. */
+    Pin[] holders() {
+        Pin[] holders = new Pin[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            holders[i] = slots[i].pin;
+        }
+        return holders;
     }
 
     /** How many pooled slots are taken now. */

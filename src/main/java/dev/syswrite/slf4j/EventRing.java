@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A bounded ring of encoded lines in off-heap memory, written by any number of threads and read
@@ -49,7 +50,9 @@ final class EventRing {
     /**
      * Records claimed and never committed ("orphans"), by position: a failing producer takes the
      * first free slot of {@link #ORPHAN_PROBES} from its position's hash, with plain stores (it
-     * may call nothing); the consumer skips the record and frees the slot. A start of -1 is free.
+     * may call nothing); the consumer skips the record. A slot whose start is behind the head is
+     * free: the consumer is past it (-1, the start of an unused slot, is behind any head). So
+     * nothing is freed by a call that a drain out of stack could miss.
      */
     private static final int ORPHANS = 256;
     private static final int ORPHAN_PROBES = 8;
@@ -127,7 +130,8 @@ final class EventRing {
             // out of stack (a toString() that logs, recursing) can fail in any call here. So this
             // handler calls nothing: two array stores in this frame tell the consumer to skip it.
             int slot = (int) (uncommitted >>> 3) & (ORPHANS - 1);
-            for (int probe = 0; probe < ORPHAN_PROBES && orphanStarts[slot] != -1; probe++) {
+            long freed = head; // a field read, not a call: slots of orphans the consumer is past are free
+            for (int probe = 0; probe < ORPHAN_PROBES && orphanStarts[slot] >= freed; probe++) {
                 slot = (slot + 1) & (ORPHANS - 1);
             }
             orphanSizes[slot] = (int) (start + padding + size - uncommitted);
@@ -152,18 +156,6 @@ final class EventRing {
             }
         }
         return 0;
-    }
-
-    /** Frees the slot of the orphan at {@code position}, once skipped; consumer only. */
-    void forgetOrphan(long position) {
-        int slot = (int) (position >>> 3) & (ORPHANS - 1);
-        for (int probe = 0; probe <= ORPHAN_PROBES; probe++, slot = (slot + 1) & (ORPHANS - 1)) {
-            if ((long) STARTS.getAcquire(orphanStarts, slot) == position) {
-                SIZES.setRelease(orphanSizes, slot, 0);
-                STARTS.setRelease(orphanStarts, slot, -1L);
-                return;
-            }
-        }
     }
 
     /**
@@ -201,6 +193,31 @@ final class EventRing {
 
     ByteBuffer memory() {
         return memory;
+    }
+
+    /**
+     * What is queued now, as "N events (B bytes)", plus the room claimed and never filled, if
+     * any: for a report when the ring is abandoned. Read without the consumer's lock, so exact
+     * only while no drain runs; a drain freeing records meanwhile makes it count fewer.
+     */
+    String describeQueued() {
+        long tail = tail();
+        long at = head();
+        long lines = 0;
+        long bytes = 0;
+        for (int size; at < tail; at += size) {
+            size = sizeAt(at);
+            int length = size == 0 ? PADDING : lengthAt(at);
+            if (size == 0 && (size = orphanSizeAt(at)) == 0 || !wellFormed(at, size, length, tail)) {
+                break; // claimed and not filled yet, or freed under this read
+            }
+            if (length > 0) {
+                lines++;
+                bytes += length;
+            }
+        }
+        return String.format(Locale.ROOT, "%,d events (%,d bytes)%s", lines, bytes,
+                at < tail ? String.format(Locale.ROOT, " and %,d bytes claimed but never filled", tail - at) : "");
     }
 
     /** Zeroes the records in [head, {@code until}) and frees their room; consumer only, {@code until} past head. */

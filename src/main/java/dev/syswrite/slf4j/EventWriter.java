@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Marker;
 import org.slf4j.event.LoggingEvent;
 import org.slf4j.spi.MDCAdapter;
@@ -24,7 +23,14 @@ import org.slf4j.spi.MDCAdapter;
  * object ({@link JsonLayout}), as {@code syswrite.logger.format} chooses.
  *
  * <p>Nothing here throws into the application: an event that cannot be formatted at all (an
- * {@code OutOfMemoryError}) is counted as lost.
+ * {@code OutOfMemoryError}, a {@code StackOverflowError}) is counted as lost. The one exception
+ * is {@code ThreadDeath}, which {@code Thread.stop} throws to end its thread, and which a logger
+ * must not swallow.
+ *
+ * <p>A thread may run out of stack at any instruction of a logging call (a {@code toString()}
+ * that logs, recursing). So everything it takes here is given back by a store in the frame that
+ * took it, never by a call that could itself overflow: its slot, the large-line lock
+ * ({@link StoreReleasedLock}), its {@link Pin} on the output and its sync window.
  */
 final class EventWriter {
     static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
@@ -44,7 +50,9 @@ final class EventWriter {
     /** The asynchronous mode's queue and writer; null in the synchronous mode. */
     private final AsyncWriter async;
 
-    private final ReentrantLock largeLock = new ReentrantLock();
+    private final StoreReleasedLock largeLock = new StoreReleasedLock();
+    /** The hold on the output of whoever holds {@link #largeLock}. */
+    private final Pin largeHolder = new Pin();
     /** The shared buffer for lines over a slot's size, grown up to the line limit and kept. */
     private ByteBuffer large;
 
@@ -58,17 +66,41 @@ final class EventWriter {
         this.layout = config.json ? new JsonLayout(config, mdc) : new TextLayout(config, mdc);
         this.escapesOnEncode = layout.escapesOnEncode();
         this.buffers = new EventBuffers(slots, sink::allocate);
+        for (Pin holder : buffers.holders()) {
+            sink.register(holder);
+        }
+        sink.register(largeHolder);
         this.async = config.async && sink.gathers() ? startAsync(config, sink) : null;
         this.truncationMark = (" [truncated to " + config.lineMax + " bytes]\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The asynchronous mode, or null (synchronous) if the JVM is already shutting down: no hook could drain it. */
+    /**
+     * The asynchronous mode; or null (synchronous) if the JVM is already shutting down, where no
+     * hook could drain it, or if it cannot start at all. A ring that direct memory cannot hold is
+     * tried at the default size, then at the least, before falling back; either way it is said on
+     * stderr, never thrown.
+     */
     private static AsyncWriter startAsync(LoggerConfig config, LogSink sink) {
-        try {
-            return AsyncWriter.start(config, sink);
-        } catch (IllegalStateException shuttingDown) {
-            return null;
+        Throwable failure = null;
+        for (int ring : new int[] {config.asyncRing, LoggerConfig.RING_DEFAULT, LoggerConfig.RING_LEAST}) {
+            if (ring > config.asyncRing) {
+                continue; // only ever smaller than asked
+            }
+            try {
+                AsyncWriter writer = AsyncWriter.start(config, sink, ring);
+                if (ring != config.asyncRing) {
+                    System.err.println("syswrite-logger: " + LoggerConfig.PREFIX + "async.ring=" + config.asyncRing + " bytes cannot be allocated ("
+                            + failure + "); using a ring of " + ring + " bytes");
+                }
+                return writer;
+            } catch (IllegalStateException shuttingDown) {
+                return null;
+            } catch (OutOfMemoryError | RuntimeException e) {
+                failure = e;
+            }
         }
+        System.err.println("syswrite-logger: " + LoggerConfig.PREFIX + "mode=async cannot start (" + failure + "); writing synchronously");
+        return null;
     }
 
     LoggerConfig config() {
@@ -99,12 +131,16 @@ final class EventWriter {
      * @return whether everything queued before the call is now in the kernel
      */
     boolean flush() {
-        return async == null || async.flush();
+        boolean flushed = async == null || async.flush();
+        Notices.print();
+        return flushed;
     }
 
     /** Opens the output file again if its path no longer names it; see {@link SysWriteLogging#reopen()}. */
     boolean reopen() {
-        return sink.reopen();
+        boolean reopened = sink.reopen();
+        Notices.print();
+        return reopened;
     }
 
     /*
@@ -123,6 +159,9 @@ final class EventWriter {
             layout.body(slot, null, pattern, count, a1, a2, more, throwable);
             emit(slot, slot.line, level);
         } catch (Throwable failure) {
+            if (failure instanceof ThreadDeath stop) {
+                throw stop; // Thread.stop: the thread must end, not log on
+            }
             try {
                 sink.formatFailed(failure);
             } catch (Throwable again) {
@@ -134,6 +173,11 @@ final class EventWriter {
             } else if (slot != null) {
                 releaseTemporary(slot);
             }
+        }
+        try {
+            Notices.print(); // here, at the end of the call, the thread holds nothing of the provider's
+        } catch (Throwable noStack) {
+            // printed by a later call
         }
     }
 
@@ -162,6 +206,9 @@ final class EventWriter {
             layout.body(slot, config.keyValues ? event.getKeyValuePairs() : null, event.getMessage(), count, null, null, args, throwable);
             emit(slot, slot.line, level);
         } catch (Throwable failure) {
+            if (failure instanceof ThreadDeath stop) {
+                throw stop; // Thread.stop: the thread must end, not log on
+            }
             try {
                 sink.formatFailed(failure);
             } catch (Throwable again) {
@@ -173,6 +220,11 @@ final class EventWriter {
             } else if (slot != null) {
                 releaseTemporary(slot);
             }
+        }
+        try {
+            Notices.print(); // here, at the end of the call, the thread holds nothing of the provider's
+        } catch (Throwable noStack) {
+            // printed by a later call
         }
     }
 
@@ -209,37 +261,43 @@ final class EventWriter {
         }
         boolean cut = line.isFull() || bytes > config.lineMax;
         int capacity = 1 + (int) Math.min(bytes, config.lineMax); // index 0 is the sink's
-        boolean synced = level >= config.fsyncLevel;
-        if (synced) {
-            sink.enterSyncWindow(); // no switch of file between the write and its sync
-        }
-        try {
-            ByteBuffer target = buffers.bytes(slot, capacity);
-            if (target != null) {
-                encodeAndWrite(slot.encoder, target, text, head, length, cut, level);
-            } else {
+        ByteBuffer target = buffers.bytes(slot, capacity);
+        if (target != null) {
+            write(slot.pin, slot.encoder, target, text, head, length, cut, level);
+        } else {
+            Thread me = Thread.currentThread();
+            try {
                 largeLock.lock();
-                try {
-                    if (large == null || large.capacity() < capacity) {
-                        large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
-                    }
-                    encodeAndWrite(slot.encoder, large, text, head, length, cut, level);
-                } finally {
-                    largeLock.unlock();
+                if (large == null || large.capacity() < capacity) {
+                    large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + config.lineMax));
                 }
-            }
-            if (synced) {
-                sink.sync(); // the line is in the kernel (or counted lost), and largeLock is free
-            }
-        } finally {
-            if (synced) {
-                sink.leaveSyncWindow();
+                write(largeHolder, slot.encoder, large, text, head, length, cut, level);
+            } finally {
+                if (largeLock.owner == me) {
+                    largeLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
+                }
+                largeLock.wake();
             }
         }
         line.shrink(); // a huge event's text does not stay with the pool
     }
 
-    private void encodeAndWrite(Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut, int level) {
+    /** Encodes and writes the line through {@code holder}; an event at {@code fsync.level} then syncs it, inside its window. */
+    private void write(Pin holder, Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut, int level) {
+        if (level < config.fsyncLevel) {
+            encodeAndWrite(holder, encoder, out, text, head, length, cut, level);
+            return;
+        }
+        try {
+            sink.enterSyncWindow(holder); // no switch of file between the write and its sync
+            encodeAndWrite(holder, encoder, out, text, head, length, cut, level);
+            sink.sync(holder); // the line is in the kernel, or counted lost
+        } finally {
+            holder.inSyncWindow = false;
+        }
+    }
+
+    private void encodeAndWrite(Pin holder, Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut, int level) {
         out.clear(); // the sink moved position and limit last time; puts below are absolute
         int limit = 1 + config.lineMax - (cut ? truncationMark.length : 0);
         long done = encoder.encode(text, 0, head, escapesOnEncode, out, 1, limit);
@@ -255,9 +313,9 @@ final class EventWriter {
             end += truncationMark.length;
         }
         if (async != null) {
-            async.write(level, out, 1, end);
+            async.write(holder, level, out, 1, end);
         } else {
-            sink.write(out, 1, end);
+            sink.write(holder, out, 1, end);
         }
     }
 
@@ -274,6 +332,9 @@ final class EventWriter {
         try {
             return marker == null ? "null" : String.valueOf(marker.getName());
         } catch (Throwable failure) {
+            if (failure instanceof ThreadDeath stop) {
+                throw stop;
+            }
             return "[FAILED getName()]";
         }
     }

@@ -162,6 +162,9 @@ final class JsonLayout implements Layout {
             try {
                 message = throwable.getMessage();
             } catch (Throwable failure) {
+                if (failure instanceof ThreadDeath stop) {
+                    throw stop;
+                }
                 message = "[FAILED getMessage()]";
             }
             if (message != null && json.ownKey(ERROR_MESSAGE, 2)) {

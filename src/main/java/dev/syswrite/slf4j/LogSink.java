@@ -12,14 +12,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where encoded lines go: one {@code write(2)} per line, through syswrite's own stub, or through
  * the JDK's {@code FileOutputStream} where the native library is unavailable. Either way no lock
- * is taken: the kernel orders concurrent writes, and with {@code O_APPEND} (files) or at most
- * 4096 bytes (pipes) it never interleaves two of them. Neither path is interruptible: a thread
- * whose interrupt flag is set writes as any other, and keeps its flag.
+ * is taken for a line the kernel writes whole: any line to a regular file (opened with
+ * {@code O_APPEND}), and a line of at most {@link #PIPE_BUF} bytes to a pipe. A longer line to a
+ * pipe, which the kernel would split wherever the pipe fills and let other writers in between, is
+ * written alone ({@link OutputFile#pinAlone}). Neither path is interruptible: a thread whose
+ * interrupt flag is set writes as any other, and keeps its flag.
  *
  * <p>A write that fails is not retried (logging never waits on a full disk): the event is counted
  * in {@link LostEvents}, the first failure of a run of them is said once on stderr, and the first
@@ -31,17 +32,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>A file output may be swapped for a new one while threads write ({@link OutputFile}: reopened
  * after an external rename or deletion, or rolled by size): each write pins the file it uses for
- * all of its system calls, so a line lands whole in one file, and a descriptor is closed only
- * when no write can still use its number.
+ * all of its system calls, through the caller's {@link Pin}, so a line lands whole in one file,
+ * and a descriptor is closed only when no write can still use its number.
+ *
+ * <p>What this class says on stderr goes through {@link Notices}, never straight to
+ * {@code System.err}: its callers may hold locks.
  */
 abstract class LogSink {
     private static final VarHandle TORN;
     private static final VarHandle FAILING_COUNT;
+    private static final VarHandle REPORTING;
 
     static {
         try {
             TORN = MethodHandles.lookup().findVarHandle(LogSink.class, "torn", boolean.class);
             FAILING_COUNT = MethodHandles.lookup().findVarHandle(LogSink.class, "failingCount", long.class);
+            REPORTING = MethodHandles.lookup().findVarHandle(LogSink.class, "reporting", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -70,7 +76,11 @@ abstract class LogSink {
     private volatile long failingCount;
     private volatile long failingSince;
     private volatile long failingUntil;
-    private final AtomicBoolean reporting = new AtomicBoolean();
+    /** The thread writing the report of a run of failures, or null; cleared by a store, as a {@link Pin} is. */
+    @SuppressWarnings("unused") // through REPORTING
+    private volatile Thread reporting;
+    /** The report's own holder, used by whoever set {@link #reporting}. */
+    private final Pin reportHolder = new Pin();
     private volatile boolean formatFailureReported;
     /** Set once the output proved it cannot be synced (a pipe, a terminal): {@link #sync()} then does nothing. */
     private volatile boolean unsyncable;
@@ -78,6 +88,21 @@ abstract class LogSink {
     LogSink(String output, OutputFile file) {
         this.output = output;
         this.file = file;
+        file.register(reportHolder);
+        initialize(Notices.class);
+    }
+
+    /**
+     * Initializes a class the write paths use, at start: an initializer that a logging thread
+     * runs can be cut short there (a {@code Thread.stop}, a stack overflow), and a class whose
+     * initializer failed fails every later use, in every thread.
+     */
+    static void initialize(Class<?> type) {
+        try {
+            MethodHandles.lookup().ensureInitialized(type);
+        } catch (IllegalAccessException impossible) {
+            throw new IllegalStateException(impossible); // the provider's own classes, in its own module
+        }
     }
 
     /**
@@ -125,17 +150,19 @@ abstract class LogSink {
         return file.reopen();
     }
 
-    /**
-     * Pins the file written to now, for a call on its descriptor (a write, or another such as
-     * {@code fdatasync}): it stays open, and its descriptor's number stays its own, until
-     * {@link #unpin}. Never waits. Always: {@code OpenFile f = pin(); try { ... } finally { unpin(f); }}.
-     */
-    final OpenFile pin() {
-        return file.pin();
+    /** Registers a holder that will pin the output: a switch of files waits for it. */
+    final void register(Pin holder) {
+        file.register(holder);
     }
 
-    final void unpin(OpenFile pinned) {
-        file.unpin(pinned);
+    /**
+     * Pins the file written to now for {@code holder}'s call on its descriptor (a write, or
+     * another such as {@code fdatasync}): it stays open, and its descriptor's number stays its
+     * own, until the caller stores null in {@code holder.file}, in a {@code finally} of its own
+     * frame. Waits only while another holder writes a long line to a pipe alone.
+     */
+    final OpenFile pin(Pin holder) {
+        return file.pin(holder);
     }
 
     /** Counts {@code bytes} that reached {@code pinned}: the roll size is measured so. */
@@ -150,6 +177,11 @@ abstract class LogSink {
 
     LostEvents lostEvents() {
         return lost;
+    }
+
+    /** The output as configured: {@code stderr}, {@code stdout} or a path. */
+    final String output() {
+        return output;
     }
 
     /** A buffer this sink can write from, of {@code capacity} bytes. */
@@ -172,17 +204,13 @@ abstract class LogSink {
     }
 
     /**
-     * Opens the window in which an event at {@code fsync.level} is written and then synced: no
-     * switch of the output file completes inside it, so the sync reaches the file the event went
-     * to, and a file switched out before it was synced by the switch. Always:
-     * {@code enterSyncWindow(); try { write; sync(); } finally { leaveSyncWindow(); }}.
+     * Opens {@code holder}'s window in which an event at {@code fsync.level} is written and then
+     * synced: no switch of the output file completes inside it, so the sync reaches the file the
+     * event went to, and a file switched out before it was synced by the switch. Always:
+     * {@code try { enterSyncWindow(h); write; sync(h); } finally { h.inSyncWindow = false; }}.
      */
-    final void enterSyncWindow() {
-        file.enterSyncWindow();
-    }
-
-    final void leaveSyncWindow() {
-        file.leaveSyncWindow();
+    final void enterSyncWindow(Pin holder) {
+        file.enterSyncWindow(holder);
     }
 
     /**
@@ -192,22 +220,22 @@ abstract class LogSink {
      * output that cannot be synced at all ({@code EINVAL}: a pipe, a terminal) is said once on
      * stderr and not synced again.
      */
-    final void sync() {
+    final void sync(Pin holder) {
         if (unsyncable) {
             return;
         }
         long n;
-        OpenFile pinned = file.pin(); // the file written to now, kept open through the sync
         try {
+            OpenFile pinned = file.pin(holder); // the file written to now, kept open through the sync
             do {
                 n = syncOnce(pinned);
             } while (n == EINTR); // the caller asked for the sync: a signal does not cancel it
         } finally {
-            file.unpin(pinned);
+            holder.file = null;
         }
         if (n == EINVAL) {
             unsyncable = true;
-            System.err.println("syswrite-logger: " + output + " cannot be synced (" + Errno.EINVAL.name()
+            Notices.queue("syswrite-logger: " + output + " cannot be synced (" + Errno.EINVAL.name()
                     + "): fsync.level has no effect on it");
         } else if (n != 0) {
             failed((int) -n);
@@ -235,25 +263,28 @@ abstract class LogSink {
     }
 
     /**
-     * Writes {@code line[from, to)}, a buffer from {@link #allocate}; {@code line[from - 1]} is the
-     * sink's, to start the line with a newline after a torn one. Never throws.
+     * Writes {@code line[from, to)}, a buffer from {@link #allocate}, pinning the output through
+     * {@code holder}, which the calling thread owns; {@code line[from - 1]} is the sink's, to start
+     * the line with a newline after a torn one. Never throws.
      *
      * @return whether the whole line was written
      */
-    final boolean write(ByteBuffer line, int from, int to) {
-        return write(line, from, to, true);
+    final boolean write(Pin holder, ByteBuffer line, int from, int to) {
+        return write(holder, line, from, to, true);
     }
 
     /** Writes a line; one that fails is counted as a lost event if {@code event}, else only reported by the result. */
-    private boolean write(ByteBuffer line, int from, int to, boolean event) {
+    private boolean write(Pin holder, ByteBuffer line, int from, int to, boolean event) {
         int start = from;
         boolean newline = takeTorn();
         if (newline) {
             line.put(--start, (byte) '\n');
         }
         int at = start;
-        OpenFile pinned = file.pin(); // the whole line, continuations included, goes to one file
+        OpenFile pinned = null;
         try {
+            // The whole line, continuations included, goes to one file; to a pipe, a long one alone.
+            pinned = to - start > PIPE_BUF && file.splitsLongWrites() ? file.pinAlone(holder) : file.pin(holder);
             while (at < to) {
                 long n = writeOnce(pinned, line, at, to);
                 if (n > 0) {
@@ -269,8 +300,13 @@ abstract class LogSink {
                 }
             }
         } finally {
-            file.wrote(pinned, at - start);
-            file.unpin(pinned);
+            holder.file = null; // stores, before any call: they hold even with no stack left
+            if (file.alone == holder) {
+                file.alone = null;
+            }
+            if (pinned != null) {
+                file.wrote(pinned, at - start);
+            }
         }
         succeeded();
         return true;
@@ -281,7 +317,7 @@ abstract class LogSink {
         lost.add(0);
         if (!formatFailureReported) {
             formatFailureReported = true;
-            System.err.println("syswrite-logger: an event could not be formatted and was lost (" + failure
+            Notices.queue("syswrite-logger: an event could not be formatted and was lost (" + failure
                     + "); such events are counted in LostEvents and not reported again");
         }
     }
@@ -315,17 +351,18 @@ abstract class LogSink {
         failingUntil = now;
         if ((long) FAILING_COUNT.getAndAdd(this, events) == 0) {
             failingSince = now;
-            System.err.println("syswrite-logger: writing to " + output + " failed with " + (errno == 0 ? "no byte taken" : Errno.of(errno))
+            Notices.queue("syswrite-logger: writing to " + output + " failed with " + (errno == 0 ? "no byte taken" : Errno.of(errno))
                     + "; counting lost events until a write succeeds");
         }
     }
 
     /** After a run of failures, says in the output how many events were lost to what, and when. */
     private void reportRecovery() {
-        if (!reporting.compareAndSet(false, true)) {
-            return; // another thread is saying it
-        }
+        Thread me = Thread.currentThread();
         try {
+            if (!REPORTING.compareAndSet(this, null, me)) {
+                return; // another thread is saying it
+            }
             long since = failingSince;
             long until = failingUntil;
             failingCount = 0;
@@ -344,13 +381,15 @@ abstract class LogSink {
                 }
             }
             byte[] text = report.toString().getBytes(StandardCharsets.UTF_8);
-            if (!write(allocate(text.length + 1).put(1, text), 1, text.length + 1, false)) {
+            if (!write(reportHolder, allocate(text.length + 1).put(1, text), 1, text.length + 1, false)) {
                 failing.addAll(counts); // said when writes succeed again
                 FAILING_COUNT.getAndAdd(this, total);
                 failingSince = since;
             }
         } finally {
-            reporting.set(false);
+            if (reporting == me) {
+                reporting = null;
+            }
         }
     }
 
@@ -359,6 +398,7 @@ abstract class LogSink {
         Native(String output, OutputFile file) {
             super(output, file);
             SysWrite.ensureAvailable();
+            initialize(WritePolicy.class); // here, not in the first write: see below
         }
 
         @Override

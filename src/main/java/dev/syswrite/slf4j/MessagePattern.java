@@ -88,6 +88,9 @@ final class MessagePattern {
             try {
                 out.append(o.toString());
             } catch (Throwable t) {
+                if (t instanceof ThreadDeath stop) {
+                    throw stop; // Thread.stop ends the thread; see EventWriter
+                }
                 out.append("[FAILED toString()]");
             }
         }

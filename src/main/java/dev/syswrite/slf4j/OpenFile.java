@@ -1,7 +1,6 @@
 package dev.syswrite.slf4j;
 
 import dev.syswrite.Errno;
-import dev.syswrite.internal.HomeSlot;
 import dev.syswrite.internal.NativeWrite;
 import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
@@ -13,26 +12,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * One open descriptor of the output, and the count of system calls using it now: a thread pins
- * it for the length of its write (or any other call on the descriptor, such as {@code fdatasync})
- * and unpins it after. The descriptor is closed only once nothing holds it pinned, so a closed
- * descriptor's number, which the kernel hands to the next file anyone opens, never receives a
- * line meant for this one.
- *
- * <p>The count is striped: each thread adds to the cell its id picks, 128 bytes from any other
- * cell, so threads on different cores do not bounce one line between their caches. A pin is one
- * atomic add to that cell (plus the re-read of {@link OutputFile#current} that makes it safe), an
- * unpin another.
+ * One open descriptor of the output. A holder ({@link Pin}) names it while a system call of its
+ * own uses the descriptor (a write, or another such as {@code fdatasync}); the descriptor is
+ * closed only once no holder names it, so a closed descriptor's number, which the kernel hands to
+ * the next file anyone opens, never receives a line meant for this one.
  */
 final class OpenFile {
-    /** Longs from one cell to the next: two cache lines, as the adjacent-line prefetcher fetches pairs. */
-    private static final int STRIDE = 16;
-    private static final int CELLS = Integer.highestOneBit(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) * 2 - 1);
-
     final FileOutputStream stream;
     final FileDescriptor descriptor;
     /** The descriptor's number, for the calls that take one; -1 on the JDK path, which has no way to read it. */
@@ -41,25 +28,37 @@ final class OpenFile {
     final Object key;
     /** Whether this provider created the file: only such a file may ever be deleted. */
     final boolean created;
+    /**
+     * Whether it is a regular file, where {@code O_APPEND} makes every write land whole; on a pipe
+     * only a write of at most {@code PIPE_BUF} bytes does, and a longer one is written alone.
+     */
+    final boolean regular;
 
-    private final AtomicLongArray pins = new AtomicLongArray(CELLS * STRIDE);
     /** Whether a sync of this file ever succeeded: the JDK's SyncFailedException carries no errno to tell EINVAL by. */
     private volatile boolean synced;
     /** Bytes in the file: its size when opened, plus what was written through this descriptor. */
     private final AtomicLong size;
 
-    private OpenFile(FileOutputStream stream, int fd, Object key, boolean created, long size) throws IOException {
+    private OpenFile(FileOutputStream stream, int fd, Object key, boolean created, boolean regular, long size) throws IOException {
         this.stream = stream;
         this.descriptor = stream.getFD();
         this.fd = fd;
         this.key = key;
         this.created = created;
+        this.regular = regular;
         this.size = new AtomicLong(size);
     }
 
     /** stderr or stdout, which are never reopened nor closed. */
     static OpenFile standard(FileDescriptor standard, boolean nativeWrites) throws IOException {
-        return new OpenFile(new FileOutputStream(standard), nativeWrites ? NativeWrite.descriptor(standard) : -1, null, false, 0);
+        int number = standard == FileDescriptor.out ? 1 : 2; // the JDK path cannot read it, but these two are fixed
+        boolean regular;
+        try {
+            regular = Files.readAttributes(Path.of("/proc/self/fd/" + number), BasicFileAttributes.class).isRegularFile();
+        } catch (IOException | RuntimeException unknown) {
+            regular = false; // taken for a pipe: long lines are written alone, which is always safe
+        }
+        return new OpenFile(new FileOutputStream(standard), nativeWrites ? NativeWrite.descriptor(standard) : -1, null, false, regular, 0);
     }
 
     /**
@@ -113,7 +112,7 @@ final class OpenFile {
             if (wary && !java.util.Objects.equals(key, checked)) {
                 throw new IOException(path + " was replaced while it was being opened");
             }
-            return new OpenFile(stream, fd, key, key != null && key.equals(createdKey), open.size());
+            return new OpenFile(stream, fd, key, key != null && key.equals(createdKey), open.isRegularFile(), open.size());
         } catch (IOException | RuntimeException e) {
             stream.close();
             throw e;
@@ -140,16 +139,6 @@ final class OpenFile {
         } catch (java.nio.file.NoSuchFileException gone) {
             return null;
         }
-    }
-
-    /** Counts a call in flight on this descriptor; see {@link OutputFile#pin()}, which alone may call it. */
-    void pin() {
-        pins.getAndIncrement(HomeSlot.of(CELLS) * STRIDE);
-    }
-
-    /** Ends a call counted by {@link #pin()}, on the same thread. */
-    void unpin() {
-        pins.getAndDecrement(HomeSlot.of(CELLS) * STRIDE);
     }
 
     /**
@@ -186,29 +175,27 @@ final class OpenFile {
     }
 
     /**
-     * Waits until no call holds this descriptor pinned, once it is no longer the current one: each
-     * cell once seen at zero stays free of any pin that could still use it, since a thread that
-     * pins afterwards sees the new current file and unpins at once. An interrupt does not end the
+     * Waits until none of {@code holders} uses this file, once it is no longer the current one: a
+     * holder seen elsewhere stays elsewhere, since one that pins afterwards sees the new current
+     * file and lets this one go at once. Gives up at {@code deadline} ({@link System#nanoTime()}),
+     * so a holder that never lets go cannot stop rotation for good. An interrupt does not end the
      * wait and is kept.
+     *
+     * @return whether no holder uses it; if false, the file must stay open
      */
-    void awaitUnpinned() {
-        boolean interrupted = false;
-        for (int cell = 0; cell < CELLS; cell++) {
-            for (int round = 0; pins.get(cell * STRIDE) != 0; round++) {
-                if (round < 100) {
-                    Thread.onSpinWait();
-                } else {
-                    interrupted |= Thread.interrupted(); // else every park would return at once
-                    LockSupport.parkNanos(50_000);
+    boolean awaitUnpinned(Pin[] holders, long deadline) {
+        for (Pin holder : holders) {
+            for (int round = 0; holder.file == this; round++) {
+                if (Backoff.parks(round) && System.nanoTime() - deadline > 0) {
+                    return false;
                 }
+                Backoff.pause(round);
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return true;
     }
 
-    /** Closes the descriptor, once {@link #awaitUnpinned()} returned; stderr and stdout stay open. */
+    /** Closes the descriptor, once {@link #awaitUnpinned} said no holder uses it; stderr and stdout stay open. */
     void close() {
         if (key == null) {
             return;

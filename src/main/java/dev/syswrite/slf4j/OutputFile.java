@@ -3,28 +3,41 @@ package dev.syswrite.slf4j;
 import dev.syswrite.Errno;
 import java.io.FileDescriptor;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 
 /**
- * The file the provider writes to, which a rotation replaces while threads write: the current
- * {@link OpenFile}, swapped without a lock on the write path.
+ * Where the provider writes: the current {@link OpenFile}, which a rotation replaces while threads
+ * write, swapped without a lock on the write path.
  *
- * <p>A writer {@linkplain #pin() pins} the current file for its whole call (every part of a line
- * goes to one file), and unpins it after. A swap publishes the new file, then waits until the old
- * one is unpinned, then closes it. A writer never waits for a swap: it pins the file it read, reads
- * the current file again, and if a swap came in between, unpins and takes the new one. Whoever
- * swaps (the {@link OutputWatcher} thread, or an application calling
- * {@link SysWriteLogging#reopen()}) holds a lock that only swappers take.
+ * <p>Every holder that may use the output ({@link Pin}: an event's slot, the async writer, the
+ * holder of a lock) is registered here. A holder {@linkplain #pin pins} the current file for its
+ * whole call (every part of a line goes to one file) and lets it go by a store. A swap publishes
+ * the new file, then waits until no holder uses the old one, then closes it. A writer never waits
+ * for a swap: it pins the file it read, reads the current file again, and if a swap came in
+ * between, lets go and takes the new one. Whoever swaps (the {@link OutputWatcher} thread, or an
+ * application calling {@link SysWriteLogging#reopen()}) holds a lock that only swappers take.
  *
- * <p>Events at {@code syswrite.logger.fsync.level} are written and synced inside a sync window
- * (a read lock, which only such events take): a swap waits for the windows open and syncs the
- * file it switches out before closing it, so an event's sync always reaches the file it went to,
- * and everything written to an earlier file is on the device too.
+ * <p>Events at {@code syswrite.logger.fsync.level} are written and synced inside a sync window:
+ * a swap waits for the windows open and syncs the file it switches out before closing it, so an
+ * event's sync always reaches the file it went to, and everything written to an earlier file is
+ * on the device too.
+ *
+ * <p>On an output that is not a regular file (a pipe, a FIFO), only a write of at most
+ * {@code PIPE_BUF} bytes lands whole: a longer one is split wherever the pipe is full, and other
+ * writers get in between. So a longer line is written {@linkplain #pinAlone alone}: no other
+ * holder uses the output meanwhile.
+ *
+ * <p>Every wait here on another thread has a deadline: a holder that never lets go (which a store
+ * makes unlikely, not impossible: a thread stopped or stalled in the kernel) delays a switch by
+ * at most {@link #HOLDER_WAIT_SECONDS}, said on stderr, and a file still held then is left open
+ * rather than closed under its writer.
  *
  * <p>Two reasons to swap: the path no longer names the open file (an external tool renamed or
  * deleted it), or the file reached {@code syswrite.logger.rollover.size} ({@link RolledFiles}).
@@ -40,12 +53,27 @@ final class OutputFile {
     /** Bytes from which the file rolls; 0 for never. */
     private final long rollSize;
     private final RolledFiles rolled;
-    /** How long a swap waits for the sync windows open. */
-    static final long SYNC_WINDOW_WAIT_SECONDS = 10;
+    /** How long a swap waits for the sync windows open, then for the old file's holders; and a long pipe line for the others. */
+    static final long HOLDER_WAIT_SECONDS = 10;
 
-    private final ReentrantLock swapLock = new ReentrantLock();
-    /** Shared by events written and synced; exclusive for a swap. See {@link #enterSyncWindow()}. */
-    private final ReentrantReadWriteLock syncWindow = new ReentrantReadWriteLock();
+    private static final VarHandle ALONE;
+
+    static {
+        try {
+            ALONE = MethodHandles.lookup().findVarHandle(OutputFile.class, "alone", Pin.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final StoreReleasedLock swapLock = new StoreReleasedLock();
+    /** Every holder that may pin: copied on registration, which happens when a writer is built. */
+    private volatile Pin[] holders = {};
+    /** Set while a swap waits for the sync windows and switches: no window opens meanwhile. */
+    private volatile boolean swapping;
+    /** The holder writing a long line to a pipe, alone; null if none. */
+    @SuppressWarnings("unused") // through ALONE
+    volatile Pin alone;
     /** Whether a file switched out is synced before it is closed: when events are synced at all. */
     private final boolean syncSwitchedOut;
     private volatile OpenFile current;
@@ -85,24 +113,53 @@ final class OutputFile {
         return file;
     }
 
+    /** Registers a holder that may pin: a swap waits for it. */
+    synchronized void register(Pin holder) {
+        Pin[] more = Arrays.copyOf(holders, holders.length + 1);
+        more[holders.length] = holder;
+        holders = more;
+    }
+
     /**
-     * Pins the current file for one call on its descriptor; the caller must {@link #unpin} it
-     * after, in a {@code finally}, on the same thread. Never waits.
+     * Pins the current file for {@code holder}'s call on its descriptor. The caller lets it go by
+     * storing null in {@link Pin#file}, in the {@code finally} of its own frame, on the same
+     * thread. Waits only while another holder writes a long line to a pipe alone.
      */
-    OpenFile pin() {
-        while (true) {
+    OpenFile pin(Pin holder) {
+        for (int round = 0; ; round++) {
             OpenFile file = current;
-            file.pin();
-            if (current == file) { // else a swap published another meanwhile, and may be closing this one
+            holder.file = file;
+            Pin writing = alone;
+            if (current == file && (writing == null || writing == holder)) { // else a swap may be closing it, or a long line needs the pipe
                 return file;
             }
-            file.unpin();
+            holder.file = null;
+            if (writing != null && writing != holder) {
+                Backoff.pause(round);
+            }
         }
     }
 
-    void unpin(OpenFile file) {
-        file.unpin();
+    /**
+     * Pins the current file for {@code holder} alone: for a line longer than {@code PIPE_BUF} on
+     * an output that is not a regular file. Waits for the other holders to finish their calls (at
+     * most {@link #HOLDER_WAIT_SECONDS}: then it writes anyway), and keeps new ones out until the
+     * caller, in the {@code finally} of its own frame, stores null in {@link #alone} if it is
+     * {@code holder}, besides letting go of {@link Pin#file}.
+     */
+    OpenFile pinAlone(Pin holder) {
+        for (int round = 0; !ALONE.compareAndSet(this, null, holder); round++) {
+            Backoff.pause(round);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HOLDER_WAIT_SECONDS);
+        for (Pin other : holders) {
+            for (int round = 0; other != holder && other.file != null && System.nanoTime() - deadline < 0; round++) {
+                Backoff.pause(round);
+            }
+        }
+        return pin(holder);
     }
+
 
     /** Counts {@code bytes} written to {@code file}, pinned; the write that reaches the roll size wakes the watcher. */
     void wrote(OpenFile file, long bytes) {
@@ -115,6 +172,11 @@ final class OutputFile {
                 }
             }
         }
+    }
+
+    /** Whether a long write to the output may be split, with other writes in between: it is not a regular file. */
+    boolean splitsLongWrites() {
+        return !current.regular;
     }
 
     /** Whether this output is a file, which rotation applies to. */
@@ -131,8 +193,9 @@ final class OutputFile {
         if (path == null) {
             return false;
         }
-        swapLock.lock();
+        Thread me = Thread.currentThread();
         try {
+            swapLock.lock();
             Object at = OpenFile.keyAt(path);
             if (at != null && at.equals(current.key)) {
                 return false;
@@ -142,7 +205,10 @@ final class OutputFile {
             failed("reopen", e);
             return false;
         } finally {
-            swapLock.unlock();
+            if (swapLock.owner == me) {
+                swapLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
+            }
+            swapLock.wake();
         }
     }
 
@@ -155,8 +221,9 @@ final class OutputFile {
         if (rolled == null || current.size() < rollSize) {
             return false;
         }
-        swapLock.lock();
+        Thread me = Thread.currentThread();
         try {
+            swapLock.lock();
             OpenFile file = current;
             if (file.size() < rollSize) {
                 return false; // rolled meanwhile
@@ -174,73 +241,78 @@ final class OutputFile {
             failed("roll", e);
             return false;
         } finally {
-            swapLock.unlock();
+            if (swapLock.owner == me) {
+                swapLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
+            }
+            swapLock.wake();
         }
     }
 
     /**
-     * Opens the window in which an event is written and synced: no swap completes until it is
-     * left, on the same thread. Reentrant; it waits only for a swap under way.
+     * Opens {@code holder}'s window in which an event is written and synced: no swap completes
+     * until the caller closes it by storing false in {@link Pin#inSyncWindow}, in the
+     * {@code finally} of its own frame. Waits only for a swap under way.
      */
-    void enterSyncWindow() {
-        syncWindow.readLock().lock();
-    }
-
-    void leaveSyncWindow() {
-        syncWindow.readLock().unlock();
+    void enterSyncWindow(Pin holder) {
+        for (int round = 0; ; round++) {
+            holder.inSyncWindow = true;
+            if (!swapping) { // read after the store above: a swap that starts later sees the window
+                return;
+            }
+            holder.inSyncWindow = false;
+            Backoff.pause(round);
+        }
     }
 
     /**
-     * Opens the path and makes it current, then closes the old file once no call uses it, synced
-     * first if events are synced; under the lock. Waits for the sync windows open, up to
-     * {@link #SYNC_WINDOW_WAIT_SECONDS}: a window left open longer was lost with its thread (a
-     * stack overflow in its unlock), and the swap goes on rather than stop rotation for good.
+     * Opens the path and makes it current, then closes the old file once no holder uses it,
+     * synced first if events are synced; under the lock. Waits for the sync windows open, then
+     * for the old file's holders, each up to {@link #HOLDER_WAIT_SECONDS}: a window or a pin held
+     * longer was lost with its thread, or is stuck in the kernel, and the swap goes on rather than
+     * stop rotation for good; a file still held is left open, never closed under its writer.
      */
     private boolean swap(String what) throws IOException {
         OpenFile next = OpenFile.reopen(path, nativeWrites, linked);
-        boolean exclusive = awaitSyncWindows();
+        swapping = true;
         try {
+            if (!await(holder -> holder.inSyncWindow)) {
+                Notices.queue("syswrite-logger: a synced event's window on " + path + " stayed open for " + HOLDER_WAIT_SECONDS
+                        + " s; switching files without waiting for it");
+            }
             OpenFile old = current;
             current = next;
-            old.awaitUnpinned();
+            boolean unused = old.awaitUnpinned(holders, System.nanoTime() + TimeUnit.SECONDS.toNanos(HOLDER_WAIT_SECONDS));
             if (syncSwitchedOut) {
                 syncSwitchedOut(old);
             }
-            old.close();
-        } finally {
-            if (exclusive) {
-                syncWindow.writeLock().unlock();
+            if (unused) {
+                old.close();
+            } else {
+                Notices.queue("syswrite-logger: a write to the file switched out of " + path + " did not end within " + HOLDER_WAIT_SECONDS
+                        + " s; its descriptor is left open rather than closed under it");
             }
+        } finally {
+            swapping = false;
         }
         if (failing) {
             failing = false;
-            System.err.println("syswrite-logger: " + what + " of " + path + " succeeded again");
+            Notices.queue("syswrite-logger: " + what + " of " + path + " succeeded again");
         }
         return true;
     }
 
-    /** Takes the sync windows for a swap; false if one stayed open too long. An interrupt does not end the wait and is kept. */
-    private boolean awaitSyncWindows() {
-        boolean interrupted = Thread.interrupted();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SYNC_WINDOW_WAIT_SECONDS);
-            while (true) {
-                try {
-                    if (syncWindow.writeLock().tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                        return true;
-                    }
-                    System.err.println("syswrite-logger: a synced event's window on " + path + " stayed open for "
-                            + SYNC_WINDOW_WAIT_SECONDS + " s; switching files without waiting for it");
+    /** Waits until no registered holder is {@code busy}, at most {@link #HOLDER_WAIT_SECONDS}; false if one still is. */
+    private boolean await(Predicate<Pin> busy) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HOLDER_WAIT_SECONDS);
+        for (Pin holder : holders) {
+            for (int round = 0; busy.test(holder); round++) {
+                if (System.nanoTime() - deadline > 0) {
                     return false;
-                } catch (InterruptedException e) {
-                    interrupted = true;
                 }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+                Backoff.pause(round);
             }
         }
+        return true;
     }
 
     /** Syncs a file being switched out, so what was written to it is on the device; a failure is said on stderr. */
@@ -250,7 +322,7 @@ final class OutputFile {
             n = old.sync();
         } while (n == -Errno.EINTR.number());
         if (n != 0) {
-            System.err.println("syswrite-logger: syncing " + path + " before switching files failed with " + Errno.of((int) -n)
+            Notices.queue("syswrite-logger: syncing " + path + " before switching files failed with " + Errno.of((int) -n)
                     + "; what was written to it may not be on the device");
         }
     }
@@ -259,7 +331,7 @@ final class OutputFile {
     private void failed(String what, Exception e) {
         if (!failing) {
             failing = true;
-            System.err.println("syswrite-logger: " + what + " of " + path + " failed (" + e + "); writing on to the file open before,"
+            Notices.queue("syswrite-logger: " + what + " of " + path + " failed (" + e + "); writing on to the file open before,"
                     + " trying again later, and saying nothing more until it works");
         }
     }

@@ -74,9 +74,10 @@ final class OutputWatcher {
         } catch (Throwable failure) {
             if (!failureSaid) {
                 failureSaid = true;
-                System.err.println("syswrite-logger: the rotation thread caught " + failure + "; it goes on, and says no more such failures");
+                Notices.queue("syswrite-logger: the rotation thread caught " + failure + "; it goes on, and says no more such failures");
             }
         }
+        Notices.print(); // the swap lock is free: a System.err routed to SLF4J may log
         return true;
     }
 }

@@ -75,6 +75,9 @@ final class StackTrace {
         try {
             return String.valueOf(t.toString());
         } catch (Throwable failure) {
+            if (failure instanceof ThreadDeath stop) {
+                throw stop; // Thread.stop ends the thread; see EventWriter
+            }
             return t.getClass().getName() + ": [FAILED toString()]";
         }
     }
@@ -84,6 +87,9 @@ final class StackTrace {
             StackTraceElement[] frames = t.getStackTrace();
             return frames == null ? NO_FRAMES : frames;
         } catch (Throwable failure) {
+            if (failure instanceof ThreadDeath stop) {
+                throw stop;
+            }
             return NO_FRAMES;
         }
     }
@@ -92,6 +98,9 @@ final class StackTrace {
         try {
             return t.getCause();
         } catch (Throwable failure) {
+            if (failure instanceof ThreadDeath stop) {
+                throw stop;
+            }
             return null;
         }
     }

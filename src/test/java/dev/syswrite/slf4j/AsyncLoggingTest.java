@@ -241,11 +241,10 @@ class AsyncLoggingTest {
 
     /**
      * System.err routed to SLF4J, as some applications do: the writer's report of a failed batch,
-     * said while it drains, becomes an ERROR logged from inside the drain. It is written at once,
-     * never by a second drain within the first, and the ring goes on.
+     * said once the drain is over, becomes an ERROR. It is written once, and the ring goes on.
      */
     @Test
-    void anEventLoggedFromInsideADrainIsWrittenDirectly() throws Exception {
+    void aFailureReportRoutedToSlf4jIsLoggedOnce() throws Exception {
         TestLoggers loggers = loggers(Path.of("/dev/full"), "syswrite.logger.sync.level", "error");
         Logger log = loggers.factory.getLogger("t");
         Logger stderr = loggers.factory.getLogger("stderr");
@@ -270,6 +269,12 @@ class AsyncLoggingTest {
             error.start();
             error.join(TimeUnit.SECONDS.toMillis(30));
             assertTrue(!error.isAlive(), "log.error returned");
+            assertTrue(loggers.factory.writer().flush());
+            // The report is said once the drain is over, by whichever thread comes next: wait for it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (loggers.factory.lostEvents().count(Errno.ENOSPC) < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
             assertTrue(loggers.factory.writer().flush());
             assertEquals(3, loggers.factory.lostEvents().count(Errno.ENOSPC), "first, the report of its loss, the ERROR: each once");
         } finally {

@@ -173,17 +173,20 @@ class DurableLoggingTest {
         Logger log = new SysWriteLoggerFactory(writer).getLogger("audit");
         log.warn("before");
         LogSink sink = writer.sink();
-        sink.enterSyncWindow();
+        Pin holder = new Pin();
+        sink.register(holder);
         Thread rotation;
         try {
+            sink.enterSyncWindow(holder);
             Files.move(file, dir.resolve("audit.log.1"));
             rotation = new Thread(writer::reopen);
             rotation.start();
             rotation.join(500);
             assertTrue(rotation.isAlive(), "the switch went ahead inside an open sync window");
-            log.warn("inside"); // the same thread may enter again: it still goes to the file open
+            byte[] inside = "WARN - inside\n".getBytes(StandardCharsets.UTF_8);
+            sink.write(holder, sink.allocate(inside.length + 1).put(1, inside), 1, inside.length + 1); // still to the file open
         } finally {
-            sink.leaveSyncWindow();
+            holder.inSyncWindow = false;
         }
         rotation.join();
         log.warn("after");

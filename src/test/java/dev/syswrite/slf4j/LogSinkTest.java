@@ -29,9 +29,11 @@ class LogSinkTest {
         /** The answers to syncs, 0 once it is empty; and how many syncs were asked for. */
         final Deque<Long> syncScript = new ArrayDeque<>();
         int syncs;
+        final Pin holder = new Pin();
 
         ScriptedSink(long... results) {
             super("scripted", unused());
+            register(holder);
             for (long r : results) {
                 script.add(r);
             }
@@ -70,7 +72,13 @@ class LogSinkTest {
         void line(String text) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 1).put(1, bytes);
-            write(buffer, 1, bytes.length + 1);
+            write(holder, buffer, 1, bytes.length + 1);
+            Notices.print(); // as a logging call does at its end
+        }
+
+        void syncNow() {
+            sync(holder);
+            Notices.print();
         }
     }
 
@@ -145,7 +153,7 @@ class LogSinkTest {
     void anInterruptedSyncIsRetried() {
         ScriptedSink sink = new ScriptedSink();
         sink.syncScript.addAll(List.of(EINTR, EINTR, 0L));
-        sink.sync();
+        sink.syncNow();
         assertEquals(3, sink.syncs);
         assertEquals(0, sink.lostEvents().total());
     }
@@ -158,7 +166,7 @@ class LogSinkTest {
         String stderr = CapturedStderr.of(() -> {
             for (int i = 0; i < 3; i++) {
                 sink.line("event " + i + "\n");
-                sink.sync();
+                sink.syncNow();
             }
         });
         assertEquals(1, sink.syncs);
@@ -174,7 +182,7 @@ class LogSinkTest {
         sink.syncScript.add(-(long) Errno.EIO.number());
         CapturedStderr.of(() -> {
             sink.line("audit\n");
-            sink.sync();
+            sink.syncNow();
             sink.line("next\n");
         });
         assertEquals(1, sink.lostEvents().count(Errno.EIO));

@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +63,35 @@ class MultiProcessLoggingTest {
         return ChildJvm.start(List.of("-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(), "-Dsyswrite.logger.output=" + logFile,
                 "-Dsyswrite.logger.mode=" + mode, "-Dsyswrite.logger.time=none", "-Dsyswrite.logger.name=none",
                 "-Dsyswrite.logger.thread=false"), LoggingChild.class, id, Integer.toString(count), acknowledge);
+    }
+
+    /**
+     * The JVM exits while its output does not take writes (a pipe whose reader paused): the
+     * shutdown drain gives up after its wait, and says on stderr how many events and bytes it
+     * abandons. What was read plus what it says it abandoned covers everything logged.
+     */
+    @Test
+    void anExitWithAStalledOutputSaysWhatItAbandons() throws Exception {
+        int events = 5_000;
+        try (StalledPipe pipe = new StalledPipe(dir.resolve("pipe"))) {
+            Process child = new ProcessBuilder(ChildJvm.command(List.of("-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(),
+                    "-Dsyswrite.logger.output=" + pipe.path, "-Dsyswrite.logger.mode=async", "-Dsyswrite.logger.async.full=drop",
+                    "-Dsyswrite.logger.time=none", "-Dsyswrite.logger.name=none", "-Dsyswrite.logger.thread=false"),
+                    LoggingChild.class, "s", Integer.toString(events), "each"))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String stderr = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the exit hung");
+            assertEquals(0, child.exitValue(), stderr);
+            Matcher said = Pattern.compile(
+                    "syswrite-logger: exiting with ([\\d,]+) events \\(([\\d,]+) bytes\\) not written to " + pipe.path).matcher(stderr);
+            assertTrue(said.find(), "nothing said of the events abandoned: " + stderr);
+            long abandoned = Long.parseLong(said.group(1).replace(",", ""));
+            assertTrue(abandoned > 0 && Long.parseLong(said.group(2).replace(",", "")) > 0, said.group());
+            pipe.release();
+            long read = pipe.awaitLines((int) (events - abandoned)).lines().filter(line -> line.startsWith("INFO - s ")).count();
+            assertTrue(read + abandoned >= events, "read " + read + ", said abandoned " + abandoned + ", of " + events);
+            assertTrue(read < events, "everything was read: the pipe never stalled");
+        }
     }
 
     /** A provider first started by a shutdown hook writes synchronously: no exception, no lost event. */

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,12 +68,9 @@ class SinkFailureTest {
     @ParameterizedTest(name = "native {0}")
     @ValueSource(booleans = {true, false})
     void aFullDiskThenFreeSpace(boolean nativeWrites) throws Exception {
-        Path mount = Files.createDirectory(dir.resolve("small"));
-        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.toString()).redirectErrorStream(true).start();
-        String why = new String(mounting.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Assumptions.assumeTrue(mounting.waitFor() == 0, "cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN): " + why);
         PrintStream realErr = System.err;
-        try {
+        try (SmallTmpfs tmpfs = new SmallTmpfs(dir, "64k")) {
+            Path mount = tmpfs.mount;
             System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
             Path file = mount.resolve("log");
             TestLoggers loggers = new TestLoggers(file, nativeWrites, PLAIN);
@@ -122,7 +118,6 @@ class SinkFailureTest {
             assertEquals(events - lost, afterFree - 1 - torn, "every event not counted as lost is in the file, whole");
         } finally {
             System.setErr(realErr);
-            new ProcessBuilder("umount", "--lazy", mount.toString()).inheritIO().start().waitFor();
         }
     }
 
