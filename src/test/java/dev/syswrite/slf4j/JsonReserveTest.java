@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.Logger;
 import org.slf4j.helpers.BasicMarkerFactory;
 
 /**
@@ -100,9 +99,9 @@ class JsonReserveTest {
     }
 
     /**
-     * The edge exactly: an MDC value that leaves the line at {@code line.max} less the 23 bytes
-     * kept for the mark is written whole and nothing is marked; one byte more and it would leave
-     * the message no room, so it is taken out and counted.
+     * The edge exactly: an MDC value that makes the line end where the room kept for
+     * {@code "log.truncated":true} starts is written whole and nothing is marked; one byte more
+     * and it would leave the message no room, so it is taken out and counted.
      */
     @Test
     void aValueThatWouldTakeTheMessagesRoomIsTakenOutAndCounted() throws IOException {
