@@ -32,6 +32,16 @@ import org.slf4j.spi.MDCAdapter;
  * does not is cut: to the room left if it is the last big field (the stack trace, or the message
  * of an event without one), else to half of it, so that a long MDC value or message never takes
  * all the room of the fields after it; a number or a key that does not fit is left out.
+ *
+ * <p>The optional fields, {@code log.logger}, {@code process.thread.name}, {@code tags}, the MDC
+ * and the key-value pairs, never take the room of the fields that must follow them:
+ * {@code message} (its first {@value #MESSAGE_KEPT} bytes, or all of it if shorter),
+ * {@code error.type} with a Throwable (its first {@value #ERROR_TYPE_KEPT} bytes: all of any real
+ * class name), and {@code log.skipped_fields} if a field was left out. Once they are written, the
+ * last of them are taken out until those fit, and each one left out or taken out is counted in
+ * {@code log.skipped_fields}. With a Throwable a cut message keeps half the room after
+ * {@code error.type}, for the stack trace, but never less than its first {@value #MESSAGE_KEPT}
+ * bytes; {@code error.message} and {@code error.stack_trace} get what is left.
  */
 final class JsonLayout implements Layout {
     /** Every name the layout writes itself: an MDC or key-value key among them is left out. */
@@ -49,6 +59,16 @@ final class JsonLayout implements Layout {
     private static final String ERROR_TYPE = quoted("error.type");
     private static final String ERROR_MESSAGE = quoted("error.message");
     private static final String STACK_TRACE = quoted("error.stack_trace");
+
+    /** The bytes of the message every line keeps room for (all of it if it is shorter). */
+    static final int MESSAGE_KEPT = 256;
+    /** The bytes of {@code error.type} every line with a Throwable keeps room for: no real class name is longer. */
+    static final int ERROR_TYPE_KEPT = 256;
+    /** The bytes of {@code ,"message":""} and {@code ,"error.type":""} without their text. */
+    private static final int MESSAGE_FIELD = 1 + MESSAGE.length() + 2;
+    private static final int ERROR_TYPE_FIELD = 1 + ERROR_TYPE.length() + 2;
+    /** The most room the layout has {@link JsonLine#makeRoom} make: those two fields and {@code log.skipped_fields}, ten digits. */
+    static final int MOST_KEPT = MESSAGE_FIELD + MESSAGE_KEPT + ERROR_TYPE_FIELD + ERROR_TYPE_KEPT + 1 + SKIPPED.length() + 10;
 
     private static final String[] LEVELS = new String[EventWriter.LEVEL_NAMES.length];
 
@@ -80,13 +100,14 @@ final class JsonLayout implements Layout {
         if (json.ownKey(LEVEL, 1)) {
             json.literal(LEVELS[level]);
         }
-        if (!config.name.equals("none") && json.ownKey(LOGGER, 2)) {
-            json.string(logger, config.name.equals("short") ? logger.lastIndexOf('.') + 1 : 0, logger.length(), false);
+        json.keep(MESSAGE_FIELD); // the rest of what must follow is known in body(), which makes room for it
+        if (!config.name.equals("none") && json.optionalKey(LOGGER, 2)) {
+            json.string(logger, config.name.equals("short") ? logger.lastIndexOf('.') + 1 : 0, logger.length(), 0);
         }
-        if (config.thread && json.ownKey(THREAD, 2)) {
+        if (config.thread && json.optionalKey(THREAD, 2)) {
             json.string(thread != null ? thread : Thread.currentThread().getName());
         }
-        if ((marker != null || markers != null && !markers.isEmpty()) && json.ownKey(TAGS, 2)) {
+        if ((marker != null || markers != null && !markers.isEmpty()) && json.optionalKey(TAGS, 2)) {
             json.startArray();
             boolean first = true;
             if (marker != null) {
@@ -107,13 +128,15 @@ final class JsonLayout implements Layout {
     public void body(EventBuffers.Slot slot, List<KeyValuePair> keyValues, String pattern, int count, Object a1, Object a2, Object[] more,
             Throwable throwable) {
         JsonLine json = slot.json();
-        int skipped = 0;
+        String type = throwable != null ? throwable.getClass().getName() : null;
+        int errorType = type != null ? ERROR_TYPE_FIELD + JsonLine.escapedBytes(type, 0, type.length(), ERROR_TYPE_KEPT) : 0;
+        json.keep(MESSAGE_FIELD + errorType);
         Map<String, String> context = config.mdc ? mdc.getCopyOfContextMap() : null;
         if (context != null) {
             for (Map.Entry<String, String> e : context.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 if (OWN_FIELDS.contains(key)) {
-                    skipped++;
+                    json.skip();
                 } else if (json.key(key, 2)) {
                     String value = e.getValue();
                     if (value == null) {
@@ -132,30 +155,36 @@ final class JsonLayout implements Layout {
                 }
                 String key = String.valueOf(pair.key);
                 if (OWN_FIELDS.contains(key) || context != null && context.containsKey(key) || earlierKey(keyValues, i, key)) {
-                    skipped++;
+                    json.skip();
                 } else if (json.key(key, 1)) {
                     value(json, pair.value);
                 }
             }
         }
-        if (skipped != 0 && json.ownKey(SKIPPED, 1)) {
-            json.number(skipped);
-        }
         LineBuilder message = json.scratch(config.lineMax);
         MessagePattern.appendTo(message, pattern, count, a1, a2, more);
+        if (json.room() < MOST_KEPT) { // else all that must follow fits whatever it is: no need to measure the message
+            int messageKept = JsonLine.escapedBytes(message.chars(), 0, message.length(), MESSAGE_KEPT);
+            json.makeRoom(MESSAGE_FIELD + messageKept + errorType, SKIPPED);
+        }
+        json.keep(errorType);
+        if (json.skipped() != 0 && json.ownKey(SKIPPED, 1)) {
+            json.number(json.skipped());
+        }
         if (json.ownKey(MESSAGE, 2)) {
-            // with a Throwable, a message cut takes half the room left: the rest is the trace's
-            json.string(message.chars(), 0, message.length(), throwable == null);
+            // with a Throwable, a message cut takes half the room left (but its first bytes kept): the rest is the trace's
+            json.string(message.chars(), 0, message.length(), throwable == null ? JsonLine.ALL : MESSAGE_KEPT);
         }
         if (throwable != null) {
-            error(json, throwable, slot.line.mayCallApplication());
+            json.keep(0);
+            error(json, throwable, type, slot.line.mayCallApplication());
         }
         json.end();
     }
 
-    private void error(JsonLine json, Throwable throwable, boolean mayCallApplication) {
+    private void error(JsonLine json, Throwable throwable, String type, boolean mayCallApplication) {
         if (json.ownKey(ERROR_TYPE, 2)) {
-            json.string(throwable.getClass().getName());
+            json.string(type, 0, type.length(), ERROR_TYPE_KEPT);
         }
         if (mayCallApplication) {
             String message;
@@ -174,7 +203,7 @@ final class JsonLayout implements Layout {
         LineBuilder trace = json.scratch(config.lineMax);
         StackTrace.appendTo(trace, throwable);
         if (json.ownKey(STACK_TRACE, 2)) {
-            json.string(trace.chars(), 0, trace.length(), true);
+            json.string(trace.chars(), 0, trace.length(), JsonLine.ALL);
         }
     }
 
@@ -215,7 +244,7 @@ final class JsonLayout implements Layout {
         } else {
             LineBuilder text = json.scratch(config.lineMax);
             MessagePattern.appendValue(text, value);
-            json.string(text.chars(), 0, text.length(), false);
+            json.string(text.chars(), 0, text.length(), 0);
         }
     }
 
