@@ -102,6 +102,18 @@ static jboolean views_segment(JNIEnv *env, jobject buffer, jfieldID segment)
 	return viewed != NULL;
 }
 
+/*
+ * Whether Java must keep a segment alive to write this direct buffer in place: it views one, or
+ * this JDK's buffers do not tell (no field found), so it may.
+ */
+JNIEXPORT jboolean JNICALL Java_dev_syswrite_internal_NativeWrite_mayViewSegment(JNIEnv *env, jclass cls, jobject buffer)
+{
+	jfieldID segment = __atomic_load_n(&buffer_segment, __ATOMIC_ACQUIRE);
+
+	(void)cls;
+	return buffer != NULL && (segment == NULL || views_segment(env, buffer, segment));
+}
+
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_array(
 	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jbyteArray b, jint off, jint len)
 {
@@ -202,8 +214,10 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_address(
 /*
  * One writev(2) of the remaining bytes of srcs[0, count), at most budget bytes in all: direct
  * buffers in place, heap buffers (read-only ones too) copied one after another into scratch,
- * which Java sized for them. Empty buffers take no iovec. Reads each buffer's position and
- * limit itself and checks them again: another thread may move them at any time.
+ * which Java sized for them. Empty buffers take no iovec. A direct buffer that views a segment,
+ * even an empty one, leaves the whole vector to Java, which keeps its arena alive for the call.
+ * Reads each buffer's position and limit itself and checks them again: another thread may move
+ * them at any time.
  */
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
 	JNIEnv *env, jclass cls, jobject fd_object, jint fd, jobjectArray srcs, jint count, jlong budget, jobject scratch)
@@ -243,7 +257,10 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
 			return NEG_EINVAL; /* moved by another thread meanwhile */
 		len = (jint)(limit - position < budget ? limit - position : budget);
 		array = (jbyteArray)(*env)->GetObjectField(env, src, byte_buffer_array);
-		if (len == 0) {
+		if (array == NULL && segment != NULL && views_segment(env, src, segment)) {
+			/* its memory may be freed mid-write, and an empty one's closed arena must throw too */
+			return SEGMENT_BACKED;
+		} else if (len == 0) {
 			/* nothing to take: no iovec */
 		} else if (array != NULL) {
 			if (len > spare_left)
@@ -254,8 +271,6 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
 			iov[used++].len = (unsigned long)len;
 			spare += len;
 			spare_left -= len;
-		} else if (segment != NULL && views_segment(env, src, segment)) {
-			return SEGMENT_BACKED; /* its memory may be freed mid-write: Java copies it */
 		} else {
 			const jbyte *base = (const jbyte *)(__INTPTR_TYPE__)(*env)->GetLongField(env, src, buffer_address);
 			if (base == NULL)
@@ -269,6 +284,16 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_gather(
 		(*env)->DeleteLocalRef(env, src);
 	}
 	return syswrite_sys_writev(resolve_fd(env, fd_object, fd), iov, used);
+}
+
+/*
+ * The writev(2) stub for the FFM linker (JDK 22+), on iovecs Java built over buffers that view
+ * segments. The segments after iovcnt are never read: the linker keeps each one's scope alive
+ * until this returns, so no arena can free memory an iovec names while the kernel reads it.
+ */
+JNIEXPORT long syswrite_writev(int fd, const struct syswrite_iovec *iov, int iovcnt, ...)
+{
+	return syswrite_sys_writev(fd, iov, iovcnt);
 }
 
 /* The stub itself, on an iovec array in native memory; the kernel checks every address. */
@@ -304,6 +329,7 @@ static JNINativeMethod entry_points[] = {
 	{"gather", "(Ljava/io/FileDescriptor;I[Ljava/nio/ByteBuffer;IJLjava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_gather},
 	{"addressVector", "(IJI)J", (void *)Java_dev_syswrite_internal_NativeWrite_addressVector},
 	{"bufferAddress", "(Ljava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_bufferAddress},
+	{"mayViewSegment", "(Ljava/nio/ByteBuffer;)Z", (void *)Java_dev_syswrite_internal_NativeWrite_mayViewSegment},
 	{"datasync", "(Ljava/io/FileDescriptor;I)J", (void *)Java_dev_syswrite_internal_NativeWrite_datasync},
 };
 

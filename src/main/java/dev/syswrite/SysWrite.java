@@ -252,12 +252,24 @@ public final class SysWrite {
      * skipped. An empty vector makes a {@code writev(2)} of no iovec: {@code Ok(0)}, the kernel
      * having checked the descriptor.
      *
+     * <p>The kernel reads each direct buffer in place and checks it, as for
+     * {@link #write(int, ByteBuffer)}: memory that is not readable gives {@code Err(EFAULT)} if no
+     * byte before it was taken, else a short write of the buffers before it; an empty buffer is not
+     * read. The JVM never reads such memory, so it never faults. On JDK 22 and later this holds for
+     * a buffer that views a {@code MemorySegment} too, whose arena is kept alive for the call (a
+     * shared one cannot be closed meanwhile); such a buffer, even an empty one, throws before
+     * anything is written if its arena is closed, or confined to another thread, as the JDK's
+     * {@code FileChannel.write(ByteBuffer[])} does. (Below JDK 22, and in a vector viewing more
+     * than 64 arenas, the segments' buffers are copied first by the JDK, which checks the arenas
+     * but not that the memory is readable.)
+     *
      * @param fd an open file descriptor
      * @param srcs the buffers, each from {@code position()} to {@code limit()}
      * @return {@code Ok} with the total the kernel took, or {@code Err} with its errno (the
      *     positions are then unchanged): {@code EBADF}, {@code EFAULT}, {@code ENOSPC},
      *     {@code EPIPE}, {@code EAGAIN}, {@code EINTR} as for {@link #write(int, ByteBuffer)}
      * @throws NullPointerException if {@code srcs} or any of its elements is null
+     * @throws IllegalStateException if a buffer views a segment whose arena is closed
      * @throws UnsupportedOperationException if the native library is unavailable
      */
     public static WriteResult writev(int fd, ByteBuffer... srcs) {
@@ -273,6 +285,7 @@ public final class SysWrite {
      * @param srcs the buffers, each from {@code position()} to {@code limit()}
      * @return {@code Ok} with the total the kernel took, or {@code Err} with its errno
      * @throws NullPointerException if {@code fd}, {@code srcs} or any of its elements is null
+     * @throws IllegalStateException if a buffer views a segment whose arena is closed
      * @throws UnsupportedOperationException if the native library is unavailable
      */
     public static WriteResult writev(FileDescriptor fd, ByteBuffer... srcs) {
@@ -287,6 +300,7 @@ public final class SysWrite {
      * @param srcs the buffers, each from {@code position()} to {@code limit()}
      * @return the total written, or {@code -errno} (the positions are then unchanged)
      * @throws NullPointerException if {@code srcs} or any of its elements is null
+     * @throws IllegalStateException if a buffer views a segment whose arena is closed
      * @throws UnsupportedOperationException if the native library is unavailable
      */
     public static long writevRaw(int fd, ByteBuffer... srcs) {
@@ -300,6 +314,7 @@ public final class SysWrite {
      * @param srcs the buffers, each from {@code position()} to {@code limit()}
      * @return the total written, or {@code -errno} (the positions are then unchanged)
      * @throws NullPointerException if {@code fd}, {@code srcs} or any of its elements is null
+     * @throws IllegalStateException if a buffer views a segment whose arena is closed
      * @throws UnsupportedOperationException if the native library is unavailable
      */
     public static long writevRaw(FileDescriptor fd, ByteBuffer... srcs) {

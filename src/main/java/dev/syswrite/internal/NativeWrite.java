@@ -23,7 +23,7 @@ public final class NativeWrite {
      * The native interface's version: the shim answers {@link #abiVersion()} with the value it was
      * compiled with, so a library from a release with other entry points is refused at load.
      */
-    public static final int ABI_VERSION = 4;
+    public static final int ABI_VERSION = 5;
 
     /**
      * The most one {@code write(2)} or {@code writev(2)} takes on Linux ({@code MAX_RW_COUNT}
@@ -113,6 +113,16 @@ public final class NativeWrite {
     public static native long bufferAddress(ByteBuffer buffer);
 
     /**
+     * Tells whether a direct buffer's memory is a {@code MemorySegment}'s, which its arena may
+     * free: then it is written in place only while the segment is kept alive.
+     *
+     * @param buffer a direct buffer
+     * @return whether it views a segment, or may: true as well where this JDK's buffers do not tell,
+     *     or before {@link #watchSegments()} was called; false for null
+     */
+    public static native boolean mayViewSegment(ByteBuffer buffer);
+
+    /**
      * Makes {@link #direct} refuse, with {@link #SEGMENT_BACKED}, every buffer that views a
      * {@code MemorySegment} (of the FFM API, or of JDK 17's incubator), from now on.
      *
@@ -143,8 +153,9 @@ public final class NativeWrite {
      * @param budget the most bytes to take (the kernel's cap); later bytes are not offered
      * @param scratch a direct buffer with room for every heap buffer's bytes within the budget,
      *     overwritten; null if there are none
-     * @return the count written, {@code -errno}, or {@link #SEGMENT_BACKED} if a direct buffer
-     *     views a segment or this JDK's buffers cannot be read (nothing was written)
+     * @return the count written, {@code -errno}, or {@link #SEGMENT_BACKED} if a direct buffer,
+     *     even an empty one, views a segment or this JDK's buffers cannot be read (nothing was
+     *     written)
      */
     public static native long gather(FileDescriptor fdObject, int fd, ByteBuffer[] srcs, int count, long budget, ByteBuffer scratch);
 

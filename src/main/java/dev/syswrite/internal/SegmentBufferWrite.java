@@ -22,4 +22,25 @@ interface SegmentBufferWrite {
      * @throws WrongThreadException if it is confined to another thread (JDK 19+ type)
      */
     long write(FileDescriptor fdObject, int fd, ByteBuffer src, int position, int len);
+
+    /**
+     * Writes the remaining bytes of {@code srcs[0, count)} in one {@code writev(2)}, as
+     * {@link WritePolicy#vector} does, with every direct buffer in place: the kernel reads a
+     * segment's memory while its arena is kept alive, and reports memory it cannot read as
+     * {@code EFAULT} (or a short write).
+     *
+     * @param fdObject the descriptor to read at call time, or null to write to {@code fd}
+     * @param fd the descriptor, when {@code fdObject} is null
+     * @param srcs the buffers, none null
+     * @param count how many of them, from the first
+     * @param heap how many bytes of heap buffers are offered, as counted just before: the room
+     *     their copies take
+     * @return the count written, {@code -errno} ({@code EINVAL} if a heap buffer grew meanwhile),
+     *     or {@link NativeWrite#SEGMENT_BACKED} if the buffers view more arenas than one call can
+     *     keep alive (nothing was written)
+     * @throws IllegalStateException if a buffer, even an empty one, views a segment whose arena is
+     *     closed
+     * @throws WrongThreadException if one views a segment confined to another thread
+     */
+    long writev(FileDescriptor fdObject, int fd, ByteBuffer[] srcs, int count, int heap);
 }

@@ -18,8 +18,13 @@ import java.nio.ByteBuffer;
  *       FFM linker; on JDK 17 to 21 (incubator, preview) it is copied by the JDK's bulk copy.
  *   <li>A raw address: written in place; the kernel checks the range.
  *   <li>Several buffers ({@code writev(2)}): direct ones in place, heap ones copied into one
- *       pooled off-heap buffer by the shim. If one views a segment, all are copied, with the
- *       JDK's bulk copy, into one buffer written at once: the same bytes in one call.
+ *       pooled off-heap buffer by the shim. If one views a segment (even an empty one), on JDK 22+
+ *       Java builds the iovecs and writes them through the FFM linker, which keeps each segment's
+ *       arena alive for the call: direct ones still in place, so memory that is not readable is
+ *       the kernel's {@code EFAULT}, as for one buffer. Below JDK 22, or for buffers of more
+ *       arenas than one linker call keeps alive, all are copied, with the JDK's bulk copy, into
+ *       one buffer written at once: the same bytes in one call, but a copy that faults on memory
+ *       that is not readable.
  * </ul>
  */
 public final class WritePolicy {
@@ -117,7 +122,8 @@ public final class WritePolicy {
      * @param srcs the buffers, none null
      * @param count how many of them, from the first
      * @return the count written, or {@code -errno}
-     * @throws IllegalStateException if a buffer views a segment whose arena is closed
+     * @throws IllegalStateException if a buffer views a segment whose arena is closed (on JDK 22+
+     *     even an empty one, as {@code FileChannel})
      * @throws RuntimeException {@code WrongThreadException} (JDK 19+) if one views a segment
      *     confined to another thread
      */
@@ -144,6 +150,9 @@ public final class WritePolicy {
             } finally {
                 OffHeapCopy.give(scratch);
             }
+        }
+        if (raw == NativeWrite.SEGMENT_BACKED && SEGMENTS != null) {
+            raw = SEGMENTS.writev(fdObject, fd, srcs, count, (int) heap); // a copy would read the segments itself
         }
         return raw != NativeWrite.SEGMENT_BACKED ? raw : concatenated(fdObject, fd, srcs, count, (int) offered);
     }

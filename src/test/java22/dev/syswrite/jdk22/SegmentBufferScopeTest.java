@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.SysWrite;
 import dev.syswrite.WriteResult;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +48,7 @@ class SegmentBufferScopeTest {
         assertEquals(0, Files.size(file));
     }
 
-    /** writev copies a vector holding a segment's buffer, through the JDK's scope-checking bulk copy. */
+    /** writev checks the arena of every segment's buffer in a vector, and keeps it alive while the kernel reads it. */
     @Test
     void writevChecksEverySegmentsScope(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("out");
@@ -87,18 +91,50 @@ class SegmentBufferScopeTest {
         Path file = dir.resolve("out");
         try (FileOutputStream out = new FileOutputStream(file.toFile()); Arena arena = Arena.ofConfined()) {
             ByteBuffer mine = arena.allocate(5).asByteBuffer().put("owner".getBytes(StandardCharsets.US_ASCII)).flip();
-            Throwable thrown = CompletableFuture.supplyAsync(() -> {
-                try {
-                    SysWrite.write(out.getFD(), mine.duplicate());
-                    return null;
-                } catch (Throwable t) {
-                    return t;
-                }
-            }).get();
-            assertTrue(thrown instanceof WrongThreadException, String.valueOf(thrown));
+            FileDescriptor fd = out.getFD();
+            for (Function<ByteBuffer, WriteResult> write : List.<Function<ByteBuffer, WriteResult>>of(
+                    b -> SysWrite.write(fd, b), b -> SysWrite.writev(fd, ByteBuffer.allocate(1), b))) {
+                Throwable thrown = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        write.apply(mine.duplicate());
+                        return null;
+                    } catch (Throwable t) {
+                        return t;
+                    }
+                }).get();
+                assertTrue(thrown instanceof WrongThreadException, String.valueOf(thrown));
+            }
             assertEquals(new WriteResult.Ok(5), SysWrite.write(out.getFD(), mine));
         }
         assertEquals("owner", Files.readString(file));
+    }
+
+    /**
+     * writev has the linker keep one segment of each arena alive, and links a handle for each
+     * power of two of them up to 64; a vector viewing more arenas is copied by the JDK instead.
+     * Either way, the same bytes in one call.
+     */
+    @Test
+    void vectorsViewingManyArenasAreWrittenWhole(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out");
+        StringBuilder expected = new StringBuilder();
+        List<Arena> arenas = new ArrayList<>();
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            for (int n : new int[] {1, 2, 3, 64, 65}) {
+                ByteBuffer[] srcs = new ByteBuffer[n + 1];
+                for (int i = 0; i < n; i++) {
+                    arenas.add(Arena.ofShared());
+                    srcs[i] = arenas.getLast().allocate(1).asByteBuffer().put(0, (byte) ('a' + i % 26));
+                    expected.append((char) ('a' + i % 26));
+                }
+                srcs[n] = ByteBuffer.wrap("\n".getBytes(StandardCharsets.US_ASCII)); // and a heap buffer, copied
+                expected.append('\n');
+                assertEquals(new WriteResult.Ok(n + 1), SysWrite.writev(out.getFD(), srcs), n + " arenas");
+            }
+        } finally {
+            arenas.forEach(Arena::close);
+        }
+        assertEquals(expected.toString(), Files.readString(file));
     }
 
     @Test
