@@ -80,12 +80,20 @@ class LoaderHardeningTest {
         }
     }
 
+    /**
+     * An empty setting too: it names no directory, so it is an error like any other, never
+     * java.io.tmpdir nor the working directory (which {@code Path.of("")} would resolve to).
+     */
     @Test
     void unusableTmpdirIsAnErrorNotASilentFallback() throws Exception {
         String missing = dir.resolve("no/such/dir").toString();
         try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", missing))) {
             assertFalse(copy.isAvailable());
             assertTrue(copy.causeChain().contains("-Dsyswrite.tmpdir=" + missing + " is not a writable directory"), copy.causeChain());
+        }
+        try (Isolated copy = Isolated.load(Map.of("syswrite.tmpdir", ""))) {
+            assertFalse(copy.isAvailable(), "an empty -Dsyswrite.tmpdir was used as a directory");
+            assertTrue(copy.causeChain().contains("-Dsyswrite.tmpdir= is empty, not a writable directory"), copy.causeChain());
         }
     }
 
