@@ -18,7 +18,8 @@ import java.util.HashMap;
  *   <tr><th>key</th><th>values</th><th>default</th></tr>
  *   <tr><td>{@code syswrite.logger.level}</td><td>trace, debug, info, warn, error, off</td><td>info</td></tr>
  *   <tr><td>{@code syswrite.logger.level.<name>}</td><td>a level for the logger {@code <name>} and the
- *       loggers below it ({@code <name>.*}, {@code <name>$*}); the most specific one wins</td><td></td></tr>
+ *       loggers below it ({@code <name>.*}, {@code <name>$*}); the most specific one wins; an empty
+ *       name is a bad setting</td><td></td></tr>
  *   <tr><td>{@code syswrite.logger.output}</td><td>stderr, stdout, or a file path, opened for append and
  *       created if missing</td><td>stderr</td></tr>
  *   <tr><td>{@code syswrite.logger.format}</td><td>text, json (JSON Lines: one object a line, with the
@@ -137,7 +138,10 @@ final class LoggerConfig {
         List<String> problems = new ArrayList<>(earlierProblems);
         Map<String, Integer> prefixLevels = new HashMap<>();
         for (String key : settings.stringPropertyNames()) {
-            if (key.startsWith(PREFIX + "level.")) {
+            if (key.equals(PREFIX + "level.")) {
+                // Most likely a name left out: it would only ever apply to a logger named "".
+                problems.add(key + "=" + settings.getProperty(key) + " (no logger name: the level of all loggers is " + PREFIX + "level)");
+            } else if (key.startsWith(PREFIX + "level.")) {
                 Integer level = level(settings.getProperty(key), key, problems);
                 if (level != null) {
                     prefixLevels.put(key.substring((PREFIX + "level.").length()), level);

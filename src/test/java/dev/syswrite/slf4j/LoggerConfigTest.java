@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,16 @@ class LoggerConfigTest {
         assertEquals(2, config.levelOf("com.fo"));
         assertEquals(4, config.levelOf("com.foo.Outer$Inner"));
         assertEquals(1, config.levelOf("com.foo.OuterMost"));
+    }
+
+    /** {@code level.} with nothing after it names no logger: said, as any other bad setting, and not applied. */
+    @Test
+    void aLevelForAnEmptyLoggerNameIsReported() {
+        LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.level.", "debug"));
+        assertEquals(List.of("syswrite.logger.level.=debug (no logger name: the level of all loggers is syswrite.logger.level)"),
+                config.problems);
+        assertEquals(Map.of(), config.prefixLevels);
+        assertEquals(2, config.levelOf(""));
     }
 
     @Test
