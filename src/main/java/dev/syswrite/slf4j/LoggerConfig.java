@@ -66,7 +66,10 @@ import java.util.HashMap;
  *       1000; older ones are deleted if this provider created them</td><td>7</td></tr>
  * </table>
  *
- * <p>A bad value never throws: it is reported in one line on stderr and its default is used.
+ * <p>Each value is read without the spaces around it, and the words and units above in any case
+ * ({@code STDOUT} is {@code stdout}); only a file path keeps its case ({@code ./STDOUT} for a
+ * file of that name). A bad value never throws: it is reported in one line on stderr and its
+ * default is used.
  */
 final class LoggerConfig {
     static final String PREFIX = "syswrite.logger.";
@@ -154,7 +157,7 @@ final class LoggerConfig {
         Integer level = level(settings.getProperty(PREFIX + "level", "info"), PREFIX + "level", problems);
         this.defaultLevel = level == null ? 2 : level;
         this.prefixLevels = Map.copyOf(prefixLevels);
-        this.output = settings.getProperty(PREFIX + "output", "stderr").trim();
+        this.output = output(settings);
         this.json = choice(settings, "format", "text", problems, "text", "json").equals("json");
         this.timeDigits = switch (choice(settings, "time", "millis", problems, "millis", "micros", "none")) {
             case "micros" -> 6;
@@ -237,6 +240,16 @@ final class LoggerConfig {
         }
         problems.add(key + "=" + value + " (not one of " + String.join(", ", LEVELS) + ")");
         return null;
+    }
+
+    /**
+     * {@code output}: {@code stderr} or {@code stdout} in any case, as every other enumerated value
+     * is read, lower-cased for {@link LogSink}; anything else a path, as written.
+     */
+    private static String output(Properties settings) {
+        String value = settings.getProperty(PREFIX + "output", "stderr").trim();
+        String standard = value.toLowerCase(Locale.ROOT);
+        return standard.equals("stderr") || standard.equals("stdout") ? standard : value;
     }
 
     /** A byte count such as {@code 65536}, {@code 64k} or {@code 1m}, within [least, most]. */

@@ -104,6 +104,15 @@ class LoggerConfigTest {
         assertEquals(2, config.levelOf(""));
     }
 
+    /** {@code stderr} and {@code stdout} in any case, as every enumerated value; any other output is a path, kept as written. */
+    @Test
+    void standardOutputsAreCaseInsensitive() {
+        assertEquals("stdout", LoggerConfig.of(settings("syswrite.logger.output", " STDOUT ")).output);
+        assertEquals("stderr", LoggerConfig.of(settings("syswrite.logger.output", "StdErr")).output);
+        assertEquals("./STDOUT", LoggerConfig.of(settings("syswrite.logger.output", "./STDOUT")).output, "a file of that name");
+        assertEquals("logs/App.log", LoggerConfig.of(settings("syswrite.logger.output", "logs/App.log")).output);
+    }
+
     @Test
     void lineLimitReadsSizes() {
         assertEquals(1 << 20, LoggerConfig.of(settings()).lineMax);
