@@ -57,7 +57,7 @@ import java.util.HashMap;
  *   <tr><td>{@code syswrite.logger.reopen.interval}</td><td>for a file output, how often to check
  *       that the path still names the open file, and open it again if not (renamed or deleted by
  *       {@code logrotate}): milliseconds, or a number with {@code ms} or {@code s}, from 10ms to
- *       1h; {@code off} (or 0) checks only when the application calls
+ *       1h; {@code off} (or 0, with any unit) checks only when the application calls
  *       {@code SysWriteLogging.reopen()}</td><td>1s</td></tr>
  *   <tr><td>{@code syswrite.logger.rollover.size}</td><td>for a file output, the size from which it
  *       is rolled ({@code app.log} to {@code app.log.1}, and so on): a number with an optional
@@ -278,24 +278,24 @@ final class LoggerConfig {
         }
     }
 
-    /** {@code reopen.interval} in milliseconds ({@code 500}, {@code 250ms}, {@code 2s}); 0 for {@code off}. */
+    /** {@code reopen.interval} in milliseconds ({@code 500}, {@code 250ms}, {@code 2s}); 0 for {@code off} or 0 in any unit. */
     private static long reopenInterval(Properties settings, List<String> problems) {
         String value = settings.getProperty(PREFIX + "reopen.interval", "1s");
         String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("off") || v.equals("0")) {
+        if (v.equals("off")) {
             return 0;
         }
         boolean seconds = v.endsWith("s") && !v.endsWith("ms");
         try {
             long n = Long.parseLong(v.substring(0, v.length() - (seconds ? 1 : v.endsWith("ms") ? 2 : 0)));
             long millis = seconds && n <= REOPEN_MOST_MILLIS ? n * 1000 : n;
-            if (millis >= REOPEN_LEAST_MILLIS && millis <= REOPEN_MOST_MILLIS) {
+            if (millis == 0 || millis >= REOPEN_LEAST_MILLIS && millis <= REOPEN_MOST_MILLIS) {
                 return millis;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(PREFIX + "reopen.interval=" + value + " (not off, nor a time from 10ms to 1h such as 500ms or 2s)");
+        problems.add(PREFIX + "reopen.interval=" + value + " (not off or 0, nor a time from 10ms to 1h such as 500ms or 2s)");
         return REOPEN_DEFAULT_MILLIS;
     }
 

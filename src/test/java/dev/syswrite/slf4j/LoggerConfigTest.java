@@ -164,6 +164,16 @@ class LoggerConfigTest {
         }
     }
 
+    /** 0 means off whatever its unit: a zero interval is no schedule, never a bad value. */
+    @Test
+    void aZeroReopenIntervalIsOffInAnyUnit() {
+        for (String zero : new String[] {"0", "0ms", "0s", "0S", "00"}) {
+            LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.reopen.interval", zero));
+            assertEquals(0, config.reopenNanos, zero);
+            assertEquals(List.of(), config.problems, zero);
+        }
+    }
+
     @Test
     void badValuesAreReportedAndReplacedByDefaults() {
         LoggerConfig config = LoggerConfig.of(settings(
