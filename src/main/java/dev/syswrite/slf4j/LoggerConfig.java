@@ -61,7 +61,7 @@ import java.util.HashMap;
  *       {@code SysWriteLogging.reopen()}</td><td>1s</td></tr>
  *   <tr><td>{@code syswrite.logger.rollover.size}</td><td>for a file output, the size from which it
  *       is rolled ({@code app.log} to {@code app.log.1}, and so on): a number with an optional
- *       {@code k}, {@code m} or {@code g}, from 1k; or {@code off}</td><td>off</td></tr>
+ *       {@code k}, {@code m} or {@code g}, from 1k; or {@code off} (or 0, with any unit)</td><td>off</td></tr>
  *   <tr><td>{@code syswrite.logger.rollover.keep}</td><td>how many rolled files to keep, from 1 to
  *       1000; older ones are deleted if this provider created them</td><td>7</td></tr>
  * </table>
@@ -299,17 +299,17 @@ final class LoggerConfig {
         return REOPEN_DEFAULT_MILLIS;
     }
 
-    /** {@code rollover.size}: a byte count with an optional k, m or g, at least 1k; 0 for {@code off}. */
+    /** {@code rollover.size}: a byte count with an optional k, m or g, at least 1k; 0 for {@code off} or 0 in any unit. */
     private static long rolloverSize(Properties settings, List<String> problems) {
         String value = settings.getProperty(PREFIX + "rollover.size", "off");
-        if (value.trim().equalsIgnoreCase("off") || value.trim().equals("0")) {
+        if (value.trim().equalsIgnoreCase("off")) {
             return 0;
         }
         long n = bytes(value);
-        if (n >= 1024) {
+        if (n == 0 || n >= 1024) {
             return n;
         }
-        problems.add(PREFIX + "rollover.size=" + value + " (not off, nor a size of at least 1k such as 64m or 1g)");
+        problems.add(PREFIX + "rollover.size=" + value + " (not off or 0, nor a size of at least 1k such as 64m or 1g)");
         return 0;
     }
 

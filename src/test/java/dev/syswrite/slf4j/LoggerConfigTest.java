@@ -164,14 +164,16 @@ class LoggerConfigTest {
         }
     }
 
-    /** 0 means off whatever its unit: a zero interval is no schedule, never a bad value. */
+    /** 0 means off whatever its unit, for the reopen interval and the roll's size alike: never a bad value. */
     @Test
-    void aZeroReopenIntervalIsOffInAnyUnit() {
-        for (String zero : new String[] {"0", "0ms", "0s", "0S", "00"}) {
-            LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.reopen.interval", zero));
-            assertEquals(0, config.reopenNanos, zero);
-            assertEquals(List.of(), config.problems, zero);
-        }
+    void zeroIsOffInAnyUnit() {
+        Map<String, List<String>> zeros = Map.of("reopen.interval", List.of("0", "0ms", "0s", "0S", "00"),
+                "rollover.size", List.of("0", "0k", "0M", "0g"));
+        zeros.forEach((key, values) -> values.forEach(zero -> {
+            LoggerConfig config = LoggerConfig.of(settings("syswrite.logger." + key, zero));
+            assertEquals(List.of(), config.problems, key + "=" + zero);
+            assertEquals(0, key.equals("rollover.size") ? config.rolloverSize : config.reopenNanos, key + "=" + zero);
+        }));
     }
 
     @Test
