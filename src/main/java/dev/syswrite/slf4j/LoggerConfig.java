@@ -157,7 +157,7 @@ final class LoggerConfig {
         Integer level = level(settings.getProperty(PREFIX + "level", "info"), PREFIX + "level", problems);
         this.defaultLevel = level == null ? 2 : level;
         this.prefixLevels = Map.copyOf(prefixLevels);
-        this.output = output(settings);
+        this.output = output(settings, problems);
         this.json = choice(settings, "format", "text", problems, "text", "json").equals("json");
         this.timeDigits = switch (choice(settings, "time", "millis", problems, "millis", "micros", "none")) {
             case "micros" -> 6;
@@ -244,10 +244,15 @@ final class LoggerConfig {
 
     /**
      * {@code output}: {@code stderr} or {@code stdout} in any case, as every other enumerated value
-     * is read, lower-cased for {@link LogSink}; anything else a path, as written.
+     * is read, lower-cased for {@link LogSink}; anything else a path, as written, but never an
+     * empty one, which names no file.
      */
-    private static String output(Properties settings) {
+    private static String output(Properties settings, List<String> problems) {
         String value = settings.getProperty(PREFIX + "output", "stderr").trim();
+        if (value.isEmpty()) {
+            problems.add(PREFIX + "output=" + settings.getProperty(PREFIX + "output") + " (empty: not stderr, stdout nor a file path)");
+            return "stderr";
+        }
         String standard = value.toLowerCase(Locale.ROOT);
         return standard.equals("stderr") || standard.equals("stdout") ? standard : value;
     }

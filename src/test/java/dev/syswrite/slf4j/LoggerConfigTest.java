@@ -113,6 +113,16 @@ class LoggerConfigTest {
         assertEquals("logs/App.log", LoggerConfig.of(settings("syswrite.logger.output", "logs/App.log")).output);
     }
 
+    /** An empty output names nothing to open: a bad value like any other, not a file that fails to open. */
+    @Test
+    void anEmptyOutputIsABadValue() {
+        for (String empty : new String[] {"", "  "}) {
+            LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.output", empty));
+            assertEquals("stderr", config.output);
+            assertEquals(List.of("syswrite.logger.output=" + empty + " (empty: not stderr, stdout nor a file path)"), config.problems);
+        }
+    }
+
     @Test
     void lineLimitReadsSizes() {
         assertEquals(1 << 20, LoggerConfig.of(settings()).lineMax);

@@ -38,6 +38,14 @@ class ProviderInitializationTest {
         assertTrue(stderr.startsWith("syswrite-logger: cannot open syswrite.logger.output="), stderr);
     }
 
+    /** The line names what is wrong with the value, not the exception an empty path once threw. */
+    @Test
+    void anEmptyOutputIsReportedAsABadSetting() throws Exception {
+        String stderr = initializeWith(Map.of("syswrite.logger.output", ""), provider -> { });
+        assertEquals("syswrite-logger: ignoring bad settings, using defaults for them: syswrite.logger.output= (empty: not stderr, stdout"
+                + " nor a file path)" + System.lineSeparator(), stderr);
+    }
+
     interface Use {
         void with(SysWriteServiceProvider provider) throws Exception;
     }
