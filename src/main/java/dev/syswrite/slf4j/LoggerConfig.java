@@ -2,6 +2,8 @@ package dev.syswrite.slf4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -188,19 +190,40 @@ final class LoggerConfig {
 
     /** The settings now in force: system properties over the class-path file. */
     static LoggerConfig load() {
-        Properties settings = new Properties();
+        String file;
         List<String> problems = new ArrayList<>();
         ClassLoader loader = LoggerConfig.class.getClassLoader();
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(RESOURCE) : loader.getResourceAsStream(RESOURCE)) {
-            if (in != null) {
-                settings.load(in);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            problems.add(RESOURCE + " (unreadable: " + e.getMessage() + ")");
+            // As Properties.load(InputStream) decodes it; read whole first, so it is used whole or not at all.
+            file = in == null ? null : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            file = null;
+            problems.add(RESOURCE + " (unreadable, so none of its settings are used: " + e + ")");
         }
-        for (String key : System.getProperties().stringPropertyNames()) {
+        return of(file, System.getProperties(), problems);
+    }
+
+    /**
+     * Parses settings as {@link #load()} would from a {@code syswrite-logger.properties} with the
+     * text {@code file} (null for none) and these system properties, for tests.
+     */
+    static LoggerConfig of(String file, Properties system) {
+        return of(file, system, List.of());
+    }
+
+    private static LoggerConfig of(String file, Properties system, List<String> earlierProblems) {
+        Properties settings = new Properties();
+        List<String> problems = new ArrayList<>(earlierProblems);
+        if (file != null) {
+            try {
+                settings.load(new StringReader(file));
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add(RESOURCE + " (unreadable: " + e.getMessage() + ")");
+            }
+        }
+        for (String key : system.stringPropertyNames()) {
             if (key.startsWith(PREFIX)) {
-                settings.setProperty(key, System.getProperty(key));
+                settings.setProperty(key, system.getProperty(key));
             }
         }
         return new LoggerConfig(settings, problems);
