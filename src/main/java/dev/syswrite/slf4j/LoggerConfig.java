@@ -71,7 +71,8 @@ import java.util.HashMap;
  * <p>Each value is read without the spaces around it, and the words and units above in any case
  * ({@code STDOUT} is {@code stdout}); only a file path keeps its case ({@code ./STDOUT} for a
  * file of that name). A bad value never throws: it is reported in one line on stderr and its
- * default is used.
+ * default is used; so is a line of the file that the properties format cannot read, which alone is
+ * ignored.
  */
 final class LoggerConfig {
     static final String PREFIX = "syswrite.logger.";
@@ -212,15 +213,8 @@ final class LoggerConfig {
     }
 
     private static LoggerConfig of(String file, Properties system, List<String> earlierProblems) {
-        Properties settings = new Properties();
         List<String> problems = new ArrayList<>(earlierProblems);
-        if (file != null) {
-            try {
-                settings.load(new StringReader(file));
-            } catch (IOException | IllegalArgumentException e) {
-                problems.add(RESOURCE + " (unreadable: " + e.getMessage() + ")");
-            }
-        }
+        Properties settings = file == null ? new Properties() : fileSettings(file, problems);
         for (String key : system.stringPropertyNames()) {
             if (key.startsWith(PREFIX)) {
                 settings.setProperty(key, system.getProperty(key));
@@ -232,6 +226,49 @@ final class LoggerConfig {
     /** Parses settings as {@link #load()} would, for tests and for callers with their own source. */
     static LoggerConfig of(Properties settings) {
         return new LoggerConfig(settings, List.of());
+    }
+
+    /**
+     * The settings in the file's text, read one logical line at a time: {@link Properties#load}
+     * stops at the first line it cannot parse (a backslash and a u that start no Unicode escape, as
+     * in a Windows path), keeping only the lines before it. So that line costs its own setting,
+     * named with its number, as a bad value does, and every other line is applied.
+     */
+    static Properties fileSettings(String file, List<String> problems) {
+        Properties settings = new Properties();
+        List<String> lines = file.lines().toList(); // the format's line ends: \n, \r and \r\n
+        for (int first = 0, end; first < lines.size(); first = end) {
+            end = first + 1;
+            if (!isComment(lines.get(first))) {
+                while (end < lines.size() && continues(lines.get(end - 1))) {
+                    end++;
+                }
+            }
+            try {
+                settings.load(new StringReader(String.join("\n", lines.subList(first, end))));
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add(RESOURCE + " line " + (first + 1) + ": " + lines.get(first).strip() + " (" + e.getMessage() + "; the line is ignored)");
+            }
+        }
+        return settings;
+    }
+
+    /** Whether a line that starts a logical line is a comment, which the format never continues. */
+    private static boolean isComment(String line) {
+        int i = 0;
+        while (i < line.length() && " \t\f".indexOf(line.charAt(i)) >= 0) { // the format's blanks, no others
+            i++;
+        }
+        return i < line.length() && (line.charAt(i) == '#' || line.charAt(i) == '!');
+    }
+
+    /** Whether the next line continues this one: it ends with an odd number of backslashes. */
+    private static boolean continues(String line) {
+        int backslashes = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     /**

@@ -206,6 +206,71 @@ class LoggerConfigTest {
         assertEquals(6, config.problems.size(), problems);
     }
 
+    /**
+     * A line of the file that cannot be parsed (a backslash and a u that start no Unicode escape, as
+     * in a Windows path) costs its own setting, named with its line number, as a bad value does;
+     * every other line, before or after it, is applied. Each malformed line here follows one that
+     * must not be continued by it: a value ending in an escaped backslash, and a comment.
+     */
+    @Test
+    void aMalformedLineOfTheFileCostsOnlyItsOwnSetting() {
+        for (String end : new String[] {"\n", "\r\n", "\r"}) {
+            String file = String.join(end,
+                    "# settings, with a bad value and lines the format cannot read",
+                    "syswrite.logger.level=debug",
+                    "syswrite.logger.output=logs\\\\",
+                    "syswrite.logger.format=C:\\users\\json",
+                    "syswrite.logger.time=none",
+                    "syswrite.logger.thread=sometimes",
+                    "syswrite.logger.name=\\",
+                    "    short",
+                    "! a comment ending with a backslash, which continues nothing \\",
+                    "syswrite.logger.mdc=\\unknown",
+                    "syswrite.logger.markers=false");
+            LoggerConfig config = LoggerConfig.of(file, settings("syswrite.logger.keyvalues", "false"));
+            assertEquals(1, config.levelOf("any"));
+            assertEquals("logs\\", config.output);
+            assertEquals(0, config.timeDigits);
+            assertEquals("short", config.name);
+            assertFalse(config.markers || config.keyValues);
+            assertFalse(config.json, "the line is ignored: its default");
+            assertTrue(config.mdc, "the line is ignored: its default");
+            assertTrue(config.thread, "a bad value: its default");
+            assertEquals(List.of(
+                    "syswrite-logger.properties line 4: syswrite.logger.format=C:\\users\\json (Malformed \\uxxxx encoding.; the line is ignored)",
+                    "syswrite-logger.properties line 10: syswrite.logger.mdc=\\unknown (Malformed \\uxxxx encoding.; the line is ignored)",
+                    "syswrite.logger.thread=sometimes (not one of true, false)"), config.problems);
+        }
+    }
+
+    /** Read a line at a time, a file the format can read gives what the format gives for it whole. */
+    @Test
+    void theFileIsSplitWhereTheFormatSplitsIt() throws Exception {
+        String[] files = {
+            "a=1\nb=2",
+            "a=1 \\\n  2\nb=3",
+            "a=1\\\\\nb=2",
+            "a=1\\\\\\\n  2",
+            "# a comment \\\nb=2",
+            "  ! a comment \\\r\nb=2\r\n",
+            "a=\\\n# not a comment, continued\nb=2",
+            "a=1\\\n\nb=2",
+            "a=1\\\n   \nb=2",
+            "\f\t # comment\rb= 2 \\\r  3\r",
+            "a\\ b\\=c=\\u0041\\\n\\u0042",
+            "a=1\\",
+            "a=1\na=2",
+            "",
+        };
+        for (String file : files) {
+            Properties whole = new Properties();
+            whole.load(new java.io.StringReader(file));
+            List<String> problems = new java.util.ArrayList<>();
+            assertEquals(whole, LoggerConfig.fileSettings(file, problems), file);
+            assertEquals(List.of(), problems, file);
+        }
+    }
+
     @Test
     void choicesAreCaseInsensitive() {
         LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.time", "MICROS", "syswrite.logger.name", "Short",
