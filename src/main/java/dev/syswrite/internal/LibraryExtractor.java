@@ -104,9 +104,10 @@ final class LibraryExtractor {
     }
 
     /**
-     * The directory to extract into: {@code -Dsyswrite.tmpdir}, which must be a writable
-     * directory, not empty (an explicit choice is never silently replaced), else {@code java.io.tmpdir}; and
-     * one where no other user can swap the library, else refused with the reason.
+     * The directory to extract into: {@code -Dsyswrite.tmpdir}, which must name a writable
+     * directory (an explicit choice, even an empty one, is never silently replaced), else
+     * {@code java.io.tmpdir}; and one where no other user can swap the library, else refused with
+     * the reason.
      */
     static Path directory() throws IOException {
         String explicit = System.getProperty("syswrite.tmpdir");

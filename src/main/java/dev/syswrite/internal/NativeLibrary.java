@@ -28,9 +28,9 @@ import java.util.Properties;
  * thread-safely; each JVM and each class loader extracts its own file under a random name, so
  * any number of them can load at once. Every failure is caught there and kept as the
  * {@link #unavailabilityCause()}, naming the os, the architecture, what was tried and, in its own
- * message, the underlying failure (and a {@code noexec} mount, if that is why): nothing escapes the initializer, so a machine without
- * the library gets a clear {@link UnsupportedOperationException} from each write, never a
- * {@code NoClassDefFoundError}.
+ * message, the underlying failure (and a {@code noexec} mount, if that is why): nothing escapes
+ * the initializer, so a machine without the library gets a clear
+ * {@link UnsupportedOperationException} from each write, never a {@code NoClassDefFoundError}.
  */
 public final class NativeLibrary {
     private static final String LIBRARY = "libsyswrite.so";

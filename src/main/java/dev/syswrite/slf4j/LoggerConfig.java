@@ -71,8 +71,8 @@ import java.util.HashMap;
  * <p>Each value is read without the spaces around it, and the words and units above in any case
  * ({@code STDOUT} is {@code stdout}); only a file path keeps its case ({@code ./STDOUT} for a
  * file of that name). A bad value never throws: it is reported in one line on stderr and its
- * default is used; so is a line of the file that the properties format cannot read, which alone is
- * ignored.
+ * default is used. A line of the file that the properties format cannot read is reported there
+ * too, by its number, and ignored alone: every other line is applied.
  */
 final class LoggerConfig {
     static final String PREFIX = "syswrite.logger.";
