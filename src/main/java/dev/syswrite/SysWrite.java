@@ -387,8 +387,8 @@ public final class SysWrite {
     /**
      * Returns why the native library is unavailable.
      *
-     * @return {@code null} if it is available; otherwise an error naming the os, the architecture
-     *     and what was tried, with the underlying failure as its cause
+     * @return {@code null} if it is available; otherwise an error naming the os, the architecture,
+     *     what was tried and why it failed, with the underlying failure as its cause
      */
     public static Throwable unavailabilityCause() {
         return NativeLibrary.unavailabilityCause();

@@ -58,6 +58,11 @@ final class Isolated implements AutoCloseable {
         }
     }
 
+    /** The cause's own message: all the SLF4J provider's line on stderr says of it. */
+    String message() {
+        return cause().getMessage();
+    }
+
     /** The cause and all its causes' messages, one per line. */
     String causeChain() {
         StringBuilder chain = new StringBuilder();

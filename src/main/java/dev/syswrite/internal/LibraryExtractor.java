@@ -104,12 +104,17 @@ final class LibraryExtractor {
     }
 
     /**
-     * The directory to extract into: {@code -Dsyswrite.tmpdir}, which must be a writable
-     * directory (an explicit choice is never silently replaced), else {@code java.io.tmpdir}; and
-     * one where no other user can swap the library, else refused with the reason.
+     * The directory to extract into: {@code -Dsyswrite.tmpdir}, which must name a writable
+     * directory (an explicit choice, even an empty one, is never silently replaced), else
+     * {@code java.io.tmpdir}; and one where no other user can swap the library, else refused with
+     * the reason.
      */
     static Path directory() throws IOException {
         String explicit = System.getProperty("syswrite.tmpdir");
+        if (explicit != null && explicit.isEmpty()) {
+            // Path.of("") is the working directory: a place nobody chose.
+            throw new IOException("-Dsyswrite.tmpdir= is empty, not a writable directory");
+        }
         // Absolute, so a relative setting means what it meant at start-up wherever it is used.
         Path dir = Path.of(explicit != null ? explicit : System.getProperty("java.io.tmpdir")).toAbsolutePath();
         String setting = (explicit != null ? "-Dsyswrite.tmpdir=" : "java.io.tmpdir=") + dir;

@@ -27,10 +27,10 @@ import java.util.Properties;
  * <p>The work happens in this class's static initializer, which the JVM runs once and
  * thread-safely; each JVM and each class loader extracts its own file under a random name, so
  * any number of them can load at once. Every failure is caught there and kept as the
- * {@link #unavailabilityCause()}, naming the os, the architecture and what was tried (and a
- * {@code noexec} mount, if that is why): nothing escapes the initializer, so a machine without
- * the library gets a clear {@link UnsupportedOperationException} from each write, never a
- * {@code NoClassDefFoundError}.
+ * {@link #unavailabilityCause()}, naming the os, the architecture, what was tried and, in its own
+ * message, the underlying failure (and a {@code noexec} mount, if that is why): nothing escapes
+ * the initializer, so a machine without the library gets a clear
+ * {@link UnsupportedOperationException} from each write, never a {@code NoClassDefFoundError}.
  */
 public final class NativeLibrary {
     private static final String LIBRARY = "libsyswrite.so";
@@ -67,7 +67,8 @@ public final class NativeLibrary {
      * Returns why the native library is unavailable.
      *
      * @return {@code null} if it is available; otherwise an {@link UnsatisfiedLinkError} naming the
-     *     os, the architecture and what was tried, with the underlying failure as its cause
+     *     os, the architecture, what was tried and why it failed, with the underlying failure as
+     *     its cause
      */
     public static Throwable unavailabilityCause() {
         return OUTCOME.cause;
@@ -190,7 +191,7 @@ public final class NativeLibrary {
             String from = library.descriptor() + ", the verified copy extracted to " + library.file() + ", since deleted";
             return new Outcome(url.toString(), library.file(), from, library, null);
         } catch (Throwable t) {
-            String tried = "could not load " + url + (library == null ? "" : " extracted to " + library.file()) + " on " + where;
+            String tried = "could not load " + url + (library == null ? "" : " extracted to " + library.file()) + " on " + where + reason(t);
             if (dir != null && LibraryExtractor.onNoexecMount(dir)) {
                 tried += "; " + dir + " is on a noexec mount, where no library can be mapped: choose another with -Dsyswrite.tmpdir";
             }
@@ -224,7 +225,19 @@ public final class NativeLibrary {
             return new Outcome(file.toUri().toString(), file, file.toString(), null, null);
         } catch (Throwable t) {
             return unavailable("-Dsyswrite.library.path=" + path + " could not be loaded on " + where + " (no fallback to the bundled library)"
-                    + hints(t), t);
+                    + reason(t) + hints(t), t);
+        }
+    }
+
+    /**
+     * Why it failed, {@code t} itself, in the message: the SLF4J provider shows only that, and a
+     * tmpdir refused as not sticky says there what to do. Never itself a failure, as {@link #hints}.
+     */
+    private static String reason(Throwable t) {
+        try {
+            return ": " + t;
+        } catch (Throwable e) {
+            return "";
         }
     }
 

@@ -2,6 +2,8 @@ package dev.syswrite.slf4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +20,8 @@ import java.util.HashMap;
  *   <tr><th>key</th><th>values</th><th>default</th></tr>
  *   <tr><td>{@code syswrite.logger.level}</td><td>trace, debug, info, warn, error, off</td><td>info</td></tr>
  *   <tr><td>{@code syswrite.logger.level.<name>}</td><td>a level for the logger {@code <name>} and the
- *       loggers below it ({@code <name>.*}, {@code <name>$*}); the most specific one wins</td><td></td></tr>
+ *       loggers below it ({@code <name>.*}, {@code <name>$*}); the most specific one wins; an empty
+ *       name is a bad setting</td><td></td></tr>
  *   <tr><td>{@code syswrite.logger.output}</td><td>stderr, stdout, or a file path, opened for append and
  *       created if missing</td><td>stderr</td></tr>
  *   <tr><td>{@code syswrite.logger.format}</td><td>text, json (JSON Lines: one object a line, with the
@@ -56,16 +59,20 @@ import java.util.HashMap;
  *   <tr><td>{@code syswrite.logger.reopen.interval}</td><td>for a file output, how often to check
  *       that the path still names the open file, and open it again if not (renamed or deleted by
  *       {@code logrotate}): milliseconds, or a number with {@code ms} or {@code s}, from 10ms to
- *       1h; {@code off} (or 0) checks only when the application calls
+ *       1h; {@code off} (or 0, with any unit) checks only when the application calls
  *       {@code SysWriteLogging.reopen()}</td><td>1s</td></tr>
  *   <tr><td>{@code syswrite.logger.rollover.size}</td><td>for a file output, the size from which it
  *       is rolled ({@code app.log} to {@code app.log.1}, and so on): a number with an optional
- *       {@code k}, {@code m} or {@code g}, from 1k; or {@code off}</td><td>off</td></tr>
+ *       {@code k}, {@code m} or {@code g}, from 1k; or {@code off} (or 0, with any unit)</td><td>off</td></tr>
  *   <tr><td>{@code syswrite.logger.rollover.keep}</td><td>how many rolled files to keep, from 1 to
  *       1000; older ones are deleted if this provider created them</td><td>7</td></tr>
  * </table>
  *
- * <p>A bad value never throws: it is reported in one line on stderr and its default is used.
+ * <p>Each value is read without the spaces around it, and the words and units above in any case
+ * ({@code STDOUT} is {@code stdout}); only a file path keeps its case ({@code ./STDOUT} for a
+ * file of that name). A bad value never throws: it is reported in one line on stderr and its
+ * default is used. A line of the file that the properties format cannot read is reported there
+ * too, by its number, and ignored alone: every other line is applied.
  */
 final class LoggerConfig {
     static final String PREFIX = "syswrite.logger.";
@@ -137,7 +144,10 @@ final class LoggerConfig {
         List<String> problems = new ArrayList<>(earlierProblems);
         Map<String, Integer> prefixLevels = new HashMap<>();
         for (String key : settings.stringPropertyNames()) {
-            if (key.startsWith(PREFIX + "level.")) {
+            if (key.equals(PREFIX + "level.")) {
+                // Most likely a name left out: it would only ever apply to a logger named "".
+                problems.add(key + "=" + settings.getProperty(key) + " (no logger name: the level of all loggers is " + PREFIX + "level)");
+            } else if (key.startsWith(PREFIX + "level.")) {
                 Integer level = level(settings.getProperty(key), key, problems);
                 if (level != null) {
                     prefixLevels.put(key.substring((PREFIX + "level.").length()), level);
@@ -150,7 +160,7 @@ final class LoggerConfig {
         Integer level = level(settings.getProperty(PREFIX + "level", "info"), PREFIX + "level", problems);
         this.defaultLevel = level == null ? 2 : level;
         this.prefixLevels = Map.copyOf(prefixLevels);
-        this.output = settings.getProperty(PREFIX + "output", "stderr").trim();
+        this.output = output(settings, problems);
         this.json = choice(settings, "format", "text", problems, "text", "json").equals("json");
         this.timeDigits = switch (choice(settings, "time", "millis", problems, "millis", "micros", "none")) {
             case "micros" -> 6;
@@ -181,19 +191,33 @@ final class LoggerConfig {
 
     /** The settings now in force: system properties over the class-path file. */
     static LoggerConfig load() {
-        Properties settings = new Properties();
+        String file;
         List<String> problems = new ArrayList<>();
         ClassLoader loader = LoggerConfig.class.getClassLoader();
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(RESOURCE) : loader.getResourceAsStream(RESOURCE)) {
-            if (in != null) {
-                settings.load(in);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            problems.add(RESOURCE + " (unreadable: " + e.getMessage() + ")");
+            // As Properties.load(InputStream) decodes it; read whole first, so it is used whole or not at all.
+            file = in == null ? null : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            file = null;
+            problems.add(RESOURCE + " (unreadable, so none of its settings are used: " + e + ")");
         }
-        for (String key : System.getProperties().stringPropertyNames()) {
+        return of(file, System.getProperties(), problems);
+    }
+
+    /**
+     * Parses settings as {@link #load()} would from a {@code syswrite-logger.properties} with the
+     * text {@code file} (null for none) and these system properties, for tests.
+     */
+    static LoggerConfig of(String file, Properties system) {
+        return of(file, system, List.of());
+    }
+
+    private static LoggerConfig of(String file, Properties system, List<String> earlierProblems) {
+        List<String> problems = new ArrayList<>(earlierProblems);
+        Properties settings = file == null ? new Properties() : fileSettings(file, problems);
+        for (String key : system.stringPropertyNames()) {
             if (key.startsWith(PREFIX)) {
-                settings.setProperty(key, System.getProperty(key));
+                settings.setProperty(key, system.getProperty(key));
             }
         }
         return new LoggerConfig(settings, problems);
@@ -202,6 +226,49 @@ final class LoggerConfig {
     /** Parses settings as {@link #load()} would, for tests and for callers with their own source. */
     static LoggerConfig of(Properties settings) {
         return new LoggerConfig(settings, List.of());
+    }
+
+    /**
+     * The settings in the file's text, read one logical line at a time: {@link Properties#load}
+     * stops at the first line it cannot parse (a backslash and a u that start no Unicode escape, as
+     * in a Windows path), keeping only the lines before it. So that line costs its own setting,
+     * named with its number, as a bad value does, and every other line is applied.
+     */
+    static Properties fileSettings(String file, List<String> problems) {
+        Properties settings = new Properties();
+        List<String> lines = file.lines().toList(); // the format's line ends: \n, \r and \r\n
+        for (int first = 0, end; first < lines.size(); first = end) {
+            end = first + 1;
+            if (!isComment(lines.get(first))) {
+                while (end < lines.size() && continues(lines.get(end - 1))) {
+                    end++;
+                }
+            }
+            try {
+                settings.load(new StringReader(String.join("\n", lines.subList(first, end))));
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add(RESOURCE + " line " + (first + 1) + ": " + lines.get(first).strip() + " (" + e.getMessage() + "; the line is ignored)");
+            }
+        }
+        return settings;
+    }
+
+    /** Whether a line that starts a logical line is a comment, which the format never continues. */
+    private static boolean isComment(String line) {
+        int i = 0;
+        while (i < line.length() && " \t\f".indexOf(line.charAt(i)) >= 0) { // the format's blanks, no others
+            i++;
+        }
+        return i < line.length() && (line.charAt(i) == '#' || line.charAt(i) == '!');
+    }
+
+    /** Whether the next line continues this one: it ends with an odd number of backslashes. */
+    private static boolean continues(String line) {
+        int backslashes = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     /**
@@ -235,6 +302,21 @@ final class LoggerConfig {
         return null;
     }
 
+    /**
+     * {@code output}: {@code stderr} or {@code stdout} in any case, as every other enumerated value
+     * is read, lower-cased for {@link LogSink}; anything else a path, as written, but never an
+     * empty one, which names no file.
+     */
+    private static String output(Properties settings, List<String> problems) {
+        String value = settings.getProperty(PREFIX + "output", "stderr").trim();
+        if (value.isEmpty()) {
+            problems.add(PREFIX + "output=" + settings.getProperty(PREFIX + "output") + " (empty: not stderr, stdout nor a file path)");
+            return "stderr";
+        }
+        String standard = value.toLowerCase(Locale.ROOT);
+        return standard.equals("stderr") || standard.equals("stdout") ? standard : value;
+    }
+
     /** A byte count such as {@code 65536}, {@code 64k} or {@code 1m}, within [least, most]. */
     private static int size(Properties settings, String key, int fallback, int least, int most, List<String> problems) {
         String value = settings.getProperty(PREFIX + key);
@@ -261,38 +343,38 @@ final class LoggerConfig {
         }
     }
 
-    /** {@code reopen.interval} in milliseconds ({@code 500}, {@code 250ms}, {@code 2s}); 0 for {@code off}. */
+    /** {@code reopen.interval} in milliseconds ({@code 500}, {@code 250ms}, {@code 2s}); 0 for {@code off} or 0 in any unit. */
     private static long reopenInterval(Properties settings, List<String> problems) {
         String value = settings.getProperty(PREFIX + "reopen.interval", "1s");
         String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("off") || v.equals("0")) {
+        if (v.equals("off")) {
             return 0;
         }
         boolean seconds = v.endsWith("s") && !v.endsWith("ms");
         try {
             long n = Long.parseLong(v.substring(0, v.length() - (seconds ? 1 : v.endsWith("ms") ? 2 : 0)));
             long millis = seconds && n <= REOPEN_MOST_MILLIS ? n * 1000 : n;
-            if (millis >= REOPEN_LEAST_MILLIS && millis <= REOPEN_MOST_MILLIS) {
+            if (millis == 0 || millis >= REOPEN_LEAST_MILLIS && millis <= REOPEN_MOST_MILLIS) {
                 return millis;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(PREFIX + "reopen.interval=" + value + " (not off, nor a time from 10ms to 1h such as 500ms or 2s)");
+        problems.add(PREFIX + "reopen.interval=" + value + " (not off or 0, nor a time from 10ms to 1h such as 500ms or 2s)");
         return REOPEN_DEFAULT_MILLIS;
     }
 
-    /** {@code rollover.size}: a byte count with an optional k, m or g, at least 1k; 0 for {@code off}. */
+    /** {@code rollover.size}: a byte count with an optional k, m or g, at least 1k; 0 for {@code off} or 0 in any unit. */
     private static long rolloverSize(Properties settings, List<String> problems) {
         String value = settings.getProperty(PREFIX + "rollover.size", "off");
-        if (value.trim().equalsIgnoreCase("off") || value.trim().equals("0")) {
+        if (value.trim().equalsIgnoreCase("off")) {
             return 0;
         }
         long n = bytes(value);
-        if (n >= 1024) {
+        if (n == 0 || n >= 1024) {
             return n;
         }
-        problems.add(PREFIX + "rollover.size=" + value + " (not off, nor a size of at least 1k such as 64m or 1g)");
+        problems.add(PREFIX + "rollover.size=" + value + " (not off or 0, nor a size of at least 1k such as 64m or 1g)");
         return 0;
     }
 

@@ -11,7 +11,9 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.ILoggerFactory;
@@ -19,7 +21,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * Without syswrite's native library (here: a fresh copy of the classes on a JVM claiming another
- * architecture), the provider still logs, through the JDK, and says once on stderr why.
+ * architecture, or refusing its tmpdir), the provider still logs, through the JDK, and says once
+ * on stderr why.
  */
 class FallbackProviderTest {
     @TempDir
@@ -28,17 +31,51 @@ class FallbackProviderTest {
     @Test
     void logsThroughTheJdkAndSaysWhyOnce() throws Exception {
         Path file = dir.resolve("log");
-        String realArch = System.getProperty("os.arch");
+        String said = logThroughAFreshCopy(Map.of("syswrite.logger.output", file.toString(), "os.arch", "sparcv9"));
+        assertEquals(1, said.lines().count(), said);
+        assertTrue(said.startsWith("syswrite-logger: writing through the JDK's FileOutputStream: ") && said.contains("os.arch=sparcv9"), said);
+        assertEquals(List.of("INFO a.B - still here", "INFO a.B - and again"), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** The line is all the application sees: it gives the loader's reason, not only what was tried. */
+    @Test
+    void theLineSaysWhyTheTmpdirWasRefused() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "");
+        Path notSticky = Files.createDirectory(dir.resolve("shared"));
+        Files.setAttribute(notSticky, "unix:mode", 0777);
+        Map<Path, String> reasons = Map.of(notADirectory, " is not a writable directory", notSticky, " is writable by other users and not sticky");
+        for (Map.Entry<Path, String> refused : reasons.entrySet()) {
+            Path file = dir.resolve(refused.getKey().getFileName() + ".log");
+            String said = logThroughAFreshCopy(Map.of("syswrite.logger.output", file.toString(), "syswrite.tmpdir", refused.getKey().toString()));
+            assertEquals(1, said.lines().count(), said);
+            assertTrue(said.startsWith("syswrite-logger: writing through the JDK's FileOutputStream: ")
+                    && said.contains("-Dsyswrite.tmpdir=" + refused.getKey() + refused.getValue()), said);
+            assertEquals(List.of("INFO a.B - still here", "INFO a.B - and again"), Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Initializes a fresh copy of the provider while {@code properties} hold, with neither time
+     * nor thread in its lines, and logs two events through it. Its file is never checked: a
+     * rotation thread would outlive the test and say on a later test's stderr that the temporary
+     * directory is gone.
+     *
+     * @return what it said on stderr
+     */
+    private static String logThroughAFreshCopy(Map<String, String> properties) throws Exception {
+        Map<String, String> set = new HashMap<>(properties);
+        set.put("syswrite.logger.time", "none");
+        set.put("syswrite.logger.thread", "false");
+        set.put("syswrite.logger.reopen.interval", "off");
+        Map<String, String> saved = new HashMap<>();
+        set.keySet().forEach(key -> saved.put(key, System.getProperty(key)));
         PrintStream realErr = System.err;
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         URL[] classes = {
             SysWrite.class.getProtectionDomain().getCodeSource().getLocation(),
             ILoggerFactory.class.getProtectionDomain().getCodeSource().getLocation()
         };
-        System.setProperty("syswrite.logger.output", file.toString());
-        System.setProperty("syswrite.logger.time", "none");
-        System.setProperty("syswrite.logger.thread", "false");
-        System.setProperty("os.arch", "sparcv9");
+        set.forEach(System::setProperty);
         try (URLClassLoader loader = new URLClassLoader(classes, ClassLoader.getPlatformClassLoader())) {
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
             Class<?> providerClass = loader.loadClass(SysWriteServiceProvider.class.getName());
@@ -53,14 +90,14 @@ class FallbackProviderTest {
             assertTrue(SLF4JServiceProvider.class.isAssignableFrom(SysWriteServiceProvider.class));
         } finally {
             System.setErr(realErr);
-            System.setProperty("os.arch", realArch);
-            for (String key : new String[] {"syswrite.logger.output", "syswrite.logger.time", "syswrite.logger.thread"}) {
-                System.clearProperty(key);
-            }
+            saved.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
         }
-        String said = stderr.toString(StandardCharsets.UTF_8);
-        assertEquals(1, said.lines().count(), said);
-        assertTrue(said.startsWith("syswrite-logger: writing through the JDK's FileOutputStream: ") && said.contains("os.arch=sparcv9"), said);
-        assertEquals(List.of("INFO a.B - still here", "INFO a.B - and again"), Files.readAllLines(file, StandardCharsets.UTF_8));
+        return stderr.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,35 @@ class LoggerConfigTest {
         assertEquals(1, config.levelOf("com.foo.OuterMost"));
     }
 
+    /** {@code level.} with nothing after it names no logger: said, as any other bad setting, and not applied. */
+    @Test
+    void aLevelForAnEmptyLoggerNameIsReported() {
+        LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.level.", "debug"));
+        assertEquals(List.of("syswrite.logger.level.=debug (no logger name: the level of all loggers is syswrite.logger.level)"),
+                config.problems);
+        assertEquals(Map.of(), config.prefixLevels);
+        assertEquals(2, config.levelOf(""));
+    }
+
+    /** {@code stderr} and {@code stdout} in any case, as every enumerated value; any other output is a path, kept as written. */
+    @Test
+    void standardOutputsAreCaseInsensitive() {
+        assertEquals("stdout", LoggerConfig.of(settings("syswrite.logger.output", " STDOUT ")).output);
+        assertEquals("stderr", LoggerConfig.of(settings("syswrite.logger.output", "StdErr")).output);
+        assertEquals("./STDOUT", LoggerConfig.of(settings("syswrite.logger.output", "./STDOUT")).output, "a file of that name");
+        assertEquals("logs/App.log", LoggerConfig.of(settings("syswrite.logger.output", "logs/App.log")).output);
+    }
+
+    /** An empty output names nothing to open: a bad value like any other, not a file that fails to open. */
+    @Test
+    void anEmptyOutputIsABadValue() {
+        for (String empty : new String[] {"", "  "}) {
+            LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.output", empty));
+            assertEquals("stderr", config.output);
+            assertEquals(List.of("syswrite.logger.output=" + empty + " (empty: not stderr, stdout nor a file path)"), config.problems);
+        }
+    }
+
     @Test
     void lineLimitReadsSizes() {
         assertEquals(1 << 20, LoggerConfig.of(settings()).lineMax);
@@ -144,6 +174,18 @@ class LoggerConfigTest {
         }
     }
 
+    /** 0 means off whatever its unit, for the reopen interval and the roll's size alike: never a bad value. */
+    @Test
+    void zeroIsOffInAnyUnit() {
+        Map<String, List<String>> zeros = Map.of("reopen.interval", List.of("0", "0ms", "0s", "0S", "00"),
+                "rollover.size", List.of("0", "0k", "0M", "0g"));
+        zeros.forEach((key, values) -> values.forEach(zero -> {
+            LoggerConfig config = LoggerConfig.of(settings("syswrite.logger." + key, zero));
+            assertEquals(List.of(), config.problems, key + "=" + zero);
+            assertEquals(0, key.equals("rollover.size") ? config.rolloverSize : config.reopenNanos, key + "=" + zero);
+        }));
+    }
+
     @Test
     void badValuesAreReportedAndReplacedByDefaults() {
         LoggerConfig config = LoggerConfig.of(settings(
@@ -162,6 +204,71 @@ class LoggerConfigTest {
             assertTrue(problems.contains("syswrite.logger." + named), problems);
         }
         assertEquals(6, config.problems.size(), problems);
+    }
+
+    /**
+     * A line of the file that cannot be parsed (a backslash and a u that start no Unicode escape, as
+     * in a Windows path) costs its own setting, named with its line number, as a bad value does;
+     * every other line, before or after it, is applied. Each malformed line here follows one that
+     * must not be continued by it: a value ending in an escaped backslash, and a comment.
+     */
+    @Test
+    void aMalformedLineOfTheFileCostsOnlyItsOwnSetting() {
+        for (String end : new String[] {"\n", "\r\n", "\r"}) {
+            String file = String.join(end,
+                    "# settings, with a bad value and lines the format cannot read",
+                    "syswrite.logger.level=debug",
+                    "syswrite.logger.output=logs\\\\",
+                    "syswrite.logger.format=C:\\users\\json",
+                    "syswrite.logger.time=none",
+                    "syswrite.logger.thread=sometimes",
+                    "syswrite.logger.name=\\",
+                    "    short",
+                    "! a comment ending with a backslash, which continues nothing \\",
+                    "syswrite.logger.mdc=\\unknown",
+                    "syswrite.logger.markers=false");
+            LoggerConfig config = LoggerConfig.of(file, settings("syswrite.logger.keyvalues", "false"));
+            assertEquals(1, config.levelOf("any"));
+            assertEquals("logs\\", config.output);
+            assertEquals(0, config.timeDigits);
+            assertEquals("short", config.name);
+            assertFalse(config.markers || config.keyValues);
+            assertFalse(config.json, "the line is ignored: its default");
+            assertTrue(config.mdc, "the line is ignored: its default");
+            assertTrue(config.thread, "a bad value: its default");
+            assertEquals(List.of(
+                    "syswrite-logger.properties line 4: syswrite.logger.format=C:\\users\\json (Malformed \\uxxxx encoding.; the line is ignored)",
+                    "syswrite-logger.properties line 10: syswrite.logger.mdc=\\unknown (Malformed \\uxxxx encoding.; the line is ignored)",
+                    "syswrite.logger.thread=sometimes (not one of true, false)"), config.problems);
+        }
+    }
+
+    /** Read a line at a time, a file the format can read gives what the format gives for it whole. */
+    @Test
+    void theFileIsSplitWhereTheFormatSplitsIt() throws Exception {
+        String[] files = {
+            "a=1\nb=2",
+            "a=1 \\\n  2\nb=3",
+            "a=1\\\\\nb=2",
+            "a=1\\\\\\\n  2",
+            "# a comment \\\nb=2",
+            "  ! a comment \\\r\nb=2\r\n",
+            "a=\\\n# not a comment, continued\nb=2",
+            "a=1\\\n\nb=2",
+            "a=1\\\n   \nb=2",
+            "\f\t # comment\rb= 2 \\\r  3\r",
+            "a\\ b\\=c=\\u0041\\\n\\u0042",
+            "a=1\\",
+            "a=1\na=2",
+            "",
+        };
+        for (String file : files) {
+            Properties whole = new Properties();
+            whole.load(new java.io.StringReader(file));
+            List<String> problems = new java.util.ArrayList<>();
+            assertEquals(whole, LoggerConfig.fileSettings(file, problems), file);
+            assertEquals(List.of(), problems, file);
+        }
     }
 
     @Test

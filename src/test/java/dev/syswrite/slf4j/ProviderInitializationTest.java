@@ -21,8 +21,9 @@ class ProviderInitializationTest {
     @Test
     void badSettingsGiveOneLineAndDefaults() throws Exception {
         Path file = dir.resolve("log");
+        // Never checked: a rotation thread would outlive the test, and say on a later test's stderr that the directory is gone.
         String stderr = initializeWith(Map.of("syswrite.logger.level", "chatty", "syswrite.logger.time", "none",
-                "syswrite.logger.thread", "sometimes", "syswrite.logger.output", file.toString()), provider ->
+                "syswrite.logger.thread", "sometimes", "syswrite.logger.output", file.toString(), "syswrite.logger.reopen.interval", "off"), provider ->
                 provider.getLoggerFactory().getLogger("a").info("still logs at the default level"));
         assertEquals(1, stderr.lines().count(), stderr);
         assertTrue(stderr.startsWith("syswrite-logger: ignoring bad settings") && stderr.contains("syswrite.logger.level=chatty")
@@ -36,6 +37,14 @@ class ProviderInitializationTest {
         String stderr = initializeWith(Map.of("syswrite.logger.output", dir.resolve("missing/dir/log").toString()), provider -> { });
         assertEquals(1, stderr.lines().count(), stderr);
         assertTrue(stderr.startsWith("syswrite-logger: cannot open syswrite.logger.output="), stderr);
+    }
+
+    /** The line names what is wrong with the value, not the exception an empty path once threw. */
+    @Test
+    void anEmptyOutputIsReportedAsABadSetting() throws Exception {
+        String stderr = initializeWith(Map.of("syswrite.logger.output", ""), provider -> { });
+        assertEquals("syswrite-logger: ignoring bad settings, using defaults for them: syswrite.logger.output= (empty: not stderr, stdout"
+                + " nor a file path)" + System.lineSeparator(), stderr);
     }
 
     interface Use {
