@@ -7,6 +7,7 @@ import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -41,6 +42,12 @@ final class OpenFile {
     final Object key;
     /** Whether this provider created the file: only such a file may ever be deleted. */
     final boolean created;
+    /**
+     * Whether the file did not end in a newline when opened: its last line was torn by a crash (a
+     * SIGKILL stops a long write between two pages; a power cut), and the first line written here
+     * must start with a newline, or two events become one line. Regular files only.
+     */
+    final boolean unterminated;
 
     private final AtomicLongArray pins = new AtomicLongArray(CELLS * STRIDE);
     /** Whether a sync of this file ever succeeded: the JDK's SyncFailedException carries no errno to tell EINVAL by. */
@@ -48,18 +55,19 @@ final class OpenFile {
     /** Bytes in the file: its size when opened, plus what was written through this descriptor. */
     private final AtomicLong size;
 
-    private OpenFile(FileOutputStream stream, int fd, Object key, boolean created, long size) throws IOException {
+    private OpenFile(FileOutputStream stream, int fd, Object key, boolean created, long size, boolean unterminated) throws IOException {
         this.stream = stream;
         this.descriptor = stream.getFD();
         this.fd = fd;
         this.key = key;
         this.created = created;
         this.size = new AtomicLong(size);
+        this.unterminated = unterminated;
     }
 
     /** stderr or stdout, which are never reopened nor closed. */
     static OpenFile standard(FileDescriptor standard, boolean nativeWrites) throws IOException {
-        return new OpenFile(new FileOutputStream(standard), nativeWrites ? NativeWrite.descriptor(standard) : -1, null, false, 0);
+        return new OpenFile(new FileOutputStream(standard), nativeWrites ? NativeWrite.descriptor(standard) : -1, null, false, 0, false);
     }
 
     /**
@@ -108,15 +116,38 @@ final class OpenFile {
             int fd = nativeWrites ? NativeWrite.descriptor(stream.getFD()) : -1;
             // /proc/self/fd/N leads to the open file itself, even once renamed or unlinked; the JDK
             // path, without the number, reads the path just after opening it.
-            BasicFileAttributes open = Files.readAttributes(fd >= 0 ? Path.of("/proc/self/fd/" + fd) : path, BasicFileAttributes.class);
+            Path opened = fd >= 0 ? Path.of("/proc/self/fd/" + fd) : path;
+            BasicFileAttributes open = Files.readAttributes(opened, BasicFileAttributes.class);
             Object key = open.fileKey();
             if (wary && !java.util.Objects.equals(key, checked)) {
                 throw new IOException(path + " was replaced while it was being opened");
             }
-            return new OpenFile(stream, fd, key, key != null && key.equals(createdKey), open.size());
+            // A FIFO or a terminal is never read: that would take bytes meant for its reader.
+            boolean unterminated = open.isRegularFile() && open.size() > 0 && !endsInNewline(opened);
+            return new OpenFile(stream, fd, key, key != null && key.equals(createdKey), open.size(), unterminated);
         } catch (IOException | RuntimeException e) {
             stream.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether the regular file {@code opened} is empty or ends in a newline: one read of its last
+     * byte alone. Through a {@code RandomAccessFile}, which an interrupt of the thread opening
+     * (one calling {@link SysWriteLogging#reopen()}) does not close, as it would a
+     * {@code FileChannel}. True if the file cannot be read (write permission only): a newline
+     * owed there cannot be known.
+     */
+    private static boolean endsInNewline(Path opened) {
+        try (RandomAccessFile file = new RandomAccessFile(opened.toFile(), "r")) {
+            long length = file.length(); // now, not at the open: another process may have appended since
+            if (length == 0) {
+                return true;
+            }
+            file.seek(length - 1);
+            return file.read() == '\n';
+        } catch (IOException unreadable) {
+            return true;
         }
     }
 
