@@ -78,6 +78,7 @@ abstract class LogSink {
     LogSink(String output, OutputFile file) {
         this.output = output;
         this.file = file;
+        file.onUnterminated(this::markTorn); // a file whose last line a crash tore
     }
 
     /**
@@ -286,7 +287,10 @@ abstract class LogSink {
         }
     }
 
-    /** Marks the line as torn: for a write path that cannot tell how much it wrote. */
+    /**
+     * Marks the line as torn: for a write path that cannot tell how much it wrote, and for a file
+     * opened with a torn last line (a crash's).
+     */
     final void markTorn() {
         torn = true;
     }

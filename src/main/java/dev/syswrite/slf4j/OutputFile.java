@@ -53,6 +53,8 @@ final class OutputFile {
     private volatile OutputWatcher watcher;
     /** Whether the last reopen or roll failed, so the next failure is not said again. */
     private boolean failing;
+    /** Run under the lock for each file opened that ends in a torn line; see {@link #onUnterminated}. */
+    private Runnable oweNewline = () -> {};
 
     private OutputFile(Path path, boolean nativeWrites, OpenFile first, long rollSize, int keep, boolean syncSwitchedOut) {
         this.path = path;
@@ -114,6 +116,24 @@ final class OutputFile {
                     w.wake();
                 }
             }
+        }
+    }
+
+    /**
+     * Has {@code owe} run for every file opened that does not end in a newline (its last line torn
+     * by a crash): now for the file open, and at each swap before the new file is published, so the
+     * first line written to it starts on a line of its own. Under the lock: a swap the watcher
+     * thread began before this call ends first, and is then seen in {@link #current}.
+     */
+    void onUnterminated(Runnable owe) {
+        swapLock.lock();
+        try {
+            oweNewline = owe;
+            if (current.unterminated) {
+                owe.run();
+            }
+        } finally {
+            swapLock.unlock();
         }
     }
 
@@ -201,6 +221,11 @@ final class OutputFile {
         boolean exclusive = awaitSyncWindows();
         try {
             OpenFile old = current;
+            if (next.unterminated) {
+                // Before it is published, so no line reaches it first; only a writer that took the
+                // sink's debt in the instant before and pins the old file spends it there instead.
+                oweNewline.run();
+            }
             current = next;
             old.awaitUnpinned();
             if (syncSwitchedOut) {
