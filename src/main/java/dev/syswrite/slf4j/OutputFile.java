@@ -53,7 +53,7 @@ final class OutputFile {
     private volatile OutputWatcher watcher;
     /** Whether the last reopen or roll failed, so the next failure is not said again. */
     private boolean failing;
-    /** Run under the lock for each file opened that ends in a torn line; see {@link #onUnterminated}. */
+    /** Makes the sink owe a newline, under the lock; see {@link #onUnterminated}. */
     private Runnable oweNewline = () -> {};
 
     private OutputFile(Path path, boolean nativeWrites, OpenFile first, long rollSize, int keep, boolean syncSwitchedOut) {
@@ -120,10 +120,10 @@ final class OutputFile {
     }
 
     /**
-     * Has {@code owe} run for every file opened that does not end in a newline (its last line torn
-     * by a crash): now for the file open, and at each swap before the new file is published, so the
-     * first line written to it starts on a line of its own. Under the lock: a swap the watcher
-     * thread began before this call ends first, and is then seen in {@link #current}.
+     * Has {@code owe} run when the file open does not end in a newline (its last line torn by a
+     * crash), so the first line written to it starts on a line of its own: now, before any line,
+     * and at a swap whose own newline failed ({@link #endTornLine}). Under the lock: a swap the
+     * watcher thread began before this call ends first, and is then seen in {@link #current}.
      */
     void onUnterminated(Runnable owe) {
         swapLock.lock();
@@ -218,14 +218,12 @@ final class OutputFile {
      */
     private boolean swap(String what) throws IOException {
         OpenFile next = OpenFile.reopen(path, nativeWrites, linked);
+        if (next.unterminated) {
+            endTornLine(next);
+        }
         boolean exclusive = awaitSyncWindows();
         try {
             OpenFile old = current;
-            if (next.unterminated) {
-                // Before it is published, so no line reaches it first; only a writer that took the
-                // sink's debt in the instant before and pins the old file spends it there instead.
-                oweNewline.run();
-            }
             current = next;
             old.awaitUnpinned();
             if (syncSwitchedOut) {
@@ -242,6 +240,20 @@ final class OutputFile {
             System.err.println("syswrite-logger: " + what + " of " + path + " succeeded again");
         }
         return true;
+    }
+
+    /**
+     * Ends the torn last line of a file not yet published: its newline written here, where no
+     * writer can come first, rather than owed by the sink, whose debt a writer may take just before
+     * the swap and spend on the old file. If the write fails (a full disk), the sink owes it after all.
+     */
+    private void endTornLine(OpenFile next) {
+        try {
+            next.stream.write('\n');
+            next.wrote(1);
+        } catch (IOException e) {
+            oweNewline.run();
+        }
     }
 
     /** Takes the sync windows for a swap; false if one stayed open too long. An interrupt does not end the wait and is kept. */
