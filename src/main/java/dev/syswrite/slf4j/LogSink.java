@@ -90,6 +90,7 @@ abstract class LogSink {
         this.file = file;
         file.register(reportHolder);
         initialize(Notices.class);
+        file.onUnterminated(this::markTorn); // a file whose last line a crash tore
     }
 
     /**
@@ -322,7 +323,10 @@ abstract class LogSink {
         }
     }
 
-    /** Marks the line as torn: for a write path that cannot tell how much it wrote. */
+    /**
+     * Marks the line as torn: for a write path that cannot tell how much it wrote, and for a file
+     * opened with a torn last line (a crash's).
+     */
     final void markTorn() {
         torn = true;
     }

@@ -6,6 +6,7 @@ import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,13 +34,20 @@ final class OpenFile {
      * only a write of at most {@code PIPE_BUF} bytes does, and a longer one is written alone.
      */
     final boolean regular;
+    /**
+     * Whether the file did not end in a newline when opened: its last line was torn by a crash (a
+     * SIGKILL stops a long write between two pages; a power cut), and the first line written here
+     * must start with a newline, or two events become one line. Regular files only.
+     */
+    final boolean unterminated;
 
     /** Whether a sync of this file ever succeeded: the JDK's SyncFailedException carries no errno to tell EINVAL by. */
     private volatile boolean synced;
     /** Bytes in the file: its size when opened, plus what was written through this descriptor. */
     private final AtomicLong size;
 
-    private OpenFile(FileOutputStream stream, int fd, Object key, boolean created, boolean regular, long size) throws IOException {
+    private OpenFile(FileOutputStream stream, int fd, Object key, boolean created, boolean regular, long size, boolean unterminated)
+            throws IOException {
         this.stream = stream;
         this.descriptor = stream.getFD();
         this.fd = fd;
@@ -47,6 +55,7 @@ final class OpenFile {
         this.created = created;
         this.regular = regular;
         this.size = new AtomicLong(size);
+        this.unterminated = unterminated;
     }
 
     /** stderr or stdout, which are never reopened nor closed. */
@@ -58,7 +67,7 @@ final class OpenFile {
         } catch (IOException | RuntimeException unknown) {
             regular = false; // taken for a pipe: long lines are written alone, which is always safe
         }
-        return new OpenFile(new FileOutputStream(standard), nativeWrites ? NativeWrite.descriptor(standard) : -1, null, false, regular, 0);
+        return new OpenFile(new FileOutputStream(standard), nativeWrites ? NativeWrite.descriptor(standard) : -1, null, false, regular, 0, false);
     }
 
     /**
@@ -107,15 +116,38 @@ final class OpenFile {
             int fd = nativeWrites ? NativeWrite.descriptor(stream.getFD()) : -1;
             // /proc/self/fd/N leads to the open file itself, even once renamed or unlinked; the JDK
             // path, without the number, reads the path just after opening it.
-            BasicFileAttributes open = Files.readAttributes(fd >= 0 ? Path.of("/proc/self/fd/" + fd) : path, BasicFileAttributes.class);
+            Path opened = fd >= 0 ? Path.of("/proc/self/fd/" + fd) : path;
+            BasicFileAttributes open = Files.readAttributes(opened, BasicFileAttributes.class);
             Object key = open.fileKey();
             if (wary && !java.util.Objects.equals(key, checked)) {
                 throw new IOException(path + " was replaced while it was being opened");
             }
-            return new OpenFile(stream, fd, key, key != null && key.equals(createdKey), open.isRegularFile(), open.size());
+            // A FIFO or a terminal is never read: that would take bytes meant for its reader.
+            boolean unterminated = open.isRegularFile() && open.size() > 0 && !endsInNewline(opened);
+            return new OpenFile(stream, fd, key, key != null && key.equals(createdKey), open.isRegularFile(), open.size(), unterminated);
         } catch (IOException | RuntimeException e) {
             stream.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether the regular file {@code opened} is empty or ends in a newline: one read of its last
+     * byte alone. Through a {@code RandomAccessFile}, which an interrupt of the thread opening
+     * (one calling {@link SysWriteLogging#reopen()}) does not close, as it would a
+     * {@code FileChannel}. True if the file cannot be read (write permission only): a newline
+     * owed there cannot be known.
+     */
+    private static boolean endsInNewline(Path opened) {
+        try (RandomAccessFile file = new RandomAccessFile(opened.toFile(), "r")) {
+            long length = file.length(); // now, not at the open: another process may have appended since
+            if (length == 0) {
+                return true;
+            }
+            file.seek(length - 1);
+            return file.read() == '\n';
+        } catch (IOException unreadable) {
+            return true;
         }
     }
 

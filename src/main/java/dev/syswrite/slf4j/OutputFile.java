@@ -81,6 +81,8 @@ final class OutputFile {
     private volatile OutputWatcher watcher;
     /** Whether the last reopen or roll failed, so the next failure is not said again. */
     private boolean failing;
+    /** Makes the sink owe a newline, under the lock; see {@link #onUnterminated}. */
+    private Runnable oweNewline = () -> {};
 
     private OutputFile(Path path, boolean nativeWrites, OpenFile first, long rollSize, int keep, boolean syncSwitchedOut) {
         this.path = path;
@@ -179,6 +181,28 @@ final class OutputFile {
         return !current.regular;
     }
 
+    /**
+     * Has {@code owe} run when the file open does not end in a newline (its last line torn by a
+     * crash), so the first line written to it starts on a line of its own: now, before any line,
+     * and at a swap whose own newline failed ({@link #endTornLine}). Under the lock: a swap the
+     * watcher thread began before this call ends first, and is then seen in {@link #current}.
+     */
+    void onUnterminated(Runnable owe) {
+        Thread me = Thread.currentThread();
+        try {
+            swapLock.lock();
+            oweNewline = owe;
+            if (current.unterminated) {
+                owe.run();
+            }
+        } finally {
+            if (swapLock.owner == me) {
+                swapLock.owner = null;
+            }
+            swapLock.wake();
+        }
+    }
+
     /** Whether this output is a file, which rotation applies to. */
     boolean isFile() {
         return path != null;
@@ -273,6 +297,9 @@ final class OutputFile {
      */
     private boolean swap(String what) throws IOException {
         OpenFile next = OpenFile.reopen(path, nativeWrites, linked);
+        if (next.unterminated) {
+            endTornLine(next);
+        }
         swapping = true;
         try {
             if (!await(holder -> holder.inSyncWindow)) {
@@ -299,6 +326,20 @@ final class OutputFile {
             Notices.queue("syswrite-logger: " + what + " of " + path + " succeeded again");
         }
         return true;
+    }
+
+    /**
+     * Ends the torn last line of a file not yet published: its newline written here, where no
+     * writer can come first, rather than owed by the sink, whose debt a writer may take just before
+     * the swap and spend on the old file. If the write fails (a full disk), the sink owes it after all.
+     */
+    private void endTornLine(OpenFile next) {
+        try {
+            next.stream.write('\n');
+            next.wrote(1);
+        } catch (IOException e) {
+            oweNewline.run();
+        }
     }
 
     /** Waits until no registered holder is {@code busy}, at most {@link #HOLDER_WAIT_SECONDS}; false if one still is. */
