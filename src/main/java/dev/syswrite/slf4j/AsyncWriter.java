@@ -386,11 +386,15 @@ final class AsyncWriter {
     private void writeBatch(int entries, int skip, long bytes, long end) {
         long left = bytes;
         OpenFile pinned = null;
+        OutputFile output = sink.outputFile();
         try {
-            pinned = sink.pin(drainHolder);
+            pinned = sink.pin(drainHolder, bytes); // a batch over PIPE_BUF to a pipe: alone, as a long line
             left = writePinned(pinned, entries, skip, bytes, end);
         } finally {
-            drainHolder.file = null; // a store: the file is let go even with no stack left
+            drainHolder.file = null; // stores: the file is let go even with no stack left
+            if (output.alone == drainHolder) {
+                output.alone = null;
+            }
             if (pinned != null) {
                 sink.wrote(pinned, bytes - left);
             }
@@ -562,7 +566,23 @@ final class AsyncWriter {
                     + TimeUnit.NANOSECONDS.toSeconds(SHUTDOWN_WAIT_NANOS) + " s ("
                     + (stuck ? "a line claimed in the ring was never filled" : "the output did not take them") + "); they are lost");
         }
-        Notices.print();
+        printBeforeExit();
+    }
+
+    /**
+     * Prints the notices from a daemon thread, waited for at most {@link #SHUTDOWN_WAIT_NANOS}:
+     * where the stalled output is stderr itself, a print from this hook would hold up the exit
+     * for good.
+     */
+    private static void printBeforeExit() {
+        Thread printer = new Thread(Notices::print, "syswrite-logger-exit-notices");
+        printer.setDaemon(true);
+        printer.start();
+        try {
+            printer.join(TimeUnit.NANOSECONDS.toMillis(SHUTDOWN_WAIT_NANOS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // exit goes on
+        }
     }
 
 }

@@ -72,6 +72,31 @@ final class EventWriter {
         sink.register(largeHolder);
         this.async = config.async && sink.gathers() ? startAsync(config, sink) : null;
         this.truncationMark = (" [truncated to " + config.lineMax + " bytes]\n").getBytes(StandardCharsets.US_ASCII);
+        initializeFormatting();
+    }
+
+    /**
+     * Formats and encodes one event, never written, before any logging call: so every class the
+     * formatting path uses, the JDK's among them (the escapes' table is made with a Formatter),
+     * is initialized here. An initializer a logging call runs can be cut short there by a stack
+     * overflow or {@code Thread.stop}, and a class whose initializer failed fails every later
+     * use, in every thread: later events would be lost, uncounted.
+     */
+    private void initializeFormatting() {
+        EventBuffers.Slot slot = buffers.acquire();
+        try {
+            head(slot, 0, "start", 4, "start", null, null);
+            layout.body(slot, null, "start {} {}\t\"\u2028", 2, 1, 'x', null, new IllegalStateException("start\t", new Error()));
+            ByteBuffer out = buffers.bytes(slot, EventBuffers.SLOT_BYTES_MIN);
+            LineBuilder line = slot.line;
+            slot.encoder.encode(line.chars(), 0, line.bodyStart(), escapesOnEncode, out, 1, out.capacity());
+            slot.encoder.encode(line.chars(), line.bodyStart(), line.length(), false, out, 1, out.capacity());
+            line.shrink();
+        } catch (RuntimeException unexpected) {
+            // a warm-up only: the first event initializes what is left
+        } finally {
+            slot.owner = null;
+        }
     }
 
     /**
@@ -82,10 +107,12 @@ final class EventWriter {
      */
     private static AsyncWriter startAsync(LoggerConfig config, LogSink sink) {
         Throwable failure = null;
+        int tried = Integer.MAX_VALUE;
         for (int ring : new int[] {config.asyncRing, LoggerConfig.RING_DEFAULT, LoggerConfig.RING_LEAST}) {
-            if (ring > config.asyncRing) {
-                continue; // only ever smaller than asked
+            if (ring >= tried) {
+                continue; // only ever smaller than asked, and than what failed
             }
+            tried = ring;
             try {
                 AsyncWriter writer = AsyncWriter.start(config, sink, ring);
                 if (ring != config.asyncRing) {
@@ -177,7 +204,10 @@ final class EventWriter {
         try {
             Notices.print(); // here, at the end of the call, the thread holds nothing of the provider's
         } catch (Throwable noStack) {
-            // printed by a later call
+            if (noStack instanceof ThreadDeath stop) {
+                throw stop;
+            }
+            // else printed by a later call
         }
     }
 
@@ -224,7 +254,10 @@ final class EventWriter {
         try {
             Notices.print(); // here, at the end of the call, the thread holds nothing of the provider's
         } catch (Throwable noStack) {
-            // printed by a later call
+            if (noStack instanceof ThreadDeath stop) {
+                throw stop;
+            }
+            // else printed by a later call
         }
     }
 

@@ -90,6 +90,7 @@ abstract class LogSink {
         this.file = file;
         file.register(reportHolder);
         initialize(Notices.class);
+        initialize(java.util.concurrent.atomic.AtomicLongArray.class); // LostEvents makes one at the first loss
         file.onUnterminated(this::markTorn); // a file whose last line a crash tore
     }
 
@@ -166,12 +167,22 @@ abstract class LogSink {
         return file.pin(holder);
     }
 
+    /**
+     * Pins the file for {@code holder}'s write of {@code bytes}, as {@link #pin}; alone
+     * ({@link OutputFile#pinAlone}) if they are more than a pipe takes whole and the output is
+     * not a regular file. The caller then also gives back {@link OutputFile#alone} if it is
+     * {@code holder}, by a store in its own {@code finally}.
+     */
+    final OpenFile pin(Pin holder, long bytes) {
+        return bytes > PIPE_BUF && file.splitsLongWrites() ? file.pinAlone(holder) : file.pin(holder);
+    }
+
     /** Counts {@code bytes} that reached {@code pinned}: the roll size is measured so. */
     final void wrote(OpenFile pinned, long bytes) {
         file.wrote(pinned, bytes);
     }
 
-    /** The output's file, for tests. */
+    /** The output's file: where a holder that wrote alone gives that back ({@link OutputFile#alone}); and for tests. */
     final OutputFile outputFile() {
         return file;
     }
@@ -285,7 +296,7 @@ abstract class LogSink {
         OpenFile pinned = null;
         try {
             // The whole line, continuations included, goes to one file; to a pipe, a long one alone.
-            pinned = to - start > PIPE_BUF && file.splitsLongWrites() ? file.pinAlone(holder) : file.pin(holder);
+            pinned = pin(holder, to - start);
             while (at < to) {
                 long n = writeOnce(pinned, line, at, to);
                 if (n > 0) {

@@ -45,6 +45,9 @@ final class Notices {
             }
         } catch (Throwable failure) {
             pending = true; // stderr itself failed, or the stack ran out: the rest waits for the next call
+            if (failure instanceof ThreadDeath stop) {
+                throw stop; // a System.err routed to the application's code: Thread.stop ends the thread
+            }
         }
     }
 }

@@ -94,6 +94,24 @@ class MultiProcessLoggingTest {
         }
     }
 
+    /**
+     * The same with stderr as the output, and stalled: the notice of what is abandoned cannot be
+     * printed either, and must not hold up the exit.
+     */
+    @Test
+    void anExitWithAStalledStderrDoesNotHang() throws Exception {
+        try (StalledPipe pipe = new StalledPipe(dir.resolve("pipe"))) {
+            Process child = new ProcessBuilder(ChildJvm.command(List.of("-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(),
+                    "-Dsyswrite.logger.output=stderr", "-Dsyswrite.logger.mode=async", "-Dsyswrite.logger.time=none",
+                    "-Dsyswrite.logger.name=none", "-Dsyswrite.logger.thread=false"), LongLineChild.class, "1", "40"))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(pipe.path.toFile()).start();
+            boolean exited = child.waitFor(2, TimeUnit.MINUTES);
+            child.destroyForcibly();
+            assertTrue(exited, "the exit hung on the stalled stderr");
+            assertEquals(0, child.exitValue());
+        }
+    }
+
     /** A provider first started by a shutdown hook writes synchronously: no exception, no lost event. */
     @Test
     void asyncStartedDuringShutdownWritesSynchronously() throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.syswrite.ChildJvm;
 import dev.syswrite.Emulation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -149,6 +151,28 @@ class StackOverflowLoggingTest {
         String said = stderr.toString(StandardCharsets.UTF_8);
         assertFalse(said.contains("stayed open") || said.contains("left open") || said.contains("not filled"),
                 "a window, a pin or a claimed line was never given back: " + said);
+    }
+
+    /**
+     * A JVM whose first logging calls overflow the stack: no class the logging path uses may be
+     * left failed by an initializer cut short (the provider initializes them when it starts), so
+     * the events after are written, escapes and stack trace included, and the application's own
+     * {@code String.format} and {@code AtomicLongArray} still work.
+     */
+    @Test
+    void aStackOverflowInTheFirstLoggingCallsBreaksNoClass() throws Exception {
+        Path file = dir.resolve("first.log");
+        Process child = new ProcessBuilder(ChildJvm.command(List.of("-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(),
+                "-Dsyswrite.logger.output=" + file, "-Dsyswrite.logger.time=none", "-Dsyswrite.logger.thread=false",
+                "-Dsyswrite.logger.name=none"), OverflowFirstChild.class)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the child hung");
+        assertEquals(0, child.exitValue(), out);
+        assertEquals(List.of("String.format 42", "AtomicLongArray [0]"), out.lines().toList());
+        List<String> after = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.contains("dive")).toList();
+        assertEquals(List.of("INFO - after: a tab\\there", "INFO - after: a \"quote\" and a newline\\nhere", "ERROR - after: an exception",
+                "java.lang.IllegalStateException: boom"), after.subList(0, 4));
+        assertEquals("INFO - after: plain", after.get(after.size() - 1));
     }
 
     private static void await(String what, Future<?> future) throws Exception {

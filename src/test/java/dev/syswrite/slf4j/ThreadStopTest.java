@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.Emulation;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,41 @@ class ThreadStopTest {
         thread.stop();
         thread.join(TimeUnit.MINUTES.toMillis(1));
         assertFalse(thread.isAlive(), "the stopped thread logs on: its ThreadDeath was swallowed");
+    }
+
+    /** Stopped while the provider prints a notice to a System.err that is the application's code: the thread ends. */
+    @Test
+    void aStoppedThreadEndsEvenWhilePrintingANotice() throws Exception {
+        Logger log = new TestLoggers(dir.resolve("log"), true).factory.getLogger("x");
+        CountDownLatch printing = new CountDownLatch(1);
+        PrintStream realErr = System.err;
+        System.setErr(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (Thread.currentThread().getName().equals("to-stop")) {
+                    printing.countDown();
+                    while (true) {
+                        Thread.onSpinWait(); // a slow stderr, until stopped
+                    }
+                }
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    Notices.queue("syswrite-logger: a notice"); // as a failed write queues one
+                    log.info("printing");
+                }
+            }, "to-stop");
+            thread.setDaemon(true);
+            thread.start();
+            assertTrue(printing.await(1, TimeUnit.MINUTES));
+            thread.stop();
+            thread.join(TimeUnit.MINUTES.toMillis(1));
+            assertFalse(thread.isAlive(), "the stopped thread logs on: its ThreadDeath was swallowed");
+        } finally {
+            System.setErr(realErr);
+        }
     }
 
     @Test
