@@ -43,31 +43,53 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
      */
     @Override
     public void log(LoggingEvent event) {
-        writer.write(name, level, event);
+        try {
+            writer.write(name, level, event);
+        } catch (Throwable noStack) {
+            if (noStack instanceof ThreadDeath stop) {
+                throw stop; // Thread.stop's, which must end the thread; nothing else may reach the caller
+            }
+        }
     }
+
+    /**
+     * Has the writer format and write an event. EventWriter contains every failure of its own
+     * work, but a thread may run out of stack on the very entry to it, where this frame alone can
+     * catch it: the event is lost, uncounted, as there is no stack left to count it with.
+     */
+    private void write(int at, Marker marker, String pattern, int count, Object a1, Object a2, Object[] more, Throwable t) {
+        try {
+            writer.write(name, at, marker, pattern, count, a1, a2, more, t);
+        } catch (Throwable noStack) {
+            if (noStack instanceof ThreadDeath stop) {
+                throw stop; // Thread.stop's, which must end the thread; nothing else may reach the caller
+            }
+        }
+    }
+
 
     private void log1(int at, Marker marker, String format, Object arg) {
         if (arg instanceof Throwable t) {
-            writer.write(name, at, marker, format, 0, null, null, null, t);
+            write(at, marker, format, 0, null, null, null, t);
         } else {
-            writer.write(name, at, marker, format, 1, arg, null, null, null);
+            write(at, marker, format, 1, arg, null, null, null);
         }
     }
 
     private void log2(int at, Marker marker, String format, Object arg1, Object arg2) {
         if (arg2 instanceof Throwable t) {
-            writer.write(name, at, marker, format, 1, arg1, null, null, t);
+            write(at, marker, format, 1, arg1, null, null, t);
         } else {
-            writer.write(name, at, marker, format, 2, arg1, arg2, null, null);
+            write(at, marker, format, 2, arg1, arg2, null, null);
         }
     }
 
     private void logN(int at, Marker marker, String format, Object[] args) {
         int count = args == null ? 0 : args.length;
         if (count > 0 && args[count - 1] instanceof Throwable t) {
-            writer.write(name, at, marker, format, count - 1, null, null, args, t);
+            write(at, marker, format, count - 1, null, null, args, t);
         } else {
-            writer.write(name, at, marker, format, count, null, null, count == 0 ? null : args, null);
+            write(at, marker, format, count, null, null, count == 0 ? null : args, null);
         }
     }
 
@@ -86,7 +108,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void trace(String msg) {
         if (level <= 0) {
-            writer.write(name, 0, null, msg, 0, null, null, null, null);
+            write(0, null, msg, 0, null, null, null, null);
         }
     }
 
@@ -114,14 +136,14 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void trace(String msg, Throwable t) {
         if (level <= 0) {
-            writer.write(name, 0, null, msg, 0, null, null, null, t);
+            write(0, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void trace(Marker marker, String msg) {
         if (level <= 0) {
-            writer.write(name, 0, marker, msg, 0, null, null, null, null);
+            write(0, marker, msg, 0, null, null, null, null);
         }
     }
 
@@ -149,7 +171,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void trace(Marker marker, String msg, Throwable t) {
         if (level <= 0) {
-            writer.write(name, 0, marker, msg, 0, null, null, null, t);
+            write(0, marker, msg, 0, null, null, null, t);
         }
     }
 
@@ -168,7 +190,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void debug(String msg) {
         if (level <= 1) {
-            writer.write(name, 1, null, msg, 0, null, null, null, null);
+            write(1, null, msg, 0, null, null, null, null);
         }
     }
 
@@ -196,14 +218,14 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void debug(String msg, Throwable t) {
         if (level <= 1) {
-            writer.write(name, 1, null, msg, 0, null, null, null, t);
+            write(1, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void debug(Marker marker, String msg) {
         if (level <= 1) {
-            writer.write(name, 1, marker, msg, 0, null, null, null, null);
+            write(1, marker, msg, 0, null, null, null, null);
         }
     }
 
@@ -231,7 +253,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void debug(Marker marker, String msg, Throwable t) {
         if (level <= 1) {
-            writer.write(name, 1, marker, msg, 0, null, null, null, t);
+            write(1, marker, msg, 0, null, null, null, t);
         }
     }
 
@@ -250,7 +272,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void info(String msg) {
         if (level <= 2) {
-            writer.write(name, 2, null, msg, 0, null, null, null, null);
+            write(2, null, msg, 0, null, null, null, null);
         }
     }
 
@@ -278,14 +300,14 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void info(String msg, Throwable t) {
         if (level <= 2) {
-            writer.write(name, 2, null, msg, 0, null, null, null, t);
+            write(2, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void info(Marker marker, String msg) {
         if (level <= 2) {
-            writer.write(name, 2, marker, msg, 0, null, null, null, null);
+            write(2, marker, msg, 0, null, null, null, null);
         }
     }
 
@@ -313,7 +335,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void info(Marker marker, String msg, Throwable t) {
         if (level <= 2) {
-            writer.write(name, 2, marker, msg, 0, null, null, null, t);
+            write(2, marker, msg, 0, null, null, null, t);
         }
     }
 
@@ -332,7 +354,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void warn(String msg) {
         if (level <= 3) {
-            writer.write(name, 3, null, msg, 0, null, null, null, null);
+            write(3, null, msg, 0, null, null, null, null);
         }
     }
 
@@ -360,14 +382,14 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void warn(String msg, Throwable t) {
         if (level <= 3) {
-            writer.write(name, 3, null, msg, 0, null, null, null, t);
+            write(3, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void warn(Marker marker, String msg) {
         if (level <= 3) {
-            writer.write(name, 3, marker, msg, 0, null, null, null, null);
+            write(3, marker, msg, 0, null, null, null, null);
         }
     }
 
@@ -395,7 +417,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void warn(Marker marker, String msg, Throwable t) {
         if (level <= 3) {
-            writer.write(name, 3, marker, msg, 0, null, null, null, t);
+            write(3, marker, msg, 0, null, null, null, t);
         }
     }
 
@@ -414,7 +436,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void error(String msg) {
         if (level <= 4) {
-            writer.write(name, 4, null, msg, 0, null, null, null, null);
+            write(4, null, msg, 0, null, null, null, null);
         }
     }
 
@@ -442,14 +464,14 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void error(String msg, Throwable t) {
         if (level <= 4) {
-            writer.write(name, 4, null, msg, 0, null, null, null, t);
+            write(4, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void error(Marker marker, String msg) {
         if (level <= 4) {
-            writer.write(name, 4, marker, msg, 0, null, null, null, null);
+            write(4, marker, msg, 0, null, null, null, null);
         }
     }
 
@@ -477,7 +499,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void error(Marker marker, String msg, Throwable t) {
         if (level <= 4) {
-            writer.write(name, 4, marker, msg, 0, null, null, null, t);
+            write(4, marker, msg, 0, null, null, null, t);
         }
     }
 }
