@@ -158,20 +158,12 @@ abstract class LogSink {
     }
 
     /**
-     * Pins the file written to now for {@code holder}'s call on its descriptor (a write, or
-     * another such as {@code fdatasync}): it stays open, and its descriptor's number stays its
-     * own, until the caller stores null in {@code holder.file}, in a {@code finally} of its own
-     * frame. Waits only while another holder writes a long line to a pipe alone.
-     */
-    final OpenFile pin(Pin holder) {
-        return file.pin(holder);
-    }
-
-    /**
-     * Pins the file for {@code holder}'s write of {@code bytes}, as {@link #pin}; alone
-     * ({@link OutputFile#pinAlone}) if they are more than a pipe takes whole and the output is
-     * not a regular file. The caller then also gives back {@link OutputFile#alone} if it is
-     * {@code holder}, by a store in its own {@code finally}.
+     * Pins the file written to now for {@code holder}'s write of {@code bytes}: it stays open, and
+     * its descriptor's number stays its own, until the caller stores null in {@code holder.file},
+     * in a {@code finally} of its own frame ({@link OutputFile#pin}). Alone
+     * ({@link OutputFile#pinAlone}) if the bytes are more than a pipe takes whole and the output
+     * is not a regular file: the caller then also gives back {@link OutputFile#alone} if it is
+     * {@code holder}, by a store in the same {@code finally}.
      */
     final OpenFile pin(Pin holder, long bytes) {
         return bytes > PIPE_BUF && file.splitsLongWrites() ? file.pinAlone(holder) : file.pin(holder);
