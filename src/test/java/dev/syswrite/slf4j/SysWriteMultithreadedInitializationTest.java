@@ -2,12 +2,16 @@ package dev.syswrite.slf4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.After;
 import org.junit.Before;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.SubstituteLoggerFactory;
+import org.slf4j.helpers.SubstituteServiceProvider;
 import org.slf4j.testHarness.MultithreadedInitializationTest;
 
 /**
@@ -36,12 +40,24 @@ public class SysWriteMultithreadedInitializationTest extends MultithreadedInitia
         Files.delete(file);
     }
 
-    /** LoggerFactory.reset() is package-private: slf4j-simple's tests reach it from a class in org.slf4j, these by reflection. */
+    /**
+     * Puts SLF4J back as a JVM that never logged has it. LoggerFactory.reset() is package-private
+     * (slf4j-simple's tests reach it from a class in org.slf4j, these by reflection), and it only
+     * resets the state: the factory of substitute loggers keeps the mark a first start left, and
+     * would then hand out loggers that drop what is logged while this provider starts, rather than
+     * record it for replay. Every test class that logs before this one in the same JVM leaves it.
+     */
     private static void resetSlf4j() {
         try {
-            java.lang.reflect.Method reset = LoggerFactory.class.getDeclaredMethod("reset");
+            Method reset = LoggerFactory.class.getDeclaredMethod("reset");
             reset.setAccessible(true);
             reset.invoke(null);
+            Field substitutes = LoggerFactory.class.getDeclaredField("SUBST_PROVIDER");
+            substitutes.setAccessible(true);
+            SubstituteLoggerFactory factory = ((SubstituteServiceProvider) substitutes.get(null)).getSubstituteLoggerFactory();
+            Field started = SubstituteLoggerFactory.class.getDeclaredField("postInitialization");
+            started.setAccessible(true);
+            started.setBoolean(factory, false);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot reset SLF4J", e);
         }
