@@ -575,7 +575,7 @@ final class AsyncWriter {
      * for good.
      */
     private static void printBeforeExit() {
-        Thread printer = new Thread(Notices::print, "syswrite-logger-exit-notices");
+        Thread printer = new Thread(Notices::printAll, "syswrite-logger-exit-notices");
         printer.setDaemon(true);
         printer.start();
         try {

@@ -159,14 +159,14 @@ final class EventWriter {
      */
     boolean flush() {
         boolean flushed = async == null || async.flush();
-        Notices.print();
+        Notices.printAll();
         return flushed;
     }
 
     /** Opens the output file again if its path no longer names it; see {@link SysWriteLogging#reopen()}. */
     boolean reopen() {
         boolean reopened = sink.reopen();
-        Notices.print();
+        Notices.printAll();
         return reopened;
     }
 

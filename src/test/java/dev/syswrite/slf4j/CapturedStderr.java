@@ -16,11 +16,8 @@ final class CapturedStderr {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             run.run();
             // Another provider's background thread may have taken a notice of run's from the queue
-            // (Notices is one per JVM) and be about to print it: give it the moment it needs.
-            Notices.print();
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // (Notices is one per JVM): printAll waits until it has printed it.
+            Notices.printAll();
         } finally {
             System.setErr(realErr);
         }
