@@ -1,8 +1,7 @@
 package dev.syswrite.slf4j;
 
+import dev.syswrite.logging.async.AsyncCounts;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -14,18 +13,15 @@ import org.slf4j.event.Level;
  * its own line because the ring was full, and the ring's highest fill. Events the kernel refused
  * are counted, by errno, in {@link LostEvents}, as in the synchronous mode.
  *
- * <p>The counters are live and thread-safe; each method reads them as they are now.
+ * <p>A read-only view of the engine's counters: live and thread-safe, each method reads them as
+ * they are now.
  */
 public final class AsyncCounters {
-    private volatile long written;
-    private volatile long batches;
-    private volatile long highestFill;
-    private final AtomicLongArray dropped = new AtomicLongArray(EventWriter.LEVEL_NAMES.length);
-    private final AtomicLong blocked = new AtomicLong();
-    private final AtomicLong wroteThrough = new AtomicLong();
-    private volatile boolean stuck;
+    private final AsyncCounts counts;
 
-    AsyncCounters() {}
+    AsyncCounters(AsyncCounts counts) {
+        this.counts = counts;
+    }
 
     /**
      * Returns the counters of the syswrite provider SLF4J is bound to, if it runs asynchronously.
@@ -35,7 +31,7 @@ public final class AsyncCounters {
      */
     public static Optional<AsyncCounters> ofBoundProvider() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        return factory instanceof SysWriteLoggerFactory ours ? Optional.ofNullable(ours.writer().asyncCounters()) : Optional.empty();
+        return factory instanceof SysWriteLoggerFactory ours ? Optional.ofNullable(ours.asyncCounters()) : Optional.empty();
     }
 
     /**
@@ -44,7 +40,7 @@ public final class AsyncCounters {
      * @return lines the kernel took whole
      */
     public long written() {
-        return written;
+        return counts.written();
     }
 
     /**
@@ -53,7 +49,7 @@ public final class AsyncCounters {
      * @return batches written; {@code written() / batches()} is the mean batch
      */
     public long batches() {
-        return batches;
+        return counts.batches();
     }
 
     /**
@@ -63,7 +59,7 @@ public final class AsyncCounters {
      * @return the count; always 0 unless {@code syswrite.logger.async.full=drop}
      */
     public long dropped(Level level) {
-        return dropped.get(level.toInt() / 10);
+        return counts.dropped(Slf4jLevels.toEngine(level));
     }
 
     /**
@@ -73,8 +69,8 @@ public final class AsyncCounters {
      */
     public long droppedTotal() {
         long total = 0;
-        for (int i = 0; i < dropped.length(); i++) {
-            total += dropped.get(i);
+        for (Level level : Level.values()) {
+            total += dropped(level);
         }
         return total;
     }
@@ -86,7 +82,7 @@ public final class AsyncCounters {
      * @return the count
      */
     public long blocked() {
-        return blocked.get();
+        return counts.blocked();
     }
 
     /**
@@ -96,7 +92,7 @@ public final class AsyncCounters {
      * @return the count
      */
     public long wroteThrough() {
-        return wroteThrough.get();
+        return counts.wroteThrough();
     }
 
     /**
@@ -107,7 +103,7 @@ public final class AsyncCounters {
      * @return whether the mode now writes synchronously
      */
     public boolean stuck() {
-        return stuck;
+        return counts.stuck();
     }
 
     /**
@@ -116,35 +112,7 @@ public final class AsyncCounters {
      * @return bytes, headers and padding included
      */
     public long highestFill() {
-        return highestFill;
-    }
-
-    /** Written under the drain lock only, so plain read-modify-writes of the volatiles are safe. */
-    void countBatch(int lines) {
-        written += lines;
-        batches++;
-    }
-
-    void countFill(long bytes) {
-        if (bytes > highestFill) {
-            highestFill = bytes;
-        }
-    }
-
-    void countDropped(int level) {
-        dropped.incrementAndGet(level);
-    }
-
-    void markStuck() {
-        stuck = true;
-    }
-
-    void countBlocked() {
-        blocked.incrementAndGet();
-    }
-
-    void countWroteThrough() {
-        wroteThrough.incrementAndGet();
+        return counts.highestFill();
     }
 
     /**
@@ -154,7 +122,7 @@ public final class AsyncCounters {
      */
     @Override
     public String toString() {
-        return "AsyncCounters[written=" + written + ", batches=" + batches + ", dropped=" + droppedTotal() + ", blocked=" + blocked()
-                + ", wroteThrough=" + wroteThrough() + ", highestFill=" + highestFill + (stuck ? ", stuck" : "") + "]";
+        return "AsyncCounters[written=" + written() + ", batches=" + batches() + ", dropped=" + droppedTotal() + ", blocked=" + blocked()
+                + ", wroteThrough=" + wroteThrough() + ", highestFill=" + highestFill() + (stuck() ? ", stuck" : "") + "]";
     }
 }

@@ -1,192 +1,108 @@
 package dev.syswrite.slf4j;
 
+import dev.syswrite.logging.Settings;
+import dev.syswrite.logging.async.AsyncSettings;
+import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.layout.LayoutSettings;
+import dev.syswrite.logging.output.OutputSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.HashMap;
 
 /**
- * The provider's settings, in the manner of slf4j-simple: each key is read from the system
- * properties first, then from {@code syswrite-logger.properties} on the class path.
+ * The provider's settings, in the manner of slf4j-simple: each key of {@link LoggerSetting} is read
+ * from the system properties first, then from {@code syswrite-logger.properties} on the class
+ * path; what they mean is said there, and in the manual's table ({@code docs/logging.md}). They
+ * become the levels of loggers by name, which are the binding's, and the engine's {@link Settings}.
  *
- * <table>
- *   <caption>Keys</caption>
- *   <tr><th>key</th><th>values</th><th>default</th></tr>
- *   <tr><td>{@code syswrite.logger.level}</td><td>trace, debug, info, warn, error, off</td><td>info</td></tr>
- *   <tr><td>{@code syswrite.logger.level.<name>}</td><td>a level for the logger {@code <name>} and the
- *       loggers below it ({@code <name>.*}, {@code <name>$*}); the most specific one wins; an empty
- *       name is a bad setting</td><td></td></tr>
- *   <tr><td>{@code syswrite.logger.output}</td><td>stderr, stdout, or a file path, opened for append and
- *       created if missing</td><td>stderr</td></tr>
- *   <tr><td>{@code syswrite.logger.format}</td><td>text, json (JSON Lines: one object a line, with the
- *       Elastic Common Schema's field names; see {@link JsonLayout})</td><td>text</td></tr>
- *   <tr><td>{@code syswrite.logger.time}</td><td>millis, micros (ISO-8601 UTC), none</td><td>millis</td></tr>
- *   <tr><td>{@code syswrite.logger.thread}</td><td>true, false</td><td>true</td></tr>
- *   <tr><td>{@code syswrite.logger.name}</td><td>full, short (the part after the last dot), none</td><td>full</td></tr>
- *   <tr><td>{@code syswrite.logger.mdc}</td><td>true, false</td><td>true</td></tr>
- *   <tr><td>{@code syswrite.logger.markers}</td><td>true, false</td><td>true</td></tr>
- *   <tr><td>{@code syswrite.logger.keyvalues}</td><td>true, false</td><td>true</td></tr>
- *   <tr><td>{@code syswrite.logger.escape}</td><td>true (control characters of every field but the
- *       stack trace's line breaks are escaped, so no input can forge a line), false</td><td>true</td></tr>
- *   <tr><td>{@code syswrite.logger.line.max}</td><td>the most bytes one event may take, as a number
- *       with an optional {@code k} or {@code m} (KiB, MiB), from 1k to 256m; a longer event is cut
- *       and ends with a truncation mark</td><td>1m</td></tr>
- *   <tr><td>{@code syswrite.logger.mode}</td><td>sync (each event is in the kernel when the call
- *       returns), async (the caller queues the event in a ring that a writer thread drains, one
- *       {@code writev(2)} per batch; needs syswrite's native library)</td><td>sync</td></tr>
- *   <tr><td>{@code syswrite.logger.sync.level}</td><td>in async mode, the level from which an event
- *       is in the kernel, after everything queued before it, when the call returns: trace, debug,
- *       info, warn, error, off</td><td>error</td></tr>
- *   <tr><td>{@code syswrite.logger.fsync.level}</td><td>the level from which an event is on stable
- *       storage, synced with {@code fdatasync(2)}, when the call returns (in async mode after
- *       everything queued before it): trace, debug, info, warn, error, off</td><td>off</td></tr>
- *   <tr><td>{@code syswrite.logger.async.full}</td><td>what an event does when the ring is full:
- *       block (wait for room), drop (counted by level in {@code AsyncCounters}; never an event at
- *       {@code sync.level} or {@code fsync.level}, which its caller writes), sync (its caller
- *       writes it, after everything queued)</td><td>block</td></tr>
- *   <tr><td>{@code syswrite.logger.async.ring}</td><td>the ring's size, rounded up to a power of two,
- *       from 64k to 1024m, off the heap; a line longer than half of it is written by its caller,
- *       in order</td><td>4m</td></tr>
- *   <tr><td>{@code syswrite.logger.async.wait}</td><td>how the writer waits for events: park (up
- *       to 1 ms while events come, indefinitely after a second without), spin (never parks, for a
- *       core of its own)</td><td>park</td></tr>
- *   <tr><td>{@code syswrite.logger.reopen.interval}</td><td>for a file output, how often to check
- *       that the path still names the open file, and open it again if not (renamed or deleted by
- *       {@code logrotate}): milliseconds, or a number with {@code ms} or {@code s}, from 10ms to
- *       1h; {@code off} (or 0, with any unit) checks only when the application calls
- *       {@code SysWriteLogging.reopen()}</td><td>1s</td></tr>
- *   <tr><td>{@code syswrite.logger.rollover.size}</td><td>for a file output, the size from which it
- *       is rolled ({@code app.log} to {@code app.log.1}, and so on): a number with an optional
- *       {@code k}, {@code m} or {@code g}, from 1k; or {@code off} (or 0, with any unit)</td><td>off</td></tr>
- *   <tr><td>{@code syswrite.logger.rollover.keep}</td><td>how many rolled files to keep, from 1 to
- *       1000; older ones are deleted if this provider created them</td><td>7</td></tr>
- * </table>
- *
- * <p>Each value is read without the spaces around it, and the words and units above in any case
+ * <p>Each value is read without the spaces around it, and the words and units in any case
  * ({@code STDOUT} is {@code stdout}); only a file path keeps its case ({@code ./STDOUT} for a
  * file of that name). A bad value never throws: it is reported in one line on stderr and its
  * default is used. A line of the file that the properties format cannot read is reported there
  * too, by its number, and ignored alone: every other line is applied.
  */
 final class LoggerConfig {
-    static final String PREFIX = "syswrite.logger.";
+    static final String PREFIX = LoggerSetting.PREFIX;
     static final String RESOURCE = "syswrite-logger.properties";
 
-    /** SLF4J's levels in order; OFF silences a logger. */
-    static final String[] LEVELS = {"trace", "debug", "info", "warn", "error", "off"};
-    static final int OFF = 5;
-
-    /** The bounds of {@code line.max}: room for a stack frame or two, and far below the int range. */
     static final int LINE_MAX_LEAST = 1 << 10;
     static final int LINE_MAX_MOST = 256 << 20;
-    static final int LINE_MAX_DEFAULT = 1 << 20;
 
-    /** The bounds of {@code async.ring}. */
-    static final int RING_LEAST = 64 << 10;
-    static final int RING_MOST = 1 << 30;
-    static final int RING_DEFAULT = 4 << 20;
-
-    private static final List<String> KEYS = List.of("level", "output", "format", "time", "thread", "name", "mdc", "markers", "keyvalues",
-            "escape", "line.max", "mode", "sync.level", "async.full", "async.ring", "async.wait", "reopen.interval", "rollover.size",
-            "rollover.keep", "fsync.level");
-
-    /** The bounds of {@code reopen.interval}, in milliseconds. */
     static final long REOPEN_LEAST_MILLIS = 10;
     static final long REOPEN_MOST_MILLIS = 3_600_000;
-    static final long REOPEN_DEFAULT_MILLIS = 1000;
-    /** The bounds of {@code rollover.keep}. */
-    static final int KEEP_MOST = 1000;
-    static final int KEEP_DEFAULT = 7;
 
-    final int defaultLevel;
-    /** Logger name to level, for it and the loggers below it. */
-    final Map<String, Integer> prefixLevels;
-    final String output;
-    /** Whether lines are JSON objects ({@link JsonLayout}) rather than text ({@link TextLayout}). */
-    final boolean json;
-    /** 0 (no time), 3 (millis) or 6 (micros). */
-    final int timeDigits;
-    final boolean thread;
-    /** "full", "short" or "none". */
-    final String name;
-    final boolean mdc;
-    final boolean markers;
-    final boolean keyValues;
-    final boolean escape;
-    /** The most bytes one event's line may take, its newline included. */
-    final int lineMax;
-    /** Whether events go through the ring of {@link AsyncWriter}. */
+    static final int KEEP_MOST = 1000;
+
+    /** The level of a logger no {@code level.<name>} setting covers. */
+    final Level defaultLevel;
+    /** The levels set by logger name: {@code level.<name>} without the prefix. */
+    final Map<String, Level> prefixLevels;
+    /** Whether the asynchronous mode was asked for: the engine has it only where it can run. */
     final boolean async;
-    /** In async mode, the level from which a call returns once its event is in the kernel; {@link #OFF} for none. */
-    final int syncLevel;
-    /** The level from which a call returns once its event is synced to stable storage; {@link #OFF} for none. */
-    final int fsyncLevel;
-    final AsyncWriter.FullRing asyncFull;
-    /** The ring's size in bytes, a power of two. */
-    final int asyncRing;
-    final boolean asyncSpin;
-    /** How often a file output's path is checked; 0 for only on demand. */
-    final long reopenNanos;
-    /** The size from which a file output rolls; 0 for never. */
-    final long rolloverSize;
-    /** How many rolled files are kept. */
-    final int rolloverKeep;
+    /** The asynchronous mode's settings, read whether or not the mode is asked for. */
+    final AsyncSettings asyncSettings;
+    /** What the engine is told. */
+    final Settings settings;
+
     /** What was wrong with the settings, each as "key=value (why)"; empty if nothing. */
     final List<String> problems;
 
     private LoggerConfig(Properties settings, List<String> earlierProblems) {
         List<String> problems = new ArrayList<>(earlierProblems);
-        Map<String, Integer> prefixLevels = new HashMap<>();
+        Map<String, Level> prefixLevels = new HashMap<>();
+        String levelOf = LoggerSetting.LEVEL_OF.key.substring(0, LoggerSetting.LEVEL_OF.key.indexOf('<'));
         for (String key : settings.stringPropertyNames()) {
-            if (key.equals(PREFIX + "level.")) {
+            if (key.equals(levelOf)) {
                 // Most likely a name left out: it would only ever apply to a logger named "".
-                problems.add(key + "=" + settings.getProperty(key) + " (no logger name: the level of all loggers is " + PREFIX + "level)");
-            } else if (key.startsWith(PREFIX + "level.")) {
-                Integer level = level(settings.getProperty(key), key, problems);
+                problems.add(key + "=" + settings.getProperty(key) + " (no logger name: the level of all loggers is " + LoggerSetting.LEVEL.key + ")");
+            } else if (key.startsWith(levelOf)) {
+                Level level = level(settings.getProperty(key), key, problems);
                 if (level != null) {
-                    prefixLevels.put(key.substring((PREFIX + "level.").length()), level);
+                    prefixLevels.put(key.substring(levelOf.length()), level);
                 }
-            } else if (key.startsWith(PREFIX) && !KEYS
-                    .contains(key.substring(PREFIX.length()))) {
+            } else if (key.startsWith(PREFIX) && !isDeclared(key)) {
                 problems.add(key + " (unknown key)");
             }
         }
-        Integer level = level(settings.getProperty(PREFIX + "level", "info"), PREFIX + "level", problems);
-        this.defaultLevel = level == null ? 2 : level;
+        this.defaultLevel = level(settings, LoggerSetting.LEVEL, problems);
         this.prefixLevels = Map.copyOf(prefixLevels);
-        this.output = output(settings, problems);
-        this.json = choice(settings, "format", "text", problems, "text", "json").equals("json");
-        this.timeDigits = switch (choice(settings, "time", "millis", problems, "millis", "micros", "none")) {
-            case "micros" -> 6;
-            case "none" -> 0;
-            default -> 3;
-        };
-        this.thread = Boolean.parseBoolean(choice(settings, "thread", "true", problems, "true", "false"));
-        this.name = choice(settings, "name", "full", problems, "full", "short", "none");
-        this.mdc = Boolean.parseBoolean(choice(settings, "mdc", "true", problems, "true", "false"));
-        this.markers = Boolean.parseBoolean(choice(settings, "markers", "true", problems, "true", "false"));
-        this.keyValues = Boolean.parseBoolean(choice(settings, "keyvalues", "true", problems, "true", "false"));
-        this.escape = Boolean.parseBoolean(choice(settings, "escape", "true", problems, "true", "false"));
-        this.lineMax = size(settings, "line.max", LINE_MAX_DEFAULT, LINE_MAX_LEAST, LINE_MAX_MOST, problems);
-        this.async = choice(settings, "mode", "sync", problems, "sync", "async").equals("async");
-        Integer syncLevel = level(settings.getProperty(PREFIX + "sync.level", "error"), PREFIX + "sync.level", problems);
-        this.syncLevel = syncLevel == null ? 4 : syncLevel;
-        Integer fsyncLevel = level(settings.getProperty(PREFIX + "fsync.level", "off"), PREFIX + "fsync.level", problems);
-        this.fsyncLevel = fsyncLevel == null ? OFF : fsyncLevel;
-        this.asyncFull = AsyncWriter.FullRing.valueOf(choice(settings, "async.full", "block", problems, "block", "drop", "sync").toUpperCase(Locale.ROOT));
-        int ring = size(settings, "async.ring", RING_DEFAULT, RING_LEAST, RING_MOST, problems);
-        this.asyncRing = Integer.bitCount(ring) == 1 ? ring : Integer.highestOneBit(ring) << 1;
-        this.asyncSpin = choice(settings, "async.wait", "park", problems, "park", "spin").equals("spin");
-        this.reopenNanos = reopenInterval(settings, problems) * 1_000_000;
-        this.rolloverSize = rolloverSize(settings, problems);
-        this.rolloverKeep = rolloverKeep(settings, problems);
+        this.async = choice(settings, LoggerSetting.MODE, problems, "sync", "async").equals("async");
+        Level fsyncLevel = level(settings, LoggerSetting.FSYNC_LEVEL, problems);
+        LayoutSettings layout = new LayoutSettings(
+                choice(settings, LoggerSetting.FORMAT, LayoutSettings.Format.class, problems),
+                choice(settings, LoggerSetting.TIME, LayoutSettings.TimePrecision.class, problems),
+                bool(settings, LoggerSetting.THREAD, problems),
+                choice(settings, LoggerSetting.NAME, LayoutSettings.LoggerNames.class, problems),
+                bool(settings, LoggerSetting.MDC, problems),
+                bool(settings, LoggerSetting.MARKERS, problems),
+                bool(settings, LoggerSetting.KEY_VALUES, problems),
+                bool(settings, LoggerSetting.ESCAPE, problems),
+                size(settings, LoggerSetting.LINE_MAX, LINE_MAX_LEAST, LINE_MAX_MOST, problems));
+        OutputSettings output = new OutputSettings(output(settings, problems), reopenInterval(settings, problems) * 1_000_000,
+                rolloverSize(settings, problems), rolloverKeep(settings, problems), fsyncLevel);
+        int ring = size(settings, LoggerSetting.ASYNC_RING, AsyncSettings.RING_LEAST_BYTES, AsyncSettings.RING_MOST_BYTES, problems);
+        this.asyncSettings = new AsyncSettings(Integer.bitCount(ring) == 1 ? ring : Integer.highestOneBit(ring) << 1,
+                choice(settings, LoggerSetting.ASYNC_FULL, AsyncSettings.WhenFull.class, problems),
+                choice(settings, LoggerSetting.ASYNC_WAIT, AsyncSettings.Waiting.class, problems),
+                level(settings, LoggerSetting.SYNC_LEVEL, problems));
+        this.settings = new Settings(layout, output, async ? this.asyncSettings : null);
         this.problems = List.copyOf(problems);
+    }
+
+    private static boolean isDeclared(String key) {
+        for (LoggerSetting setting : LoggerSetting.values()) {
+            if (setting.key.equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The settings now in force: system properties over the class-path file. */
@@ -277,9 +193,9 @@ final class LoggerConfig {
      * covers {@code com.foo} and {@code com.foo.Bar}, never {@code com.foobar}; Logback's {@code $}
      * separates nested classes), or the default.
      */
-    int levelOf(String loggerName) {
+    Level levelOf(String loggerName) {
         for (String name = loggerName; ; ) {
-            Integer level = prefixLevels.get(name);
+            Level level = prefixLevels.get(name);
             if (level != null) {
                 return level;
             }
@@ -291,44 +207,47 @@ final class LoggerConfig {
         }
     }
 
-    private static Integer level(String value, String key, List<String> problems) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        for (int i = 0; i < LEVELS.length; i++) {
-            if (LEVELS[i].equals(v)) {
-                return i;
-            }
+    /** A level setting's value; its default if it is bad. */
+    private static Level level(Properties settings, LoggerSetting setting, List<String> problems) {
+        Level level = level(settings.getProperty(setting.key, setting.defaultValue), setting.key, problems);
+        return level != null ? level : Level.ofWord(setting.defaultValue);
+    }
+
+    private static Level level(String value, String key, List<String> problems) {
+        Level level = Level.ofWord(value);
+        if (level == null) {
+            problems.add(key + "=" + value + " (not one of " + String.join(", ", words(Level.class)) + ")");
         }
-        problems.add(key + "=" + value + " (not one of " + String.join(", ", LEVELS) + ")");
-        return null;
+        return level;
     }
 
     /**
      * {@code output}: {@code stderr} or {@code stdout} in any case, as every other enumerated value
-     * is read, lower-cased for {@link LogSink}; anything else a path, as written, but never an
-     * empty one, which names no file.
+     * is read, lower-cased for the engine; anything else a path, as written, but never an empty
+     * one, which names no file.
      */
     private static String output(Properties settings, List<String> problems) {
-        String value = settings.getProperty(PREFIX + "output", "stderr").trim();
+        LoggerSetting setting = LoggerSetting.OUTPUT;
+        String value = settings.getProperty(setting.key, setting.defaultValue).trim();
         if (value.isEmpty()) {
-            problems.add(PREFIX + "output=" + settings.getProperty(PREFIX + "output") + " (empty: not stderr, stdout nor a file path)");
-            return "stderr";
+            problems.add(setting.key + "=" + settings.getProperty(setting.key) + " (empty: not stderr, stdout nor a file path)");
+            return setting.defaultValue;
         }
         String standard = value.toLowerCase(Locale.ROOT);
         return standard.equals("stderr") || standard.equals("stdout") ? standard : value;
     }
 
     /** A byte count such as {@code 65536}, {@code 64k} or {@code 1m}, within [least, most]. */
-    private static int size(Properties settings, String key, int fallback, int least, int most, List<String> problems) {
-        String value = settings.getProperty(PREFIX + key);
-        if (value == null) {
-            return fallback;
+    private static int size(Properties settings, LoggerSetting setting, int least, int most, List<String> problems) {
+        String value = settings.getProperty(setting.key);
+        if (value != null) {
+            long n = bytes(value);
+            if (n >= least && n <= most) {
+                return (int) n;
+            }
+            problems.add(setting.key + "=" + value + " (not a size from " + (least >> 10) + "k to " + (most >> 20) + "m)");
         }
-        long n = bytes(value);
-        if (n >= least && n <= most) {
-            return (int) n;
-        }
-        problems.add(PREFIX + key + "=" + value + " (not a size from " + (least >> 10) + "k to " + (most >> 20) + "m)");
-        return fallback;
+        return (int) bytes(setting.defaultValue);
     }
 
     /** A byte count such as {@code 65536}, {@code 64k}, {@code 1m} or {@code 2g}; -1 if it is none. */
@@ -345,7 +264,18 @@ final class LoggerConfig {
 
     /** {@code reopen.interval} in milliseconds ({@code 500}, {@code 250ms}, {@code 2s}); 0 for {@code off} or 0 in any unit. */
     private static long reopenInterval(Properties settings, List<String> problems) {
-        String value = settings.getProperty(PREFIX + "reopen.interval", "1s");
+        LoggerSetting setting = LoggerSetting.REOPEN_INTERVAL;
+        String value = settings.getProperty(setting.key, setting.defaultValue);
+        long millis = millis(value);
+        if (millis >= 0) {
+            return millis;
+        }
+        problems.add(setting.key + "=" + value + " (not off or 0, nor a time from 10ms to 1h such as 500ms or 2s)");
+        return millis(setting.defaultValue);
+    }
+
+    /** A time such as {@code 500}, {@code 250ms} or {@code 2s} in milliseconds, from 10 ms to an hour; 0 for off; -1 if it is none. */
+    private static long millis(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("off")) {
             return 0;
@@ -354,19 +284,16 @@ final class LoggerConfig {
         try {
             long n = Long.parseLong(v.substring(0, v.length() - (seconds ? 1 : v.endsWith("ms") ? 2 : 0)));
             long millis = seconds && n <= REOPEN_MOST_MILLIS ? n * 1000 : n;
-            if (millis == 0 || millis >= REOPEN_LEAST_MILLIS && millis <= REOPEN_MOST_MILLIS) {
-                return millis;
-            }
+            return millis == 0 || millis >= REOPEN_LEAST_MILLIS && millis <= REOPEN_MOST_MILLIS ? millis : -1;
         } catch (NumberFormatException e) {
-            // reported below
+            return -1;
         }
-        problems.add(PREFIX + "reopen.interval=" + value + " (not off or 0, nor a time from 10ms to 1h such as 500ms or 2s)");
-        return REOPEN_DEFAULT_MILLIS;
     }
 
     /** {@code rollover.size}: a byte count with an optional k, m or g, at least 1k; 0 for {@code off} or 0 in any unit. */
     private static long rolloverSize(Properties settings, List<String> problems) {
-        String value = settings.getProperty(PREFIX + "rollover.size", "off");
+        LoggerSetting setting = LoggerSetting.ROLLOVER_SIZE;
+        String value = settings.getProperty(setting.key, setting.defaultValue);
         if (value.trim().equalsIgnoreCase("off")) {
             return 0;
         }
@@ -374,12 +301,13 @@ final class LoggerConfig {
         if (n == 0 || n >= 1024) {
             return n;
         }
-        problems.add(PREFIX + "rollover.size=" + value + " (not off or 0, nor a size of at least 1k such as 64m or 1g)");
+        problems.add(setting.key + "=" + value + " (not off or 0, nor a size of at least 1k such as 64m or 1g)");
         return 0;
     }
 
     private static int rolloverKeep(Properties settings, List<String> problems) {
-        String value = settings.getProperty(PREFIX + "rollover.keep", String.valueOf(KEEP_DEFAULT));
+        LoggerSetting setting = LoggerSetting.ROLLOVER_KEEP;
+        String value = settings.getProperty(setting.key, setting.defaultValue);
         try {
             int n = Integer.parseInt(value.trim());
             if (n >= 1 && n <= KEEP_MOST) {
@@ -388,16 +316,35 @@ final class LoggerConfig {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(PREFIX + "rollover.keep=" + value + " (not a count from 1 to " + KEEP_MOST + ")");
-        return KEEP_DEFAULT;
+        problems.add(setting.key + "=" + value + " (not a count from 1 to " + KEEP_MOST + ")");
+        return Integer.parseInt(setting.defaultValue);
     }
 
-    private static String choice(Properties settings, String key, String fallback, List<String> problems, String... allowed) {
-        String value = settings.getProperty(PREFIX + key, fallback).trim().toLowerCase(Locale.ROOT);
+    private static boolean bool(Properties settings, LoggerSetting setting, List<String> problems) {
+        return Boolean.parseBoolean(choice(settings, setting, problems, "true", "false"));
+    }
+
+    /** A choice among an enum's constants, by their names in lower case. */
+    private static <E extends Enum<E>> E choice(Properties settings, LoggerSetting setting, Class<E> choices, List<String> problems) {
+        return Enum.valueOf(choices, choice(settings, setting, problems, words(choices)).toUpperCase(Locale.ROOT));
+    }
+
+    private static String choice(Properties settings, LoggerSetting setting, List<String> problems, String... allowed) {
+        String value = settings.getProperty(setting.key, setting.defaultValue).trim().toLowerCase(Locale.ROOT);
         if (List.of(allowed).contains(value)) {
             return value;
         }
-        problems.add(PREFIX + key + "=" + settings.getProperty(PREFIX + key) + " (not one of " + String.join(", ", allowed) + ")");
-        return fallback;
+        problems.add(setting.key + "=" + settings.getProperty(setting.key) + " (not one of " + String.join(", ", allowed) + ")");
+        return setting.defaultValue;
+    }
+
+    /** An enum's constants as settings write them: their names in lower case. */
+    private static <E extends Enum<E>> String[] words(Class<E> choices) {
+        E[] constants = choices.getEnumConstants();
+        String[] words = new String[constants.length];
+        for (int i = 0; i < constants.length; i++) {
+            words[i] = constants[i].name().toLowerCase(Locale.ROOT);
+        }
+        return words;
     }
 }

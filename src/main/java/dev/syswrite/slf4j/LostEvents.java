@@ -1,11 +1,11 @@
 package dev.syswrite.slf4j;
 
 import dev.syswrite.Errno;
+import dev.syswrite.logging.output.LossCounts;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -20,16 +20,15 @@ import org.slf4j.LoggerFactory;
  * one line per errno into its output, such as
  * {@code syswrite-logger: 1,234 events lost to ENOSPC between 2026-11-27T10:00:00.000Z and 2026-11-27T10:00:05.000Z}.
  *
- * <p>The counters are live: each method reads them as they are now. They are thread-safe.
+ * <p>A read-only view of the engine's counters: live, each method reads them as they are now,
+ * and thread-safe.
  */
 public final class LostEvents {
-    /** Index 0 counts events lost without an errno; 1 to 4095 are the kernel's errnos. */
-    private static final int SLOTS = 4096;
+    private final LossCounts counts;
 
-    /** Made at the first loss, so a provider that never fails never touches it. */
-    private volatile AtomicLongArray counts;
-
-    LostEvents() {}
+    LostEvents(LossCounts counts) {
+        this.counts = counts;
+    }
 
     /**
      * Returns the counters of the syswrite provider SLF4J is bound to.
@@ -48,12 +47,7 @@ public final class LostEvents {
      *     byte, or an error (such as {@code OutOfMemoryError}) while the event was formatted
      */
     public long total() {
-        AtomicLongArray counts = this.counts;
-        long total = 0;
-        for (int i = 0; counts != null && i < SLOTS; i++) {
-            total += counts.get(i);
-        }
-        return total;
+        return counts.total();
     }
 
     /**
@@ -63,8 +57,7 @@ public final class LostEvents {
      * @return the count, 0 if none
      */
     public long count(Errno errno) {
-        AtomicLongArray counts = this.counts;
-        return counts != null && errno.number() < SLOTS ? counts.get(errno.number()) : 0;
+        return counts.count(errno.number());
     }
 
     /**
@@ -73,53 +66,14 @@ public final class LostEvents {
      * @return an unmodifiable snapshot, in errno order, without the errnos that lost none
      */
     public Map<Errno, Long> byErrno() {
-        AtomicLongArray counts = this.counts;
         Map<Errno, Long> snapshot = new LinkedHashMap<>();
-        for (int i = 1; counts != null && i < SLOTS; i++) {
-            long n = counts.get(i);
+        for (int i = 1; i < LossCounts.SLOTS; i++) {
+            long n = counts.count(i);
             if (n != 0) {
                 snapshot.put(Errno.of(i), n);
             }
         }
         return Collections.unmodifiableMap(snapshot);
-    }
-
-    /** Counts one event lost to {@code errno}, or to no errno where it is 0. */
-    void add(int errno) {
-        add(errno, 1);
-    }
-
-    /** Counts {@code n} events lost to {@code errno}, or to no errno where it is 0. */
-    void add(int errno, long n) {
-        AtomicLongArray counts = this.counts;
-        if (counts == null) {
-            synchronized (this) {
-                counts = this.counts;
-                if (counts == null) {
-                    this.counts = counts = new AtomicLongArray(SLOTS);
-                }
-            }
-        }
-        counts.addAndGet(errno > 0 && errno < SLOTS ? errno : 0, n);
-    }
-
-    /** Takes every count, leaving zeros: by errno, index 0 for the losses without one. */
-    long[] drain() {
-        long[] taken = new long[SLOTS];
-        AtomicLongArray counts = this.counts;
-        for (int i = 0; counts != null && i < SLOTS; i++) {
-            taken[i] = counts.getAndSet(i, 0);
-        }
-        return taken;
-    }
-
-    /** Adds counts back, as {@link #drain()} gave them. */
-    void addAll(long[] taken) {
-        for (int i = 0; i < taken.length; i++) {
-            if (taken[i] != 0) {
-                add(i, taken[i]);
-            }
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.syswrite.slf4j;
 
+import dev.syswrite.logging.EventWriter;
+import dev.syswrite.logging.event.Level;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 import org.slf4j.event.LoggingEvent;
@@ -19,13 +21,27 @@ import org.slf4j.spi.LoggingEventAware;
  */
 public final class SysWriteLogger implements Logger, LoggingEventAware {
     private final String name;
-    /** 0 (TRACE) to 4 (ERROR), or 5 (OFF). */
-    private final int level;
+    /** The least level this logger writes. */
+    private final Level threshold;
+    /** Whether each level passes {@link #threshold}: what a logging call reads first, one field. */
+    private final boolean traceEnabled;
+    private final boolean debugEnabled;
+    private final boolean infoEnabled;
+    private final boolean warnEnabled;
+    private final boolean errorEnabled;
+    /** Whether lines write markers: if not, a marker's {@code getName()} is never called. */
+    private final boolean markers;
     private final EventWriter writer;
 
-    SysWriteLogger(String name, EventWriter writer) {
+    SysWriteLogger(String name, Level threshold, EventWriter writer) {
         this.name = name;
-        this.level = writer.config().levelOf(name);
+        this.threshold = threshold;
+        this.traceEnabled = Level.TRACE.passes(threshold);
+        this.debugEnabled = Level.DEBUG.passes(threshold);
+        this.infoEnabled = Level.INFO.passes(threshold);
+        this.warnEnabled = Level.WARN.passes(threshold);
+        this.errorEnabled = Level.ERROR.passes(threshold);
+        this.markers = writer.settings().layout().markers();
         this.writer = writer;
     }
 
@@ -44,10 +60,24 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void log(LoggingEvent event) {
         try {
-            writer.write(name, level, event);
+            Level at = Slf4jLevels.toEngine(event.getLevel());
+            if (at.passes(threshold)) {
+                writer.write(name, Slf4jEvents.detailed(event, at, writer.settings().layout()));
+            }
+        } catch (Throwable failure) {
+            if (failure instanceof ThreadDeath stop) {
+                throw stop; // Thread.stop's, which must end the thread; nothing else may reach the caller
+            }
+            countLost(failure); // the event could not be taken apart: an OutOfMemoryError, a list that throws
+        }
+    }
+
+    private void countLost(Throwable failure) {
+        try {
+            writer.formatFailed(failure);
         } catch (Throwable noStack) {
             if (noStack instanceof ThreadDeath stop) {
-                throw stop; // Thread.stop's, which must end the thread; nothing else may reach the caller
+                throw stop;
             }
         }
     }
@@ -57,9 +87,9 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
      * work, but a thread may run out of stack on the very entry to it, where this frame alone can
      * catch it: the event is lost, uncounted, as there is no stack left to count it with.
      */
-    private void write(int at, Marker marker, String pattern, int count, Object a1, Object a2, Object[] more, Throwable t) {
+    private void write(Level at, Marker marker, String pattern, int count, Object a1, Object a2, Object[] more, Throwable t) {
         try {
-            writer.write(name, at, marker, pattern, count, a1, a2, more, t);
+            writer.write(name, at, markers && marker != null ? Slf4jEvents.markerName(marker) : null, pattern, count, a1, a2, more, t);
         } catch (Throwable noStack) {
             if (noStack instanceof ThreadDeath stop) {
                 throw stop; // Thread.stop's, which must end the thread; nothing else may reach the caller
@@ -68,7 +98,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     }
 
 
-    private void log1(int at, Marker marker, String format, Object arg) {
+    private void log1(Level at, Marker marker, String format, Object arg) {
         if (arg instanceof Throwable t) {
             write(at, marker, format, 0, null, null, null, t);
         } else {
@@ -76,7 +106,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
         }
     }
 
-    private void log2(int at, Marker marker, String format, Object arg1, Object arg2) {
+    private void log2(Level at, Marker marker, String format, Object arg1, Object arg2) {
         if (arg2 instanceof Throwable t) {
             write(at, marker, format, 1, arg1, null, null, t);
         } else {
@@ -84,7 +114,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
         }
     }
 
-    private void logN(int at, Marker marker, String format, Object[] args) {
+    private void logN(Level at, Marker marker, String format, Object[] args) {
         int count = args == null ? 0 : args.length;
         if (count > 0 && args[count - 1] instanceof Throwable t) {
             write(at, marker, format, count - 1, null, null, args, t);
@@ -97,81 +127,81 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isTraceEnabled() {
-        return level <= 0;
+        return traceEnabled;
     }
 
     @Override
     public boolean isTraceEnabled(Marker marker) {
-        return level <= 0;
+        return traceEnabled;
     }
 
     @Override
     public void trace(String msg) {
-        if (level <= 0) {
-            write(0, null, msg, 0, null, null, null, null);
+        if (traceEnabled) {
+            write(Level.TRACE, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void trace(String format, Object arg) {
-        if (level <= 0) {
-            log1(0, null, format, arg);
+        if (traceEnabled) {
+            log1(Level.TRACE, null, format, arg);
         }
     }
 
     @Override
     public void trace(String format, Object arg1, Object arg2) {
-        if (level <= 0) {
-            log2(0, null, format, arg1, arg2);
+        if (traceEnabled) {
+            log2(Level.TRACE, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void trace(String format, Object... arguments) {
-        if (level <= 0) {
-            logN(0, null, format, arguments);
+        if (traceEnabled) {
+            logN(Level.TRACE, null, format, arguments);
         }
     }
 
     @Override
     public void trace(String msg, Throwable t) {
-        if (level <= 0) {
-            write(0, null, msg, 0, null, null, null, t);
+        if (traceEnabled) {
+            write(Level.TRACE, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void trace(Marker marker, String msg) {
-        if (level <= 0) {
-            write(0, marker, msg, 0, null, null, null, null);
+        if (traceEnabled) {
+            write(Level.TRACE, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg) {
-        if (level <= 0) {
-            log1(0, marker, format, arg);
+        if (traceEnabled) {
+            log1(Level.TRACE, marker, format, arg);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg1, Object arg2) {
-        if (level <= 0) {
-            log2(0, marker, format, arg1, arg2);
+        if (traceEnabled) {
+            log2(Level.TRACE, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object... arguments) {
-        if (level <= 0) {
-            logN(0, marker, format, arguments);
+        if (traceEnabled) {
+            logN(Level.TRACE, marker, format, arguments);
         }
     }
 
     @Override
     public void trace(Marker marker, String msg, Throwable t) {
-        if (level <= 0) {
-            write(0, marker, msg, 0, null, null, null, t);
+        if (traceEnabled) {
+            write(Level.TRACE, marker, msg, 0, null, null, null, t);
         }
     }
 
@@ -179,81 +209,81 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isDebugEnabled() {
-        return level <= 1;
+        return debugEnabled;
     }
 
     @Override
     public boolean isDebugEnabled(Marker marker) {
-        return level <= 1;
+        return debugEnabled;
     }
 
     @Override
     public void debug(String msg) {
-        if (level <= 1) {
-            write(1, null, msg, 0, null, null, null, null);
+        if (debugEnabled) {
+            write(Level.DEBUG, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void debug(String format, Object arg) {
-        if (level <= 1) {
-            log1(1, null, format, arg);
+        if (debugEnabled) {
+            log1(Level.DEBUG, null, format, arg);
         }
     }
 
     @Override
     public void debug(String format, Object arg1, Object arg2) {
-        if (level <= 1) {
-            log2(1, null, format, arg1, arg2);
+        if (debugEnabled) {
+            log2(Level.DEBUG, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void debug(String format, Object... arguments) {
-        if (level <= 1) {
-            logN(1, null, format, arguments);
+        if (debugEnabled) {
+            logN(Level.DEBUG, null, format, arguments);
         }
     }
 
     @Override
     public void debug(String msg, Throwable t) {
-        if (level <= 1) {
-            write(1, null, msg, 0, null, null, null, t);
+        if (debugEnabled) {
+            write(Level.DEBUG, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void debug(Marker marker, String msg) {
-        if (level <= 1) {
-            write(1, marker, msg, 0, null, null, null, null);
+        if (debugEnabled) {
+            write(Level.DEBUG, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg) {
-        if (level <= 1) {
-            log1(1, marker, format, arg);
+        if (debugEnabled) {
+            log1(Level.DEBUG, marker, format, arg);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg1, Object arg2) {
-        if (level <= 1) {
-            log2(1, marker, format, arg1, arg2);
+        if (debugEnabled) {
+            log2(Level.DEBUG, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object... arguments) {
-        if (level <= 1) {
-            logN(1, marker, format, arguments);
+        if (debugEnabled) {
+            logN(Level.DEBUG, marker, format, arguments);
         }
     }
 
     @Override
     public void debug(Marker marker, String msg, Throwable t) {
-        if (level <= 1) {
-            write(1, marker, msg, 0, null, null, null, t);
+        if (debugEnabled) {
+            write(Level.DEBUG, marker, msg, 0, null, null, null, t);
         }
     }
 
@@ -261,81 +291,81 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isInfoEnabled() {
-        return level <= 2;
+        return infoEnabled;
     }
 
     @Override
     public boolean isInfoEnabled(Marker marker) {
-        return level <= 2;
+        return infoEnabled;
     }
 
     @Override
     public void info(String msg) {
-        if (level <= 2) {
-            write(2, null, msg, 0, null, null, null, null);
+        if (infoEnabled) {
+            write(Level.INFO, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void info(String format, Object arg) {
-        if (level <= 2) {
-            log1(2, null, format, arg);
+        if (infoEnabled) {
+            log1(Level.INFO, null, format, arg);
         }
     }
 
     @Override
     public void info(String format, Object arg1, Object arg2) {
-        if (level <= 2) {
-            log2(2, null, format, arg1, arg2);
+        if (infoEnabled) {
+            log2(Level.INFO, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void info(String format, Object... arguments) {
-        if (level <= 2) {
-            logN(2, null, format, arguments);
+        if (infoEnabled) {
+            logN(Level.INFO, null, format, arguments);
         }
     }
 
     @Override
     public void info(String msg, Throwable t) {
-        if (level <= 2) {
-            write(2, null, msg, 0, null, null, null, t);
+        if (infoEnabled) {
+            write(Level.INFO, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void info(Marker marker, String msg) {
-        if (level <= 2) {
-            write(2, marker, msg, 0, null, null, null, null);
+        if (infoEnabled) {
+            write(Level.INFO, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object arg) {
-        if (level <= 2) {
-            log1(2, marker, format, arg);
+        if (infoEnabled) {
+            log1(Level.INFO, marker, format, arg);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object arg1, Object arg2) {
-        if (level <= 2) {
-            log2(2, marker, format, arg1, arg2);
+        if (infoEnabled) {
+            log2(Level.INFO, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object... arguments) {
-        if (level <= 2) {
-            logN(2, marker, format, arguments);
+        if (infoEnabled) {
+            logN(Level.INFO, marker, format, arguments);
         }
     }
 
     @Override
     public void info(Marker marker, String msg, Throwable t) {
-        if (level <= 2) {
-            write(2, marker, msg, 0, null, null, null, t);
+        if (infoEnabled) {
+            write(Level.INFO, marker, msg, 0, null, null, null, t);
         }
     }
 
@@ -343,81 +373,81 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isWarnEnabled() {
-        return level <= 3;
+        return warnEnabled;
     }
 
     @Override
     public boolean isWarnEnabled(Marker marker) {
-        return level <= 3;
+        return warnEnabled;
     }
 
     @Override
     public void warn(String msg) {
-        if (level <= 3) {
-            write(3, null, msg, 0, null, null, null, null);
+        if (warnEnabled) {
+            write(Level.WARN, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void warn(String format, Object arg) {
-        if (level <= 3) {
-            log1(3, null, format, arg);
+        if (warnEnabled) {
+            log1(Level.WARN, null, format, arg);
         }
     }
 
     @Override
     public void warn(String format, Object arg1, Object arg2) {
-        if (level <= 3) {
-            log2(3, null, format, arg1, arg2);
+        if (warnEnabled) {
+            log2(Level.WARN, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void warn(String format, Object... arguments) {
-        if (level <= 3) {
-            logN(3, null, format, arguments);
+        if (warnEnabled) {
+            logN(Level.WARN, null, format, arguments);
         }
     }
 
     @Override
     public void warn(String msg, Throwable t) {
-        if (level <= 3) {
-            write(3, null, msg, 0, null, null, null, t);
+        if (warnEnabled) {
+            write(Level.WARN, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void warn(Marker marker, String msg) {
-        if (level <= 3) {
-            write(3, marker, msg, 0, null, null, null, null);
+        if (warnEnabled) {
+            write(Level.WARN, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg) {
-        if (level <= 3) {
-            log1(3, marker, format, arg);
+        if (warnEnabled) {
+            log1(Level.WARN, marker, format, arg);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg1, Object arg2) {
-        if (level <= 3) {
-            log2(3, marker, format, arg1, arg2);
+        if (warnEnabled) {
+            log2(Level.WARN, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object... arguments) {
-        if (level <= 3) {
-            logN(3, marker, format, arguments);
+        if (warnEnabled) {
+            logN(Level.WARN, marker, format, arguments);
         }
     }
 
     @Override
     public void warn(Marker marker, String msg, Throwable t) {
-        if (level <= 3) {
-            write(3, marker, msg, 0, null, null, null, t);
+        if (warnEnabled) {
+            write(Level.WARN, marker, msg, 0, null, null, null, t);
         }
     }
 
@@ -425,81 +455,81 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isErrorEnabled() {
-        return level <= 4;
+        return errorEnabled;
     }
 
     @Override
     public boolean isErrorEnabled(Marker marker) {
-        return level <= 4;
+        return errorEnabled;
     }
 
     @Override
     public void error(String msg) {
-        if (level <= 4) {
-            write(4, null, msg, 0, null, null, null, null);
+        if (errorEnabled) {
+            write(Level.ERROR, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void error(String format, Object arg) {
-        if (level <= 4) {
-            log1(4, null, format, arg);
+        if (errorEnabled) {
+            log1(Level.ERROR, null, format, arg);
         }
     }
 
     @Override
     public void error(String format, Object arg1, Object arg2) {
-        if (level <= 4) {
-            log2(4, null, format, arg1, arg2);
+        if (errorEnabled) {
+            log2(Level.ERROR, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void error(String format, Object... arguments) {
-        if (level <= 4) {
-            logN(4, null, format, arguments);
+        if (errorEnabled) {
+            logN(Level.ERROR, null, format, arguments);
         }
     }
 
     @Override
     public void error(String msg, Throwable t) {
-        if (level <= 4) {
-            write(4, null, msg, 0, null, null, null, t);
+        if (errorEnabled) {
+            write(Level.ERROR, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void error(Marker marker, String msg) {
-        if (level <= 4) {
-            write(4, marker, msg, 0, null, null, null, null);
+        if (errorEnabled) {
+            write(Level.ERROR, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object arg) {
-        if (level <= 4) {
-            log1(4, marker, format, arg);
+        if (errorEnabled) {
+            log1(Level.ERROR, marker, format, arg);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object arg1, Object arg2) {
-        if (level <= 4) {
-            log2(4, marker, format, arg1, arg2);
+        if (errorEnabled) {
+            log2(Level.ERROR, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object... arguments) {
-        if (level <= 4) {
-            logN(4, marker, format, arguments);
+        if (errorEnabled) {
+            logN(Level.ERROR, marker, format, arguments);
         }
     }
 
     @Override
     public void error(Marker marker, String msg, Throwable t) {
-        if (level <= 4) {
-            write(4, marker, msg, 0, null, null, null, t);
+        if (errorEnabled) {
+            write(Level.ERROR, marker, msg, 0, null, null, null, t);
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.syswrite.slf4j;
 
 import dev.syswrite.SysWrite;
+import dev.syswrite.logging.EventWriter;
+import dev.syswrite.logging.output.LogSink;
+import dev.syswrite.logging.output.OutputSettings;
 import java.io.IOException;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
@@ -99,16 +102,17 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
             System.err.println("syswrite-logger: writing through the JDK's FileOutputStream: " + SysWrite.unavailabilityCause().getMessage());
         }
         if (config.async && !nativeWrites) {
-            System.err.println("syswrite-logger: " + LoggerConfig.PREFIX + "mode=async needs syswrite's library for writev(2); writing synchronously");
+            System.err.println("syswrite-logger: " + LoggerSetting.MODE.key + "=async needs syswrite's library for writev(2); writing synchronously");
         }
-        loggerFactory = new SysWriteLoggerFactory(new EventWriter(config, openSink(config, nativeWrites), mdcAdapter));
+        EventWriter writer = new EventWriter(config.settings, openSink(config.settings.output(), nativeWrites), mdcAdapter::getCopyOfContextMap);
+        loggerFactory = new SysWriteLoggerFactory(config, writer);
     }
 
-    private static LogSink openSink(LoggerConfig config, boolean nativeWrites) {
+    private static LogSink openSink(OutputSettings output, boolean nativeWrites) {
         try {
-            return LogSink.open(config, nativeWrites);
+            return LogSink.open(output, nativeWrites);
         } catch (IOException | RuntimeException e) {
-            System.err.println("syswrite-logger: cannot open " + LoggerConfig.PREFIX + "output=" + config.output + " (" + e + "); logging to stderr");
+            System.err.println("syswrite-logger: cannot open " + LoggerSetting.OUTPUT.key + "=" + output.target() + " (" + e + "); logging to stderr");
             try {
                 return LogSink.open("stderr", nativeWrites);
             } catch (IOException impossible) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.Emulation;
 import dev.syswrite.Errno;
+import dev.syswrite.testkit.StalledPipe;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -39,7 +40,7 @@ class AsyncLoggingTest {
     }
 
     private static AsyncCounters counters(TestLoggers loggers) {
-        return loggers.factory.writer().asyncCounters();
+        return loggers.factory.asyncCounters();
     }
 
     @Test

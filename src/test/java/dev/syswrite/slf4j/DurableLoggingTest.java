@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.syswrite.DirtyPages;
+import dev.syswrite.logging.EventWriter;
+import dev.syswrite.logging.output.LogSink;
+import dev.syswrite.logging.output.Pin;
+import dev.syswrite.testkit.CapturedStderr;
+import dev.syswrite.testkit.StalledPipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +68,7 @@ class DurableLoggingTest {
         log.warn("the audit event");
         long after = DirtyPages.kilobytes();
         assertTrue(dirty - after > written * 3 / 4, "dirty + writeback: " + before + " -> " + dirty + " -> " + after + " kB");
-        assertEquals(0, loggers.factory.writer().lostEvents().total());
+        assertEquals(0, loggers.factory.lostEvents().total());
     }
 
     /** In async mode a synced event first drains everything queued before it, whatever the sync level. */
@@ -90,7 +95,7 @@ class DurableLoggingTest {
                     "syswrite.logger.async.ring", "64k", "syswrite.logger.time", "none", "syswrite.logger.thread", "false",
                     "syswrite.logger.name", "none", "syswrite.logger.fsync.level", "error", "syswrite.logger.sync.level", "off");
             Logger log = loggers.factory.getLogger("audit");
-            AsyncCounters counters = loggers.factory.writer().asyncCounters();
+            AsyncCounters counters = loggers.factory.asyncCounters();
             String stderr = CapturedStderr.of(() -> {
                 for (int i = 0; counters.droppedTotal() == 0; i++) {
                     log.info("{} {}", i, "i".repeat(90));
@@ -124,7 +129,7 @@ class DurableLoggingTest {
             });
             assertEquals(1, stderr.lines().filter(l -> l.contains("cannot be synced")).count(), stderr);
             assertEquals(100, pipe.awaitLines(100).lines().count());
-            assertEquals(0, loggers.factory.writer().lostEvents().total());
+            assertEquals(0, loggers.factory.lostEvents().total());
         }
     }
 
@@ -135,7 +140,7 @@ class DurableLoggingTest {
                 "syswrite.logger.output", file.toString()));
         LoggerConfig config = LoggerConfig.of(p);
         assertTrue(config.problems.isEmpty(), config.problems::toString);
-        return new EventWriter(config, LogSink.open(config, true), new BasicMDCAdapter());
+        return new EventWriter(config.settings, LogSink.open(config.settings.output(), true), new BasicMDCAdapter()::getCopyOfContextMap);
     }
 
     /**
@@ -147,7 +152,7 @@ class DurableLoggingTest {
     void aFileSwitchedOutIsSyncedFirst(String mode) throws Exception {
         Path file = dir.resolve("audit.log");
         EventWriter writer = rotatable(file, mode);
-        Logger log = new SysWriteLoggerFactory(writer).getLogger("audit");
+        Logger log = TestLoggers.factory(writer).getLogger("audit");
         String chunk = "x".repeat(64 << 10);
         int events = 512;
         long before = DirtyPages.kilobytes();
@@ -171,7 +176,7 @@ class DurableLoggingTest {
     void aSwitchWaitsForAnOpenSyncWindow() throws Exception {
         Path file = dir.resolve("audit.log");
         EventWriter writer = rotatable(file, "sync");
-        Logger log = new SysWriteLoggerFactory(writer).getLogger("audit");
+        Logger log = TestLoggers.factory(writer).getLogger("audit");
         log.warn("before");
         LogSink sink = writer.sink();
         Pin holder = new Pin();

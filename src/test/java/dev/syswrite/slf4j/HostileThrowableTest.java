@@ -3,6 +3,7 @@ package dev.syswrite.slf4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.logging.text.StackTrace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syswrite.Emulation;
+import dev.syswrite.logging.layout.JsonLayout;
+import dev.syswrite.testkit.JsonLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

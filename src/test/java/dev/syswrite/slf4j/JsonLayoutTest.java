@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syswrite.Emulation;
+import dev.syswrite.logging.layout.EventBuffers;
+import dev.syswrite.logging.text.LineBuilder;
+import dev.syswrite.testkit.JsonLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syswrite.Emulation;
+import dev.syswrite.logging.layout.JsonLayout;
+import dev.syswrite.logging.layout.JsonLine;
+import dev.syswrite.testkit.JsonLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.ChildJvm;
+import dev.syswrite.logging.layout.EventBuffers;
+import dev.syswrite.logging.text.LineBuilder;
+import dev.syswrite.testkit.HostileLoggingChild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

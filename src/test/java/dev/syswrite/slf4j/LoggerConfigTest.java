@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.logging.async.AsyncSettings;
+import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.layout.LayoutSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,35 +16,35 @@ class LoggerConfigTest {
     @Test
     void defaults() {
         LoggerConfig config = LoggerConfig.of(new Properties());
-        assertEquals(2, config.levelOf("any.logger"));
-        assertEquals("stderr", config.output);
-        assertEquals(3, config.timeDigits);
-        assertTrue(config.thread && config.mdc && config.markers);
-        assertEquals("full", config.name);
+        assertEquals(Level.INFO, config.levelOf("any.logger"));
+        assertEquals("stderr", config.settings.output().target());
+        assertEquals(3, config.settings.layout().time().digits());
+        assertTrue(config.settings.layout().thread() && config.settings.layout().mdc() && config.settings.layout().markers());
+        assertEquals(LayoutSettings.LoggerNames.FULL, config.settings.layout().names());
         assertTrue(config.problems.isEmpty());
         assertFalse(config.async);
-        assertEquals(4, config.syncLevel, "ERROR");
-        assertEquals(AsyncWriter.FullRing.BLOCK, config.asyncFull);
-        assertEquals(4 << 20, config.asyncRing);
-        assertFalse(config.asyncSpin);
-        assertEquals(LoggerConfig.OFF, config.fsyncLevel, "nothing synced unless asked");
+        assertEquals(Level.ERROR, config.asyncSettings.syncLevel(), "ERROR");
+        assertEquals(AsyncSettings.WhenFull.BLOCK, config.asyncSettings.whenFull());
+        assertEquals(4 << 20, config.asyncSettings.ringBytes());
+        assertFalse((config.asyncSettings.waiting() == AsyncSettings.Waiting.SPIN));
+        assertEquals(Level.OFF, config.settings.output().fsyncLevel(), "nothing synced unless asked");
     }
 
     @Test
     void fsyncLevel() {
-        assertEquals(4, LoggerConfig.of(settings("syswrite.logger.fsync.level", " Error ")).fsyncLevel);
-        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.fsync.level", "trace")).fsyncLevel);
+        assertEquals(Level.ERROR, LoggerConfig.of(settings("syswrite.logger.fsync.level", " Error ")).settings.output().fsyncLevel());
+        assertEquals(Level.TRACE, LoggerConfig.of(settings("syswrite.logger.fsync.level", "trace")).settings.output().fsyncLevel());
         LoggerConfig bad = LoggerConfig.of(settings("syswrite.logger.fsync.level", "always"));
-        assertEquals(LoggerConfig.OFF, bad.fsyncLevel);
+        assertEquals(Level.OFF, bad.settings.output().fsyncLevel());
         assertEquals(List.of("syswrite.logger.fsync.level=always (not one of trace, debug, info, warn, error, off)"), bad.problems);
     }
 
     @Test
     void formatIsTextOrJson() {
-        assertFalse(LoggerConfig.of(settings()).json);
-        assertTrue(LoggerConfig.of(settings("syswrite.logger.format", " JSON ")).json);
+        assertEquals(LayoutSettings.Format.TEXT, LoggerConfig.of(settings()).settings.layout().format());
+        assertEquals(LayoutSettings.Format.JSON, LoggerConfig.of(settings("syswrite.logger.format", " JSON ")).settings.layout().format());
         LoggerConfig bad = LoggerConfig.of(settings("syswrite.logger.format", "xml"));
-        assertFalse(bad.json);
+        assertFalse((bad.settings.layout().format() == LayoutSettings.Format.JSON));
         assertEquals(1, bad.problems.size(), bad.problems::toString);
     }
 
@@ -49,20 +52,20 @@ class LoggerConfigTest {
     void asyncSettings() {
         LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.mode", "ASYNC", "syswrite.logger.sync.level", "warn",
                 "syswrite.logger.async.full", "drop", "syswrite.logger.async.ring", "100k", "syswrite.logger.async.wait", "spin"));
-        assertTrue(config.async && config.asyncSpin && config.problems.isEmpty(), config.problems::toString);
-        assertEquals(3, config.syncLevel);
-        assertEquals(AsyncWriter.FullRing.DROP, config.asyncFull);
-        assertEquals(128 << 10, config.asyncRing, "rounded up to a power of two");
-        assertEquals(LoggerConfig.OFF, LoggerConfig.of(settings("syswrite.logger.sync.level", "off")).syncLevel);
+        assertTrue(config.async && (config.asyncSettings.waiting() == AsyncSettings.Waiting.SPIN) && config.problems.isEmpty(), config.problems::toString);
+        assertEquals(Level.WARN, config.asyncSettings.syncLevel());
+        assertEquals(AsyncSettings.WhenFull.DROP, config.asyncSettings.whenFull());
+        assertEquals(128 << 10, config.asyncSettings.ringBytes(), "rounded up to a power of two");
+        assertEquals(Level.OFF, LoggerConfig.of(settings("syswrite.logger.sync.level", "off")).asyncSettings.syncLevel());
 
         LoggerConfig bad = LoggerConfig.of(settings("syswrite.logger.mode", "later", "syswrite.logger.sync.level", "loud",
                 "syswrite.logger.async.full", "explode", "syswrite.logger.async.ring", "2g", "syswrite.logger.async.wait", "sleep"));
         assertEquals(5, bad.problems.size(), bad.problems::toString);
-        assertFalse(bad.async || bad.asyncSpin);
-        assertEquals(4, bad.syncLevel);
-        assertEquals(AsyncWriter.FullRing.BLOCK, bad.asyncFull);
-        assertEquals(4 << 20, bad.asyncRing);
-        assertEquals(LoggerConfig.RING_LEAST, LoggerConfig.of(settings("syswrite.logger.async.ring", "64k")).asyncRing);
+        assertFalse(bad.async || (bad.asyncSettings.waiting() == AsyncSettings.Waiting.SPIN));
+        assertEquals(Level.ERROR, bad.asyncSettings.syncLevel());
+        assertEquals(AsyncSettings.WhenFull.BLOCK, bad.asyncSettings.whenFull());
+        assertEquals(4 << 20, bad.asyncSettings.ringBytes());
+        assertEquals(AsyncSettings.RING_LEAST_BYTES, LoggerConfig.of(settings("syswrite.logger.async.ring", "64k")).asyncSettings.ringBytes());
     }
 
     @Test
@@ -72,10 +75,10 @@ class LoggerConfigTest {
                 "syswrite.logger.level.com.example", "debug",
                 "syswrite.logger.level.com.example.noisy", "off",
                 "syswrite.logger.level.com.example.noisy.Important", "trace"));
-        assertEquals(3, config.levelOf("org.other"));
-        assertEquals(1, config.levelOf("com.example.Service"));
-        assertEquals(LoggerConfig.OFF, config.levelOf("com.example.noisy.Chatter"));
-        assertEquals(0, config.levelOf("com.example.noisy.Important"));
+        assertEquals(Level.WARN, config.levelOf("org.other"));
+        assertEquals(Level.DEBUG, config.levelOf("com.example.Service"));
+        assertEquals(Level.OFF, config.levelOf("com.example.noisy.Chatter"));
+        assertEquals(Level.TRACE, config.levelOf("com.example.noisy.Important"));
         assertTrue(config.problems.isEmpty(), config.problems::toString);
     }
 
@@ -86,12 +89,12 @@ class LoggerConfigTest {
                 "syswrite.logger.level", "info",
                 "syswrite.logger.level.com.foo", "debug",
                 "syswrite.logger.level.com.foo.Outer", "error"));
-        assertEquals(1, config.levelOf("com.foo"));
-        assertEquals(1, config.levelOf("com.foo.Bar"));
-        assertEquals(2, config.levelOf("com.foobar.Other"));
-        assertEquals(2, config.levelOf("com.fo"));
-        assertEquals(4, config.levelOf("com.foo.Outer$Inner"));
-        assertEquals(1, config.levelOf("com.foo.OuterMost"));
+        assertEquals(Level.DEBUG, config.levelOf("com.foo"));
+        assertEquals(Level.DEBUG, config.levelOf("com.foo.Bar"));
+        assertEquals(Level.INFO, config.levelOf("com.foobar.Other"));
+        assertEquals(Level.INFO, config.levelOf("com.fo"));
+        assertEquals(Level.ERROR, config.levelOf("com.foo.Outer$Inner"));
+        assertEquals(Level.DEBUG, config.levelOf("com.foo.OuterMost"));
     }
 
     /** {@code level.} with nothing after it names no logger: said, as any other bad setting, and not applied. */
@@ -101,16 +104,16 @@ class LoggerConfigTest {
         assertEquals(List.of("syswrite.logger.level.=debug (no logger name: the level of all loggers is syswrite.logger.level)"),
                 config.problems);
         assertEquals(Map.of(), config.prefixLevels);
-        assertEquals(2, config.levelOf(""));
+        assertEquals(Level.INFO, config.levelOf(""));
     }
 
     /** {@code stderr} and {@code stdout} in any case, as every enumerated value; any other output is a path, kept as written. */
     @Test
     void standardOutputsAreCaseInsensitive() {
-        assertEquals("stdout", LoggerConfig.of(settings("syswrite.logger.output", " STDOUT ")).output);
-        assertEquals("stderr", LoggerConfig.of(settings("syswrite.logger.output", "StdErr")).output);
-        assertEquals("./STDOUT", LoggerConfig.of(settings("syswrite.logger.output", "./STDOUT")).output, "a file of that name");
-        assertEquals("logs/App.log", LoggerConfig.of(settings("syswrite.logger.output", "logs/App.log")).output);
+        assertEquals("stdout", LoggerConfig.of(settings("syswrite.logger.output", " STDOUT ")).settings.output().target());
+        assertEquals("stderr", LoggerConfig.of(settings("syswrite.logger.output", "StdErr")).settings.output().target());
+        assertEquals("./STDOUT", LoggerConfig.of(settings("syswrite.logger.output", "./STDOUT")).settings.output().target(), "a file of that name");
+        assertEquals("logs/App.log", LoggerConfig.of(settings("syswrite.logger.output", "logs/App.log")).settings.output().target());
     }
 
     /** An empty output names nothing to open: a bad value like any other, not a file that fails to open. */
@@ -118,20 +121,20 @@ class LoggerConfigTest {
     void anEmptyOutputIsABadValue() {
         for (String empty : new String[] {"", "  "}) {
             LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.output", empty));
-            assertEquals("stderr", config.output);
+            assertEquals("stderr", config.settings.output().target());
             assertEquals(List.of("syswrite.logger.output=" + empty + " (empty: not stderr, stdout nor a file path)"), config.problems);
         }
     }
 
     @Test
     void lineLimitReadsSizes() {
-        assertEquals(1 << 20, LoggerConfig.of(settings()).lineMax);
-        assertEquals(64 << 10, LoggerConfig.of(settings("syswrite.logger.line.max", "64k")).lineMax);
-        assertEquals(2 << 20, LoggerConfig.of(settings("syswrite.logger.line.max", "2M")).lineMax);
-        assertEquals(5000, LoggerConfig.of(settings("syswrite.logger.line.max", "5000")).lineMax);
+        assertEquals(1 << 20, LoggerConfig.of(settings()).settings.layout().lineMax());
+        assertEquals(64 << 10, LoggerConfig.of(settings("syswrite.logger.line.max", "64k")).settings.layout().lineMax());
+        assertEquals(2 << 20, LoggerConfig.of(settings("syswrite.logger.line.max", "2M")).settings.layout().lineMax());
+        assertEquals(5000, LoggerConfig.of(settings("syswrite.logger.line.max", "5000")).settings.layout().lineMax());
         for (String bad : new String[] {"12", "1g", "999999999999m", "-1k", "lots", "300m"}) {
             LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.line.max", bad));
-            assertEquals(1 << 20, config.lineMax, bad);
+            assertEquals(1 << 20, config.settings.layout().lineMax(), bad);
             assertEquals(1, config.problems.size(), bad);
         }
     }
@@ -139,37 +142,37 @@ class LoggerConfigTest {
     @Test
     void rotationSettings() {
         LoggerConfig defaults = LoggerConfig.of(settings());
-        assertEquals(1_000_000_000L, defaults.reopenNanos, "1s");
-        assertEquals(0, defaults.rolloverSize, "off");
-        assertEquals(7, defaults.rolloverKeep);
+        assertEquals(1_000_000_000L, defaults.settings.output().reopenNanos(), "1s");
+        assertEquals(0, defaults.settings.output().rolloverSize(), "off");
+        assertEquals(7, defaults.settings.output().rolloverKeep());
 
         LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.reopen.interval", "250ms", "syswrite.logger.rollover.size", "64M",
                 "syswrite.logger.rollover.keep", "30"));
         assertTrue(config.problems.isEmpty(), config.problems::toString);
-        assertEquals(250_000_000L, config.reopenNanos);
-        assertEquals(64L << 20, config.rolloverSize);
-        assertEquals(30, config.rolloverKeep);
-        assertEquals(2_000_000_000L, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "2s")).reopenNanos);
-        assertEquals(500_000_000L, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "500")).reopenNanos, "milliseconds");
-        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "OFF")).reopenNanos);
-        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "0")).reopenNanos);
-        assertEquals(5L << 30, LoggerConfig.of(settings("syswrite.logger.rollover.size", "5g")).rolloverSize);
-        assertEquals(1024, LoggerConfig.of(settings("syswrite.logger.rollover.size", "1k")).rolloverSize);
-        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.rollover.size", "off")).rolloverSize);
+        assertEquals(250_000_000L, config.settings.output().reopenNanos());
+        assertEquals(64L << 20, config.settings.output().rolloverSize());
+        assertEquals(30, config.settings.output().rolloverKeep());
+        assertEquals(2_000_000_000L, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "2s")).settings.output().reopenNanos());
+        assertEquals(500_000_000L, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "500")).settings.output().reopenNanos(), "milliseconds");
+        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "OFF")).settings.output().reopenNanos());
+        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.reopen.interval", "0")).settings.output().reopenNanos());
+        assertEquals(5L << 30, LoggerConfig.of(settings("syswrite.logger.rollover.size", "5g")).settings.output().rolloverSize());
+        assertEquals(1024, LoggerConfig.of(settings("syswrite.logger.rollover.size", "1k")).settings.output().rolloverSize());
+        assertEquals(0, LoggerConfig.of(settings("syswrite.logger.rollover.size", "off")).settings.output().rolloverSize());
 
         for (String bad : new String[] {"5ms", "2h", "3601s", "soon", "-1s", "999999999999999s"}) {
             LoggerConfig c = LoggerConfig.of(settings("syswrite.logger.reopen.interval", bad));
-            assertEquals(1_000_000_000L, c.reopenNanos, bad);
+            assertEquals(1_000_000_000L, c.settings.output().reopenNanos(), bad);
             assertEquals(1, c.problems.size(), bad);
         }
         for (String bad : new String[] {"1023", "-1m", "big", "99999999999g", "1t"}) {
             LoggerConfig c = LoggerConfig.of(settings("syswrite.logger.rollover.size", bad));
-            assertEquals(0, c.rolloverSize, bad);
+            assertEquals(0, c.settings.output().rolloverSize(), bad);
             assertEquals(1, c.problems.size(), bad);
         }
         for (String bad : new String[] {"0", "1001", "-3", "all"}) {
             LoggerConfig c = LoggerConfig.of(settings("syswrite.logger.rollover.keep", bad));
-            assertEquals(7, c.rolloverKeep, bad);
+            assertEquals(7, c.settings.output().rolloverKeep(), bad);
             assertEquals(1, c.problems.size(), bad);
         }
     }
@@ -182,7 +185,7 @@ class LoggerConfigTest {
         zeros.forEach((key, values) -> values.forEach(zero -> {
             LoggerConfig config = LoggerConfig.of(settings("syswrite.logger." + key, zero));
             assertEquals(List.of(), config.problems, key + "=" + zero);
-            assertEquals(0, key.equals("rollover.size") ? config.rolloverSize : config.reopenNanos, key + "=" + zero);
+            assertEquals(0, key.equals("rollover.size") ? config.settings.output().rolloverSize() : config.settings.output().reopenNanos(), key + "=" + zero);
         }));
     }
 
@@ -195,10 +198,10 @@ class LoggerConfigTest {
                 "syswrite.logger.thread", "maybe",
                 "syswrite.logger.name", "long",
                 "syswrite.logger.colour", "red"));
-        assertEquals(2, config.levelOf("com.example.Service"));
-        assertEquals(3, config.timeDigits);
-        assertTrue(config.thread);
-        assertEquals("full", config.name);
+        assertEquals(Level.INFO, config.levelOf("com.example.Service"));
+        assertEquals(3, config.settings.layout().time().digits());
+        assertTrue(config.settings.layout().thread());
+        assertEquals(LayoutSettings.LoggerNames.FULL, config.settings.layout().names());
         String problems = String.join("; ", config.problems);
         for (String named : new String[] {"level=loud", "level.com.example=verbose", "time=nanos", "thread=maybe", "name=long", "colour (unknown key)"}) {
             assertTrue(problems.contains("syswrite.logger." + named), problems);
@@ -228,14 +231,14 @@ class LoggerConfigTest {
                     "syswrite.logger.mdc=\\unknown",
                     "syswrite.logger.markers=false");
             LoggerConfig config = LoggerConfig.of(file, settings("syswrite.logger.keyvalues", "false"));
-            assertEquals(1, config.levelOf("any"));
-            assertEquals("logs\\", config.output);
-            assertEquals(0, config.timeDigits);
-            assertEquals("short", config.name);
-            assertFalse(config.markers || config.keyValues);
-            assertFalse(config.json, "the line is ignored: its default");
-            assertTrue(config.mdc, "the line is ignored: its default");
-            assertTrue(config.thread, "a bad value: its default");
+            assertEquals(Level.DEBUG, config.levelOf("any"));
+            assertEquals("logs\\", config.settings.output().target());
+            assertEquals(0, config.settings.layout().time().digits());
+            assertEquals(LayoutSettings.LoggerNames.SHORT, config.settings.layout().names());
+            assertFalse(config.settings.layout().markers() || config.settings.layout().keyValues());
+            assertFalse((config.settings.layout().format() == LayoutSettings.Format.JSON), "the line is ignored: its default");
+            assertTrue(config.settings.layout().mdc(), "the line is ignored: its default");
+            assertTrue(config.settings.layout().thread(), "a bad value: its default");
             assertEquals(List.of(
                     "syswrite-logger.properties line 4: syswrite.logger.format=C:\\users\\json (Malformed \\uxxxx encoding.; the line is ignored)",
                     "syswrite-logger.properties line 10: syswrite.logger.mdc=\\unknown (Malformed \\uxxxx encoding.; the line is ignored)",
@@ -275,9 +278,9 @@ class LoggerConfigTest {
     void choicesAreCaseInsensitive() {
         LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.time", "MICROS", "syswrite.logger.name", "Short",
                 "syswrite.logger.mdc", "FALSE"));
-        assertEquals(6, config.timeDigits);
-        assertEquals("short", config.name);
-        assertTrue(!config.mdc && config.problems.isEmpty());
+        assertEquals(6, config.settings.layout().time().digits());
+        assertEquals(LayoutSettings.LoggerNames.SHORT, config.settings.layout().names());
+        assertTrue(!config.settings.layout().mdc() && config.problems.isEmpty());
     }
 
     static Properties settings(String... keyValues) {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.ChildJvm;
+import dev.syswrite.testkit.LoggingChild;
+import dev.syswrite.testkit.LongLineChild;
+import dev.syswrite.testkit.ShutdownLoggingChild;
+import dev.syswrite.testkit.StalledPipe;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

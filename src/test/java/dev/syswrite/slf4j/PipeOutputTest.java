@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syswrite.ChildJvm;
 import dev.syswrite.Emulation;
+import dev.syswrite.testkit.JsonLog;
+import dev.syswrite.testkit.LongLineChild;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.Emulation;
+import dev.syswrite.logging.EventWriter;
+import dev.syswrite.logging.output.LogSink;
+import dev.syswrite.logging.output.OutputFile;
+import dev.syswrite.testkit.CapturedStderr;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,13 +69,13 @@ class RotationTest {
         p.setProperty("syswrite.logger.output", file.toString());
         LoggerConfig config = LoggerConfig.of(p);
         assertTrue(config.problems.isEmpty(), config.problems::toString);
-        LogSink sink = LogSink.open(config, nativeWrites);
+        LogSink sink = LogSink.open(config.settings.output(), nativeWrites);
         sinks.add(sink);
-        return new EventWriter(config, sink, new BasicMDCAdapter());
+        return new EventWriter(config.settings, sink, new BasicMDCAdapter()::getCopyOfContextMap);
     }
 
     private static Logger logger(EventWriter writer) {
-        return new SysWriteLoggerFactory(writer).getLogger("x");
+        return TestLoggers.factory(writer).getLogger("x");
     }
 
     /**
@@ -280,7 +284,7 @@ class RotationTest {
         assertEquals("INFO - two\n", Files.readString(file));
 
         Properties p = LoggerConfigTest.settings("syswrite.logger.output", "stderr");
-        LogSink stderr = LogSink.open(LoggerConfig.of(p), true);
+        LogSink stderr = LogSink.open(LoggerConfig.of(p).settings.output(), true);
         assertFalse(stderr.reopen());
         assertNull(stderr.outputFile().watcherThread(), "no watcher for stderr");
     }
@@ -338,7 +342,7 @@ class RotationTest {
         assertTrue(said.lines().skip(1).findFirst().orElseThrow().contains("succeeded again"), said);
         assertEquals("INFO - one\nINFO - two\n", Files.readString(dir.resolve("app.log.old")));
         assertEquals("INFO - three\n", Files.readString(file));
-        assertEquals(0, writer.lostEvents().total());
+        assertEquals(0, writer.losses().total());
     }
 
     /**
@@ -397,7 +401,7 @@ class RotationTest {
 
         // Unreachable output: its watcher ends by itself.
         Properties p = LoggerConfigTest.settings("syswrite.logger.output", dir.resolve("other.log").toString(), "syswrite.logger.reopen.interval", "10ms");
-        Thread orphan = LogSink.open(LoggerConfig.of(p), true).outputFile().watcherThread();
+        Thread orphan = LogSink.open(LoggerConfig.of(p).settings.output(), true).outputFile().watcherThread();
         for (int i = 0; i < 100 && orphan.isAlive(); i++) {
             System.gc();
             orphan.join(100);
@@ -483,7 +487,7 @@ class RotationTest {
 
     /** How many rolled files ({@code <output>.N}) are beside the writer's output now. */
     private static int rolledFiles(EventWriter writer) throws IOException {
-        Path output = Path.of(writer.config().output);
+        Path output = Path.of(writer.settings().output().target());
         try (Stream<Path> files = Files.list(output.getParent())) {
             return (int) files.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(output.getFileName().toString()) + "\\.\\d+"))
                     .count();

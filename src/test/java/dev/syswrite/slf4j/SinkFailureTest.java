@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.ChildJvm;
 import dev.syswrite.Errno;
+import dev.syswrite.testkit.HostileLoggingChild;
+import dev.syswrite.testkit.SmallTmpfs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.syswrite.ChildJvm;
 import dev.syswrite.Emulation;
+import dev.syswrite.logging.EventWriter;
+import dev.syswrite.logging.output.LogSink;
+import dev.syswrite.testkit.OverflowFirstChild;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +60,7 @@ class StackOverflowLoggingTest {
                 "syswrite.logger.fsync.level", fsyncLevel));
         LoggerConfig config = LoggerConfig.of(p);
         assertTrue(config.problems.isEmpty(), config.problems::toString);
-        return new EventWriter(config, LogSink.open(config, true), new BasicMDCAdapter());
+        return new EventWriter(config.settings, LogSink.open(config.settings.output(), true), new BasicMDCAdapter()::getCopyOfContextMap);
     }
 
     /**
@@ -70,7 +73,7 @@ class StackOverflowLoggingTest {
     void everythingTakenIsGivenBackAndNothingIsWrittenTwice(String mode, String fsyncLevel) throws Exception {
         Path file = dir.resolve("app.log");
         EventWriter writer = writer(file, mode, fsyncLevel);
-        Logger log = new SysWriteLoggerFactory(writer).getLogger("deep");
+        Logger log = TestLoggers.factory(writer).getLogger("deep");
         int dives = Emulation.underQemu() ? 6 : 30;
         int others = 2;
         int mostPerOther = Emulation.underQemu() ? 50_000 : 1_000_000;

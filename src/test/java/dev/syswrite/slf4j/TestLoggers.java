@@ -1,5 +1,7 @@
 package dev.syswrite.slf4j;
 
+import dev.syswrite.logging.EventWriter;
+import dev.syswrite.logging.output.LogSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,9 +19,15 @@ final class TestLoggers {
         p.setProperty("syswrite.logger.output", file.toString());
         LoggerConfig config = LoggerConfig.of(p);
         try {
-            factory = new SysWriteLoggerFactory(new EventWriter(config, LogSink.open(config.output, nativeWrites), mdc));
+            factory = new SysWriteLoggerFactory(config, new EventWriter(config.settings, LogSink.open(config.settings.output().target(), nativeWrites),
+                    mdc::getCopyOfContextMap));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Loggers at the default level, writing through {@code writer}. */
+    static SysWriteLoggerFactory factory(EventWriter writer) {
+        return new SysWriteLoggerFactory(LoggerConfig.of(new Properties()), writer);
     }
 }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.syswrite.ChildJvm;
 import dev.syswrite.Emulation;
+import dev.syswrite.logging.EventWriter;
+import dev.syswrite.logging.output.LogSink;
+import dev.syswrite.testkit.JsonLog;
+import dev.syswrite.testkit.TornLineChild;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,7 +75,7 @@ class TornLineRestartTest {
             Path file = dir.resolve(torn ? "torn.log" : "whole.log");
             List<String> earlier = earlierRun(file, json, torn);
             EventWriter writer = writer(file, format, mode, nativeWrites);
-            Logger log = new SysWriteLoggerFactory(writer).getLogger("x");
+            Logger log = TestLoggers.factory(writer).getLogger("x");
             log.info("first");
             log.info("second");
             assertTrue(writer.flush());
@@ -89,7 +93,7 @@ class TornLineRestartTest {
         boolean json = format.equals("json");
         Path file = dir.resolve("app.log");
         EventWriter writer = writer(file, format, mode, nativeWrites);
-        Logger log = new SysWriteLoggerFactory(writer).getLogger("x");
+        Logger log = TestLoggers.factory(writer).getLogger("x");
         log.info("before");
         assertTrue(writer.flush());
         Files.move(file, dir.resolve("app.log.1"));
@@ -245,7 +249,7 @@ class TornLineRestartTest {
         p.setProperty("syswrite.logger.output", file.toString());
         LoggerConfig config = LoggerConfig.of(p);
         assertTrue(config.problems.isEmpty(), config.problems::toString);
-        return new EventWriter(config, LogSink.open(config, nativeWrites), new BasicMDCAdapter());
+        return new EventWriter(config.settings, LogSink.open(config.settings.output(), nativeWrites), new BasicMDCAdapter()::getCopyOfContextMap);
     }
 
     /** A {@link TornLineChild} logging to {@code file} with the same settings. */

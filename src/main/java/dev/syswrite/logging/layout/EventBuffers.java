@@ -1,0 +1,190 @@
+package dev.syswrite.logging.layout;
+
+import dev.syswrite.internal.HomeSlot;
+import dev.syswrite.logging.output.Pin;
+import dev.syswrite.logging.text.LineBuilder;
+import dev.syswrite.logging.text.Utf8;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntFunction;
+
+/**
+ * The memory events are formatted and encoded in: a fixed number of slots shared by every thread,
+ * so what the provider holds does not grow with the number of threads (100,000 virtual threads
+ * share the same few slots as 8 platform threads).
+ *
+ * <p>A thread takes a slot with one compare-and-set, starting at a slot chosen by its id, so a
+ * thread usually finds the same slot free and warm in its cache; it gives it back with one
+ * store. An event logged while its thread is formatting another (a {@code toString()} that
+ * logs) takes a second slot, so neither event sees the other's text. When every slot is taken
+ * (more threads inside a logging call at once than slots, for example threads descheduled in the
+ * middle of one), the event formats into a temporary slot that is dropped afterwards: it costs
+ * garbage, never an event.
+ */
+public final class EventBuffers {
+    /** Events formatted inside each other on one thread beyond which objects are no longer rendered. */
+    public static final int MAX_NESTED = 8;
+
+    /** Each slot's encoding buffer starts here and grows, in powers of two, up to {@link #SLOT_BYTES_MAX}. */
+    public static final int SLOT_BYTES_MIN = 4 * 1024;
+    public static final int SLOT_BYTES_MAX = 64 * 1024;
+
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(Slot.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * One event's working memory. Its fields are the engine's to use directly: the slot is freed by
+     * a store to {@link #owner} in the frame that took it, never by a call.
+     */
+    public static final class Slot {
+        public final LineBuilder line = new LineBuilder();
+        public final Utf8 encoder = new Utf8();
+        /** The JSON layout's state for the event, made on first use: a text-only provider never makes one. */
+        private JsonLine json;
+        /** The encoded line, from index 1 (index 0 is the sink's); allocated on first use, never in a temporary slot. */
+        private ByteBuffer bytes;
+        /** How many other events its owner was formatting when it took this slot, where known. */
+        public int nested;
+        public final boolean pooled;
+        /** Its owner's hold on the output, registered with the sink; null in a temporary slot, which writes under a lock. */
+        public final Pin pin;
+        /** The thread using it, or null when free: taken by compare-and-set, freed by a plain store. */
+        public volatile Thread owner;
+
+        Slot(boolean pooled) {
+            this.pooled = pooled;
+            this.pin = pooled ? new Pin() : null;
+        }
+
+        public JsonLine json() {
+            if (json == null) {
+                json = new JsonLine();
+            }
+            return json;
+        }
+    }
+
+    private final Slot[] slots;
+    private final IntFunction<ByteBuffer> allocate;
+    /** Temporary slots each thread holds now: only threads that found the pool full appear here. */
+    private final ConcurrentMap<Thread, Integer> temporary = new ConcurrentHashMap<>();
+
+    /**
+     * @param count the number of slots, rounded up to a power of two
+     * @param allocate makes an encoding buffer of a given capacity the sink can write from
+     */
+    public EventBuffers(int count, IntFunction<ByteBuffer> allocate) {
+        int size = Integer.highestOneBit(Math.max(2, count) - 1) << 1;
+        this.slots = new Slot[size];
+        for (int i = 0; i < size; i++) {
+            slots[i] = new Slot(true);
+        }
+        this.allocate = allocate;
+    }
+
+    /** The default: four slots a processor, at least eight. */
+    public static int defaultCount() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    public int size() {
+        return slots.length;
+    }
+
+    /** The pooled slots' holds on the output, to register with the sink. */
+    public Pin[] holders() {
+        Pin[] holders = new Pin[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            holders[i] = slots[i].pin;
+        }
+        return holders;
+    }
+
+    /** How many pooled slots are taken now. */
+    public int inUse() {
+        int n = 0;
+        for (Slot slot : slots) {
+            n += slot.owner == null ? 0 : 1;
+        }
+        return n;
+    }
+
+    /**
+     * The text capacity the pool keeps now, in chars: bounded by {@link #size()} times what a
+     * builder keeps, twice that in JSON mode (a slot's {@link JsonLine} has a builder of its own).
+     */
+    public long retainedChars() {
+        long chars = 0;
+        for (Slot slot : slots) {
+            chars += slot.line.capacity() + (slot.json == null ? 0 : slot.json.capacity());
+        }
+        return chars;
+    }
+
+    /** Takes a slot for the calling thread's event; see {@link Slot#owner} and {@link #releaseTemporary} for giving it back. */
+    public Slot acquire() {
+        Thread me = Thread.currentThread();
+        int home = HomeSlot.of(slots.length);
+        Slot slot = slots[home];
+        if (OWNER.compareAndSet(slot, null, me)) {
+            slot.nested = 0;
+            return slot;
+        }
+        return acquireSlowly(me, home);
+    }
+
+    /** The home slot is taken: by this thread (a nested event) or another. */
+    private Slot acquireSlowly(Thread me, int home) {
+        int nested = temporary.getOrDefault(me, 0);
+        for (Slot slot : slots) {
+            if ((Thread) OWNER.getVolatile(slot) == me) {
+                nested++;
+            }
+        }
+        for (int i = 1; i < slots.length; i++) {
+            Slot slot = slots[(home + i) & (slots.length - 1)];
+            if (OWNER.compareAndSet(slot, null, me)) {
+                slot.nested = nested;
+                return slot;
+            }
+        }
+        Slot slot = new Slot(false);
+        slot.nested = nested;
+        OWNER.setOpaque(slot, me);
+        temporary.merge(me, 1, Integer::sum);
+        return slot;
+    }
+
+    /**
+     * Gives a temporary slot back. (A pooled one is given back by storing null in its owner, which
+     * the writer does in its own frame: a store cannot overflow the stack, a call can.)
+     */
+    public void releaseTemporary(Slot slot) {
+        temporary.computeIfPresent(Thread.currentThread(), (thread, n) -> n == 1 ? null : n - 1);
+    }
+
+    /**
+     * The slot's encoding buffer, grown to hold {@code capacity} bytes; or null if that is more
+     * than a slot keeps ({@link #SLOT_BYTES_MAX}), or the slot is temporary: the caller then
+     * encodes into its one shared buffer for large lines.
+     */
+    public ByteBuffer bytes(Slot slot, int capacity) {
+        if (capacity > SLOT_BYTES_MAX || !slot.pooled) {
+            return null;
+        }
+        if (slot.bytes == null || slot.bytes.capacity() < capacity) {
+            slot.bytes = allocate.apply(Math.max(SLOT_BYTES_MIN, Integer.highestOneBit(capacity - 1) << 1));
+        }
+        return slot.bytes;
+    }
+}
