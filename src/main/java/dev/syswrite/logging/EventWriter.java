@@ -84,13 +84,22 @@ public final class EventWriter {
     /**
      * An engine writing to {@code sink}, with as many slots as {@link EventBuffers#defaultCount()}.
      *
+     * @param settings the layout, the output and, for the asynchronous mode, the ring
+     * @param sink where the lines go
      * @param mdc the logging thread's diagnostic context, as a copy (null or empty for none)
      */
     public EventWriter(Settings settings, LogSink sink, Supplier<Map<String, String>> mdc) {
         this(settings, sink, mdc, EventBuffers.defaultCount());
     }
 
-    /** An engine writing to {@code sink}, with {@code slots} pooled slots. */
+    /**
+     * An engine writing to {@code sink}, with {@code slots} pooled slots.
+     *
+     * @param settings the layout, the output and, for the asynchronous mode, the ring
+     * @param sink where the lines go
+     * @param mdc the logging thread's diagnostic context, as a copy (null or empty for none)
+     * @param slots how many slots events are formatted in before threads take temporary ones
+     */
     public EventWriter(Settings settings, LogSink sink, Supplier<Map<String, String>> mdc, int slots) {
         this.settings = settings;
         this.layoutSettings = settings.layout();
@@ -163,27 +172,47 @@ public final class EventWriter {
         return null;
     }
 
-    /** The settings it was made with. */
+    /**
+     * The settings it was made with.
+     *
+     * @return the settings
+     */
     public Settings settings() {
         return settings;
     }
 
-    /** The events it could not write, by errno. */
+    /**
+     * The events it could not write, by errno.
+     *
+     * @return the counts, updated live
+     */
     public LossCounts losses() {
         return sink.losses();
     }
 
-    /** The sink, for tests. */
+    /**
+     * The sink, for tests.
+     *
+     * @return the sink
+     */
     public LogSink sink() {
         return sink;
     }
 
-    /** The slots events are formatted in, for tests. */
+    /**
+     * The slots events are formatted in, for tests.
+     *
+     * @return the slots
+     */
     public EventBuffers buffers() {
         return buffers;
     }
 
-    /** The asynchronous mode's counters, or null in the synchronous mode. */
+    /**
+     * The asynchronous mode's counters, or null in the synchronous mode.
+     *
+     * @return the counters, updated live, or null
+     */
     public AsyncCounts asyncCounts() {
         return async == null ? null : async.counters();
     }
@@ -221,9 +250,14 @@ public final class EventWriter {
      * Formats and writes one event of the calling thread, now. Never throws, but for
      * {@code ThreadDeath}: what cannot be written is counted in {@link #losses()}.
      *
+     * @param logger the logger's name
+     * @param level the event's level
      * @param marker a marker's name, or null
      * @param pattern the message, with {@code {}} where an argument goes
      * @param count how many arguments there are: from {@code more}, or else {@code a1} and {@code a2}
+     * @param a1 the first argument, where {@code more} is null
+     * @param a2 the second argument, where {@code more} is null
+     * @param more all the arguments, or null
      * @param throwable printed after the message with its stack trace, or null
      */
     public void write(String logger, Level level, String marker, String pattern, int count, Object a1, Object a2, Object[] more,
@@ -263,6 +297,9 @@ public final class EventWriter {
     /**
      * Formats and writes an event with details of its own: its time and thread, when it has them,
      * its markers and key-value pairs. Never throws, but for {@code ThreadDeath}.
+     *
+     * @param logger the logger's name
+     * @param event the event, in the engine's own terms
      */
     public void write(String logger, DetailedEvent event) {
         EventBuffers.Slot slot = null;
@@ -301,6 +338,8 @@ public final class EventWriter {
     /**
      * Counts an event its front end could not hand over (taking it apart failed) as lost, and
      * says the first such failure on stderr. Never throws, but for {@code ThreadDeath}.
+     *
+     * @param failure what taking it apart threw
      */
     public void formatFailed(Throwable failure) {
         try {

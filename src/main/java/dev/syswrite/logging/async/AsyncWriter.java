@@ -130,6 +130,11 @@ public final class AsyncWriter {
      * less than the settings ask where they cannot be allocated), and the shutdown hook that
      * drains the ring at exit.
      *
+     * @param settings the ring's size, the full-ring policy, how the thread waits, the sync level
+     * @param fsyncLevel the level from which a caller waits for its event to be synced to the device
+     * @param sink where the writer thread writes
+     * @param ringBytes the ring's size in bytes, a power of two
+     * @return the running writer
      * @throws IllegalStateException if the JVM is already shutting down
      * @throws OutOfMemoryError if direct memory cannot hold the ring
      */
@@ -140,6 +145,11 @@ public final class AsyncWriter {
         return writer;
     }
 
+    /**
+     * What the writer counts (events queued, written, dropped, and its waits), as it counts them.
+     *
+     * @return its counters, updated live
+     */
     public AsyncCounts counters() {
         return counters;
     }
@@ -148,6 +158,12 @@ public final class AsyncWriter {
      * Queues {@code line[from, to)} ({@code line[from - 1]} is the sink's, as for
      * {@link LogSink#write}), or writes it as the policies say, through {@code holder} where the
      * caller writes it itself. Never throws.
+     *
+     * @param holder the calling thread's hold on the output, for a line it writes itself
+     * @param level the event's level, which the sync, fsync and full-ring policies judge
+     * @param line the encoded line
+     * @param from the line's first byte
+     * @param to the index after its newline
      */
     public void write(Pin holder, Level level, ByteBuffer line, int from, int to) {
         if (stuck || drainLock.isHeldByCurrentThread()) {

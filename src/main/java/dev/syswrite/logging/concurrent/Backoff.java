@@ -16,12 +16,21 @@ public final class Backoff {
 
     private Backoff() {}
 
-    /** Whether round {@code round} of a wait parks: the rounds before only spin or yield. */
+    /**
+     * Whether round {@code round} of a wait parks: the rounds before only spin or yield.
+     *
+     * @param round how many rounds the wait has had, 0 first
+     * @return whether it parks
+     */
     public static boolean parks(int round) {
         return round >= 128;
     }
 
-    /** Waits once, round {@code round} (0 first) of a wait. */
+    /**
+     * Waits once, round {@code round} (0 first) of a wait.
+     *
+     * @param round how many rounds the wait has had, 0 first
+     */
     public static void pause(int round) {
         if (round < 64) {
             Thread.onSpinWait();

@@ -48,7 +48,11 @@ public final class StoreReleasedLock {
     /** The last waiter to park, for {@link #wake()}. */
     private volatile Thread parked;
 
-    /** Takes the lock if it is free now. */
+    /**
+     * Takes the lock if it is free now.
+     *
+     * @return whether it took the lock
+     */
     public boolean tryLock() {
         return owner == null && OWNER.compareAndSet(this, null, Thread.currentThread());
     }
@@ -63,6 +67,7 @@ public final class StoreReleasedLock {
     /**
      * Takes the lock, waiting at most {@code nanos}. An interrupt does not end the wait, and is kept.
      *
+     * @param nanos the longest wait
      * @return whether it took the lock
      */
     public boolean tryLock(long nanos) {
@@ -76,6 +81,11 @@ public final class StoreReleasedLock {
         return true;
     }
 
+    /**
+     * Whether the calling thread holds the lock.
+     *
+     * @return whether it does
+     */
     public boolean isHeldByCurrentThread() {
         return owner == Thread.currentThread();
     }

@@ -30,6 +30,7 @@ public final class EventBuffers {
 
     /** Each slot's encoding buffer starts here and grows, in powers of two, up to {@link #SLOT_BYTES_MAX}. */
     public static final int SLOT_BYTES_MIN = 4 * 1024;
+    /** The most bytes a slot's encoding buffer keeps; a longer line is encoded in one shared buffer. */
     public static final int SLOT_BYTES_MAX = 64 * 1024;
 
     private static final VarHandle OWNER;
@@ -47,7 +48,9 @@ public final class EventBuffers {
      * a store to {@link #owner} in the frame that took it, never by a call.
      */
     public static final class Slot {
+        /** The event's text, as the layout appends it. */
         public final LineBuilder line = new LineBuilder();
+        /** Encodes the text into the slot's buffer ({@link EventBuffers#bytes}). */
         public final Utf8 encoder = new Utf8();
         /** The JSON layout's state for the event, made on first use: a text-only provider never makes one. */
         private JsonLine json;
@@ -55,6 +58,7 @@ public final class EventBuffers {
         private ByteBuffer bytes;
         /** How many other events its owner was formatting when it took this slot, where known. */
         public int nested;
+        /** Whether it is one of the pool's slots, or a temporary one taken when all were in use. */
         public final boolean pooled;
         /** Its owner's hold on the output, registered with the sink; null in a temporary slot, which writes under a lock. */
         public final Pin pin;
@@ -66,6 +70,11 @@ public final class EventBuffers {
             this.pin = pooled ? new Pin() : null;
         }
 
+        /**
+         * The JSON layout's state for the event.
+         *
+         * @return it, made on first use
+         */
         public JsonLine json() {
             if (json == null) {
                 json = new JsonLine();
@@ -92,16 +101,29 @@ public final class EventBuffers {
         this.allocate = allocate;
     }
 
-    /** The default: four slots a processor, at least eight. */
+    /**
+     * The default: four slots a processor, at least eight.
+     *
+     * @return how many slots a pool has by default
+     */
     public static int defaultCount() {
         return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * How many pooled slots there are.
+     *
+     * @return the count
+     */
     public int size() {
         return slots.length;
     }
 
-    /** The pooled slots' holds on the output, to register with the sink. */
+    /**
+     * The pooled slots' holds on the output, to register with the sink.
+     *
+     * @return one per pooled slot
+     */
     public Pin[] holders() {
         Pin[] holders = new Pin[slots.length];
         for (int i = 0; i < slots.length; i++) {
@@ -110,7 +132,11 @@ public final class EventBuffers {
         return holders;
     }
 
-    /** How many pooled slots are taken now. */
+    /**
+     * How many pooled slots are taken now.
+     *
+     * @return the count, by a racy read
+     */
     public int inUse() {
         int n = 0;
         for (Slot slot : slots) {
@@ -122,6 +148,8 @@ public final class EventBuffers {
     /**
      * The text capacity the pool keeps now, in chars: bounded by {@link #size()} times what a
      * builder keeps, twice that in JSON mode (a slot's {@link JsonLine} has a builder of its own).
+     *
+     * @return the chars
      */
     public long retainedChars() {
         long chars = 0;
@@ -131,7 +159,11 @@ public final class EventBuffers {
         return chars;
     }
 
-    /** Takes a slot for the calling thread's event; see {@link Slot#owner} and {@link #releaseTemporary} for giving it back. */
+    /**
+     * Takes a slot for the calling thread's event; see {@link Slot#owner} and {@link #releaseTemporary} for giving it back.
+     *
+     * @return a pooled slot, or a temporary one if none is free
+     */
     public Slot acquire() {
         Thread me = Thread.currentThread();
         int home = HomeSlot.of(slots.length);
@@ -168,6 +200,8 @@ public final class EventBuffers {
     /**
      * Gives a temporary slot back. (A pooled one is given back by storing null in its owner, which
      * the writer does in its own frame: a store cannot overflow the stack, a call can.)
+     *
+     * @param slot a temporary slot from {@link #acquire()}
      */
     public void releaseTemporary(Slot slot) {
         temporary.computeIfPresent(Thread.currentThread(), (thread, n) -> n == 1 ? null : n - 1);
@@ -177,6 +211,10 @@ public final class EventBuffers {
      * The slot's encoding buffer, grown to hold {@code capacity} bytes; or null if that is more
      * than a slot keeps ({@link #SLOT_BYTES_MAX}), or the slot is temporary: the caller then
      * encodes into its one shared buffer for large lines.
+     *
+     * @param slot the slot, pooled or temporary
+     * @param capacity the bytes the line needs, index 0 included
+     * @return the buffer, or null
      */
     public ByteBuffer bytes(Slot slot, int capacity) {
         if (capacity > SLOT_BYTES_MAX || !slot.pooled) {

@@ -368,6 +368,12 @@ public final class JsonLine {
     /**
      * The bytes {@code s[from, to)} takes escaped, as {@link #escape} writes it, counted until they
      * reach {@code most}: the most bytes of its whole characters that are within {@code most}.
+     *
+     * @param s the text
+     * @param from its first char
+     * @param to the index after its last
+     * @param most the budget, in bytes
+     * @return the bytes, at most {@code most}
      */
     public static int escapedBytes(CharSequence s, int from, int to, int most) {
         int bytes = 0;

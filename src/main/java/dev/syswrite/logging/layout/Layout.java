@@ -19,13 +19,17 @@ public interface Layout {
     /**
      * Whether the encoder must escape the control characters of the line's head on the way out
      * (the text layout's {@link LayoutSettings#escape()}); a layout that escapes as it appends says no.
+     *
+     * @return whether the encoder escapes
      */
     boolean escapesOnEncode();
 
     /**
      * The layout the settings choose.
      *
+     * @param settings the format and what the line holds
      * @param mdc the logging thread's diagnostic context, as a copy (null or empty for none)
+     * @return a text or a JSON layout
      */
     static Layout of(LayoutSettings settings, Supplier<Map<String, String>> mdc) {
         return settings.format() == LayoutSettings.Format.JSON ? new JsonLayout(settings, mdc) : new TextLayout(settings, mdc);
@@ -34,8 +38,11 @@ public interface Layout {
     /**
      * Starts the line: time, thread, level, logger and markers.
      *
+     * @param slot the event's working memory, taken by the caller
      * @param epochMicros the event's time, when the configuration writes one
      * @param thread the thread's name, or null for the calling thread's
+     * @param level the event's level
+     * @param logger the logger's name
      * @param marker a marker's name, or null
      * @param markers more markers' names (the fluent API's), or null
      */
@@ -45,6 +52,15 @@ public interface Layout {
      * Ends the line: MDC, key-value pairs, the message of {@code pattern} with {@code count}
      * arguments (from {@code more}, or else {@code a1} and {@code a2}), the Throwable; then
      * {@link LineBuilder#startBody()} and what follows it, the newline included.
+     *
+     * @param slot the event's working memory, whose line {@link #head} started
+     * @param keyValues the event's key-value pairs, or null
+     * @param pattern the message, with {@code {}} where an argument goes
+     * @param count how many arguments there are
+     * @param a1 the first argument, where {@code more} is null
+     * @param a2 the second argument, where {@code more} is null
+     * @param more all the arguments, or null
+     * @param throwable printed after the message with its stack trace, or null
      */
     void body(EventBuffers.Slot slot, List<KeyValue> keyValues, String pattern, int count, Object a1, Object a2, Object[] more,
             Throwable throwable);

@@ -113,6 +113,9 @@ public abstract class LogSink {
      * Opens {@code output}: {@code stderr}, {@code stdout}, or a file path opened for append and
      * reopened only on demand ({@link #reopen()}), never rolled.
      *
+     * @param output {@code stderr}, {@code stdout} or a path
+     * @param nativeWrites whether to write through syswrite's library (else through the JDK's streams)
+     * @return the sink
      * @throws IOException if the file cannot be opened
      */
     public static LogSink open(String output, boolean nativeWrites) throws IOException {
@@ -123,6 +126,9 @@ public abstract class LogSink {
      * Opens {@code settings.target()}: if a file, checked every {@code reopenNanos} and rolled at
      * {@code rolloverSize}, and synced before it is switched out if {@code fsyncLevel} is on.
      *
+     * @param settings where to write, and how to reopen, roll and sync a file
+     * @param nativeWrites whether to write through syswrite's library (else through the JDK's streams)
+     * @return the sink
      * @throws IOException if the file cannot be opened
      */
     public static LogSink open(OutputSettings settings, boolean nativeWrites) throws IOException {
@@ -153,7 +159,11 @@ public abstract class LogSink {
         return file.reopen();
     }
 
-    /** Registers a holder that will pin the output: a switch of files waits for it. */
+    /**
+     * Registers a holder that will pin the output: a switch of files waits for it.
+     *
+     * @param holder the hold, one per thread that writes through it
+     */
     public final void register(Pin holder) {
         file.register(holder);
     }
@@ -165,32 +175,58 @@ public abstract class LogSink {
      * ({@link OutputFile#pinAlone}) if the bytes are more than a pipe takes whole and the output
      * is not a regular file: the caller then also gives back {@link OutputFile#alone} if it is
      * {@code holder}, by a store in the same {@code finally}.
+     *
+     * @param holder the calling thread's hold
+     * @param bytes how many bytes it writes
+     * @return the file, pinned
      */
     public final OpenFile pin(Pin holder, long bytes) {
         return bytes > PIPE_BUF && file.splitsLongWrites() ? file.pinAlone(holder) : file.pin(holder);
     }
 
-    /** Counts {@code bytes} that reached {@code pinned}: the roll size is measured so. */
+    /**
+     * Counts {@code bytes} that reached {@code pinned}: the roll size is measured so.
+     *
+     * @param pinned the file written to
+     * @param bytes how many bytes the kernel took
+     */
     public final void wrote(OpenFile pinned, long bytes) {
         file.wrote(pinned, bytes);
     }
 
-    /** The output's file: where a holder that wrote alone gives that back ({@link OutputFile#alone}); and for tests. */
+    /**
+     * The output's file: where a holder that wrote alone gives that back ({@link OutputFile#alone}); and for tests.
+     *
+     * @return the file
+     */
     public final OutputFile outputFile() {
         return file;
     }
 
-    /** The events this sink could not write, counted by errno. */
+    /**
+     * The events this sink could not write, counted by errno.
+     *
+     * @return the counts, updated live
+     */
     public final LossCounts losses() {
         return lost;
     }
 
-    /** The output as configured: {@code stderr}, {@code stdout} or a path. */
+    /**
+     * The output as configured: {@code stderr}, {@code stdout} or a path.
+     *
+     * @return the output
+     */
     public final String output() {
         return output;
     }
 
-    /** A buffer this sink can write from, of {@code capacity} bytes. */
+    /**
+     * A buffer this sink can write from, of {@code capacity} bytes.
+     *
+     * @param capacity the bytes it holds
+     * @return the buffer: direct where this sink writes through syswrite's library
+     */
     public abstract ByteBuffer allocate(int capacity);
 
     /**
@@ -214,6 +250,8 @@ public abstract class LogSink {
      * synced: no switch of the output file completes inside it, so the sync reaches the file the
      * event went to, and a file switched out before it was synced by the switch. Always:
      * {@code try { enterSyncWindow(h); write; sync(h); } finally { h.inSyncWindow = false; }}.
+     *
+     * @param holder the calling thread's hold
      */
     public final void enterSyncWindow(Pin holder) {
         file.enterSyncWindow(holder);
@@ -225,6 +263,8 @@ public abstract class LogSink {
      * may not survive a power cut: it is counted as lost and reported as a failed write is. An
      * output that cannot be synced at all ({@code EINVAL}: a pipe, a terminal) is said once on
      * stderr and not synced again.
+     *
+     * @param holder the calling thread's hold, whose window is open
      */
     public final void sync(Pin holder) {
         if (unsyncable) {
@@ -248,7 +288,11 @@ public abstract class LogSink {
         }
     }
 
-    /** Whether {@link #writev} works: only through syswrite's library. */
+    /**
+     * Whether {@link #writev} works: only through syswrite's library.
+     *
+     * @return whether it does
+     */
     public boolean gathers() {
         return false;
     }
@@ -257,13 +301,21 @@ public abstract class LogSink {
      * One {@code writev(2)} of {@code count} iovecs in native memory at {@code iov} to
      * {@code pinned}, where {@link #gathers()}.
      *
+     * @param pinned the file, pinned by the caller
+     * @param iov the address of the first {@code struct iovec}
+     * @param count how many there are, at most 1024
      * @return the count written, or {@code -errno}
      */
     public long writev(OpenFile pinned, long iov, int count) {
         throw new UnsupportedOperationException("no writev without syswrite's library");
     }
 
-    /** The base address of a direct buffer this sink made, for iovecs over it, where {@link #gathers()}. */
+    /**
+     * The base address of a direct buffer this sink made, for iovecs over it, where {@link #gathers()}.
+     *
+     * @param direct a buffer from {@link #allocate}
+     * @return its address
+     */
     public long addressOf(ByteBuffer direct) {
         throw new UnsupportedOperationException("no addresses without syswrite's library");
     }
@@ -273,6 +325,10 @@ public abstract class LogSink {
      * {@code holder}, which the calling thread owns; {@code line[from - 1]} is the sink's, to start
      * the line with a newline after a torn one. Never throws.
      *
+     * @param holder the calling thread's hold
+     * @param line the encoded line
+     * @param from its first byte
+     * @param to the index after its newline
      * @return whether the whole line was written
      */
     public final boolean write(Pin holder, ByteBuffer line, int from, int to) {
@@ -318,7 +374,11 @@ public abstract class LogSink {
         return true;
     }
 
-    /** Counts an event that could not be formatted, and says so once on stderr. */
+    /**
+     * Counts an event that could not be formatted, and says so once on stderr.
+     *
+     * @param failure what formatting threw
+     */
     public final void formatFailed(Throwable failure) {
         lost.add(0);
         if (!formatFailureReported) {
@@ -336,7 +396,11 @@ public abstract class LogSink {
         torn = true;
     }
 
-    /** Takes the debt of a newline a torn line left: true if the next line written must start with one. */
+    /**
+     * Takes the debt of a newline a torn line left: true if the next line written must start with one.
+     *
+     * @return whether it must
+     */
     public final boolean takeTorn() {
         return torn && TORN.compareAndSet(this, true, false);
     }
@@ -352,7 +416,12 @@ public abstract class LogSink {
         failed(errno, 1);
     }
 
-    /** Counts {@code events} lost to {@code errno} (0: a write that took no byte); says the first of a run on stderr. */
+    /**
+     * Counts {@code events} lost to {@code errno} (0: a write that took no byte); says the first of a run on stderr.
+     *
+     * @param errno the write's errno, or 0
+     * @param events how many events it held
+     */
     public final void failed(int errno, long events) {
         long now = System.currentTimeMillis();
         lost.add(errno, events);

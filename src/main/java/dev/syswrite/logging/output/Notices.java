@@ -32,7 +32,11 @@ public final class Notices {
 
     private Notices() {}
 
-    /** Queues one line for stderr; safe under any lock. */
+    /**
+     * Queues one line for stderr; safe under any lock.
+     *
+     * @param line the line, without its newline
+     */
     public static void queue(String line) {
         QUEUED.add(line);
         pending = true;

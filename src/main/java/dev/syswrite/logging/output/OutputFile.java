@@ -388,7 +388,11 @@ public final class OutputFile {
         }
     }
 
-    /** The watcher thread, or null: for tests. */
+    /**
+     * The watcher thread, or null: for tests.
+     *
+     * @return the thread, or null if none runs
+     */
     public Thread watcherThread() {
         OutputWatcher w = watcher;
         return w == null ? null : w.thread();

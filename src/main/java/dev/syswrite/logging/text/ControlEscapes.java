@@ -41,7 +41,12 @@ public final class ControlEscapes {
 
     private ControlEscapes() {}
 
-    /** The escape that stands for {@code c}, or null if {@code c} is written as it is. */
+    /**
+     * The escape that stands for {@code c}, or null if {@code c} is written as it is.
+     *
+     * @param c a UTF-16 unit
+     * @return its escape, or null
+     */
     public static String of(char c) {
         if (c < 0xa0) {
             return LATIN[c];

@@ -22,7 +22,15 @@ public final class LineBuilder {
     /** Set for an event logged from inside too many other events' formatting on its thread. */
     private boolean nestedTooDeep;
 
-    /** Starts a new event of at most {@code maxChars} characters. */
+    /**
+     * Starts a new event of at most {@code maxChars} characters.
+     *
+     * @param maxChars the most chars it holds; what passes is cut, and the line marked as cut
+     * @param escapeBody whether the stack trace's control characters are escaped as they are appended
+     * @param tooDeep whether the event is logged from inside too many others' formatting on its thread, so
+     *     that no {@code toString()} of the application is called
+     * @return this builder
+     */
     public LineBuilder reset(int maxChars, boolean escapeBody, boolean tooDeep) {
         shrink(); // in case the last event failed before it was written
         text.setLength(0);
@@ -41,23 +49,47 @@ public final class LineBuilder {
         }
     }
 
-    /** Whether formatting may call the application's code ({@code toString()} and the like). */
+    /**
+     * Whether formatting may call the application's code ({@code toString()} and the like).
+     *
+     * @return whether it may
+     */
     public boolean mayCallApplication() {
         return !nestedTooDeep;
     }
 
+    /**
+     * The chars the builder holds room for now.
+     *
+     * @return its capacity
+     */
     public int capacity() {
         return text.capacity();
     }
 
+    /**
+     * Whether the text reached the most it may hold, so that what followed was cut.
+     *
+     * @return whether it did
+     */
     public boolean isFull() {
         return full;
     }
 
+    /**
+     * The chars appended so far.
+     *
+     * @return the length
+     */
     public int length() {
         return text.length();
     }
 
+    /**
+     * The text itself, for the encoder and for layouts that edit what they appended.
+     *
+     * @return the text
+     */
     public StringBuilder chars() {
         return text;
     }
@@ -66,6 +98,8 @@ public final class LineBuilder {
      * Takes the text back to {@code length} chars, undoing what was appended after: for a layout
      * that keeps its own byte budget and drops a value that did not fit, whether or not this
      * builder had to cut it, so the line is no longer counted as cut.
+     *
+     * @param length the length to return to, at most the length now
      */
     public void rollBack(int length) {
         text.setLength(length);
@@ -77,11 +111,21 @@ public final class LineBuilder {
         bodyStart = text.length();
     }
 
-    /** Where the stack trace starts, or the length if there is none. */
+    /**
+     * Where the stack trace starts, or the length if there is none.
+     *
+     * @return the index
+     */
     public int bodyStart() {
         return bodyStart < 0 ? text.length() : bodyStart;
     }
 
+    /**
+     * Appends one char.
+     *
+     * @param c the char
+     * @return this builder
+     */
     public LineBuilder append(char c) {
         if (text.length() < max) {
             text.append(c);
@@ -91,6 +135,12 @@ public final class LineBuilder {
         return this;
     }
 
+    /**
+     * Appends a string, or {@code null}.
+     *
+     * @param s the string
+     * @return this builder
+     */
     public LineBuilder append(String s) {
         String v = s == null ? "null" : s;
         if (v.length() <= max - text.length()) {
@@ -100,6 +150,14 @@ public final class LineBuilder {
         return append(v, 0, v.length());
     }
 
+    /**
+     * Appends {@code s[start, end)}.
+     *
+     * @param s the text
+     * @param start its first char
+     * @param end the index after its last
+     * @return this builder
+     */
     public LineBuilder append(CharSequence s, int start, int end) {
         int room = max - text.length();
         if (end - start <= room) {
@@ -111,6 +169,14 @@ public final class LineBuilder {
         return this;
     }
 
+    /**
+     * Appends {@code chars[offset, offset + length)}.
+     *
+     * @param chars the chars
+     * @param offset the first
+     * @param length how many
+     * @return this builder
+     */
     public LineBuilder append(char[] chars, int offset, int length) {
         int room = max - text.length();
         if (length <= room) {
@@ -122,38 +188,79 @@ public final class LineBuilder {
         return this;
     }
 
+    /**
+     * Appends a number in decimal.
+     *
+     * @param i the number
+     * @return this builder
+     */
     public LineBuilder append(int i) {
         text.append(i);
         return trim();
     }
 
+    /**
+     * Appends a number in decimal.
+     *
+     * @param l the number
+     * @return this builder
+     */
     public LineBuilder append(long l) {
         text.append(l);
         return trim();
     }
 
+    /**
+     * Appends a number as {@link Float#toString(float)} does.
+     *
+     * @param f the number
+     * @return this builder
+     */
     public LineBuilder append(float f) {
         text.append(f);
         return trim();
     }
 
+    /**
+     * Appends a number as {@link Double#toString(double)} does.
+     *
+     * @param d the number
+     * @return this builder
+     */
     public LineBuilder append(double d) {
         text.append(d);
         return trim();
     }
 
+    /**
+     * Appends {@code true} or {@code false}.
+     *
+     * @param b the value
+     * @return this builder
+     */
     public LineBuilder append(boolean b) {
         text.append(b);
         return trim();
     }
 
-    /** Appends an ISO-8601 UTC time ({@link UtcTimestamp}). */
+    /**
+     * Appends an ISO-8601 UTC time ({@link UtcTimestamp}).
+     *
+     * @param epochMicros microseconds since the epoch
+     * @param fractionDigits 3 or 6
+     * @return this builder
+     */
     public LineBuilder appendTimestamp(long epochMicros, int fractionDigits) {
         UtcTimestamp.appendTo(text, epochMicros, fractionDigits);
         return trim();
     }
 
-    /** Appends text of the stack trace, escaping its control characters if escaping is on. */
+    /**
+     * Appends text of the stack trace, escaping its control characters if escaping is on.
+     *
+     * @param s the text, or null
+     * @return this builder
+     */
     public LineBuilder appendEscaped(String s) {
         String v = s == null ? "null" : s;
         if (!escape) {

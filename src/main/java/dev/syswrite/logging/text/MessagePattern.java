@@ -33,6 +33,13 @@ public final class MessagePattern {
      * Appends {@code pattern} with its first {@code count} arguments substituted. The arguments
      * come from {@code more} if it is not null, else from {@code a1} and {@code a2}, so a call
      * with one or two arguments needs no array.
+     *
+     * @param out where the message goes
+     * @param pattern the message, with {@code {}} where an argument goes; null prints {@code null}
+     * @param count how many arguments there are
+     * @param a1 the first argument, where {@code more} is null
+     * @param a2 the second argument, where {@code more} is null
+     * @param more all the arguments, or null
      */
     public static void appendTo(LineBuilder out, String pattern, int count, Object a1, Object a2, Object[] more) {
         if (pattern == null) {
@@ -59,7 +66,13 @@ public final class MessagePattern {
         out.append(pattern, i, pattern.length());
     }
 
-    /** Appends one value as {@code {}} would print it: key-value pairs' values use it too. */
+    /**
+     * Appends one value as {@code {}} would print it: key-value pairs' values use it too.
+     *
+     * @param out where the value goes
+     * @param o the value: an array prints its elements, a {@code toString()} that throws prints {@code
+     *     [FAILED toString()]}
+     */
     public static void appendValue(LineBuilder out, Object o) {
         appendArgument(out, o, null);
     }

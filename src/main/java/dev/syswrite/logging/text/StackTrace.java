@@ -29,7 +29,12 @@ public final class StackTrace {
         this.out = out;
     }
 
-    /** Appends the stack trace of {@code t}, each line ending in a newline. */
+    /**
+     * Appends the stack trace of {@code t}, each line ending in a newline.
+     *
+     * @param out where the trace goes
+     * @param t the Throwable, its causes and suppressed exceptions printed after it
+     */
     public static void appendTo(LineBuilder out, Throwable t) {
         if (!out.mayCallApplication()) {
             out.appendEscaped(t.getClass().getName()).append(" [stack trace not printed: logging nested too deep]\n");

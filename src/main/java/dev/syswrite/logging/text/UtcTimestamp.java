@@ -15,7 +15,13 @@ public final class UtcTimestamp {
 
     private UtcTimestamp() {}
 
-    /** Appends the instant {@code epochMicros} with {@code fractionDigits} of 3 (millis) or 6 (micros). */
+    /**
+     * Appends the instant {@code epochMicros} with {@code fractionDigits} of 3 (millis) or 6 (micros).
+     *
+     * @param out where the time goes
+     * @param epochMicros microseconds since the epoch
+     * @param fractionDigits 3 or 6
+     */
     public static void appendTo(StringBuilder out, long epochMicros, int fractionDigits) {
         long seconds = Math.floorDiv(epochMicros, 1_000_000L);
         int micros = (int) Math.floorMod(epochMicros, 1_000_000L);

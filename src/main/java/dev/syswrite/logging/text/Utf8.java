@@ -21,7 +21,12 @@ public final class Utf8 {
     private final char[] chars = new char[CHUNK];
     private final byte[] bytes = new byte[CHUNK * ControlEscapes.MAX_LENGTH];
 
-    /** The most bytes one UTF-16 unit can take: an escape; otherwise three (a pair takes four for two). */
+    /**
+     * The most bytes one UTF-16 unit can take: an escape; otherwise three (a pair takes four for two).
+     *
+     * @param escape whether control characters are escaped
+     * @return the bytes
+     */
     public static int maxBytesPerChar(boolean escape) {
         return escape ? ControlEscapes.MAX_LENGTH : 3;
     }
@@ -31,8 +36,15 @@ public final class Utf8 {
      * position and limit are left alone), stopping before the first character whose bytes would
      * pass {@code limit}.
      *
-     * @return the index of the first character not encoded ({@code to} if all were), in the high
-     *     32 bits, and the byte index after the last byte written, in the low 32 bits
+     * @param text the chars
+     * @param from the first char to encode
+     * @param to the index after the last
+     * @param escape whether to escape control characters ({@link ControlEscapes})
+     * @param out the buffer to encode into
+     * @param at the byte index to start at
+     * @param limit the byte index no character's bytes may pass
+     * @return the index of the first character not encoded ({@code to} if all were), in the high 32 bits, and
+     *     the byte index after the last byte written, in the low 32 bits
      */
     public long encode(StringBuilder text, int from, int to, boolean escape, ByteBuffer out, int at, int limit) {
         int i = from;
@@ -129,7 +141,15 @@ public final class Utf8 {
         return (long) i << 32 | n;
     }
 
-    /** The number of bytes {@link #encode} writes for {@code text[from, to)} without a limit. */
+    /**
+     * The number of bytes {@link #encode} writes for {@code text[from, to)} without a limit.
+     *
+     * @param text the chars
+     * @param from the first char
+     * @param to the index after the last
+     * @param escape whether control characters are escaped
+     * @return the bytes
+     */
     public static long length(CharSequence text, int from, int to, boolean escape) {
         long n = 0;
         for (int i = from; i < to; i++) {
