@@ -36,7 +36,7 @@ class RingAllocationTest {
         assertEquals(0, child.exitValue(), stderr);
         List<String> said = stderr.lines().filter(line -> line.startsWith("syswrite-logger:")).toList();
         assertEquals(1, said.size(), stderr);
-        assertTrue(said.get(0).contains("async.ring=536870912 bytes cannot be allocated") && said.get(0).contains("using a ring of"), said.get(0));
+        assertTrue(said.get(0).contains("an async ring of 536870912 bytes cannot be allocated") && said.get(0).contains("using a ring of"), said.get(0));
         assertEquals(events, Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> line.startsWith("INFO - r ")).count());
     }
 }
