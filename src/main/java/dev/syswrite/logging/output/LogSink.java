@@ -2,35 +2,30 @@ package dev.syswrite.logging.output;
 
 import dev.syswrite.Errno;
 import dev.syswrite.SysWrite;
-import dev.syswrite.internal.NativeWrite;
-import dev.syswrite.internal.WritePolicy;
 import dev.syswrite.logging.event.Level;
-import dev.syswrite.logging.text.UtcTimestamp;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * Where encoded lines go: one {@code write(2)} per line, through syswrite's own stub, or through
- * the JDK's {@code FileOutputStream} where the native library is unavailable. Either way no lock
- * is taken for a line the kernel writes whole: any line to a regular file (opened with
- * {@code O_APPEND}), and a line of at most {@link #PIPE_BUF} bytes to a pipe. A longer line to a
- * pipe, which the kernel would split wherever the pipe fills and let other writers in between, is
- * written alone ({@link OutputFile#pinAlone}). Neither path is interruptible: a thread whose
- * interrupt flag is set writes as any other, and keeps its flag.
+ * Where encoded lines go: one {@code write(2)} per line, through syswrite's own stub
+ * ({@link NativeSink}), or through the JDK's {@code FileOutputStream} where the native library is
+ * unavailable ({@link StreamSink}). Either way no lock is taken for a line the kernel writes
+ * whole: any line to a regular file (opened with {@code O_APPEND}), and a line of at most
+ * {@link #PIPE_BUF} bytes to a pipe. A longer line to a pipe, which the kernel would split
+ * wherever the pipe fills and let other writers in between, is written alone
+ * ({@link OutputFile#pinAlone}). Neither path is interruptible: a thread whose interrupt flag is
+ * set writes as any other, and keeps its flag.
  *
  * <p>A write that fails is not retried (logging never waits on a full disk): the event is counted
- * in {@link LossCounts}, the first failure of a run of them is said once on stderr, and the first
- * write that succeeds after them is followed by one line per errno saying how many events were
- * lost, and when. A line the kernel took only part of is not left for the next event to be glued
- * onto: the next line written starts with a newline. (A thread whose write was already under way
- * when the disk filled can still land after the fragment: only a lock could prevent it. The JDK
- * path cannot tell whether a failed write took part of its line, and so may leave an empty line.)
+ * and said by the sink's {@link LossReport}. A line the kernel took only part of is not left for
+ * the next event to be glued onto: the next line written starts with a newline. (A thread whose
+ * write was already under way when the disk filled can still land after the fragment: only a lock
+ * could prevent it. The JDK path cannot tell whether a failed write took part of its line, and so
+ * may leave an empty line.)
  *
  * <p>A file output may be swapped for a new one while threads write ({@link OutputFile}: reopened
  * after an external rename or deletion, or rolled by size): each write pins the file it uses for
@@ -42,14 +37,10 @@ import java.util.Locale;
  */
 public abstract class LogSink {
     private static final VarHandle TORN;
-    private static final VarHandle FAILING_COUNT;
-    private static final VarHandle REPORTING;
 
     static {
         try {
             TORN = MethodHandles.lookup().findVarHandle(LogSink.class, "torn", boolean.class);
-            FAILING_COUNT = MethodHandles.lookup().findVarHandle(LogSink.class, "failingCount", long.class);
-            REPORTING = MethodHandles.lookup().findVarHandle(LogSink.class, "reporting", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -63,34 +54,20 @@ public abstract class LogSink {
 
     private final String output;
     private final OutputFile file;
-    private final LossCounts lost = new LossCounts();
+    private final LossReport losses;
 
     /** Whether the last line written stopped part-way, so the next must start on a line of its own. */
     @SuppressWarnings("unused") // through TORN
     private volatile boolean torn;
 
-    /**
-     * Failures since the last successful write, by errno (0: a write that took no byte). The write
-     * path reads only {@link #failingCount}, a field of this object: after each system call flushes
-     * the TLB (page-table isolation), every other page it touched would cost a page walk.
-     */
-    private final LossCounts failing = new LossCounts();
-    private volatile long failingCount;
-    private volatile long failingSince;
-    private volatile long failingUntil;
-    /** The thread writing the report of a run of failures, or null; cleared by a store, as a {@link Pin} is. */
-    @SuppressWarnings("unused") // through REPORTING
-    private volatile Thread reporting;
-    /** The report's own holder, used by whoever set {@link #reporting}. */
-    private final Pin reportHolder = new Pin();
-    private volatile boolean formatFailureReported;
     /** Set once the output proved it cannot be synced (a pipe, a terminal): {@link #sync()} then does nothing. */
     private volatile boolean unsyncable;
 
     LogSink(String output, OutputFile file) {
         this.output = output;
         this.file = file;
-        file.register(reportHolder);
+        this.losses = new LossReport(output);
+        file.register(losses.holder);
         initialize(Notices.class);
         initialize(java.util.concurrent.atomic.AtomicLongArray.class); // LossCounts makes one at the first loss
         file.onUnterminated(this::markTorn); // a file whose last line a crash tore
@@ -146,7 +123,7 @@ public abstract class LogSink {
             case "stdout" -> OutputFile.standard(FileDescriptor.out, nativeWrites);
             default -> OutputFile.open(Path.of(output), nativeWrites, checkNanos, rollSize, keep, syncs);
         };
-        return nativeWrites ? new Native(output, file) : new Stream(output, file);
+        return nativeWrites ? new NativeSink(output, file) : new StreamSink(output, file);
     }
 
     /**
@@ -209,7 +186,7 @@ public abstract class LogSink {
      * @return the counts, updated live
      */
     public final LossCounts losses() {
-        return lost;
+        return losses.losses();
     }
 
     /**
@@ -380,12 +357,7 @@ public abstract class LogSink {
      * @param failure what formatting threw
      */
     public final void formatFailed(Throwable failure) {
-        lost.add(0);
-        if (!formatFailureReported) {
-            formatFailureReported = true;
-            Notices.queue("syswrite-logger: an event could not be formatted and was lost (" + failure
-                    + "); such events are counted in LostEvents and not reported again");
-        }
+        losses.formatFailed(failure);
     }
 
     /**
@@ -407,13 +379,13 @@ public abstract class LogSink {
 
     /** After a write that took every byte: says how many events were lost before it, if any were. */
     public final void succeeded() {
-        if (failingCount != 0) {
-            reportRecovery();
+        if (losses.failing()) {
+            losses.recovered(this::writeReport);
         }
     }
 
     private void failed(int errno) {
-        failed(errno, 1);
+        losses.failed(errno, 1);
     }
 
     /**
@@ -423,142 +395,11 @@ public abstract class LogSink {
      * @param events how many events it held
      */
     public final void failed(int errno, long events) {
-        long now = System.currentTimeMillis();
-        lost.add(errno, events);
-        failing.add(errno, events);
-        failingUntil = now;
-        if ((long) FAILING_COUNT.getAndAdd(this, events) == 0) {
-            failingSince = now;
-            Notices.queue("syswrite-logger: writing to " + output + " failed with " + (errno == 0 ? "no byte taken" : Errno.of(errno))
-                    + "; counting lost events until a write succeeds");
-        }
+        losses.failed(errno, events);
     }
 
-    /** After a run of failures, says in the output how many events were lost to what, and when. */
-    private void reportRecovery() {
-        Thread me = Thread.currentThread();
-        try {
-            if (!REPORTING.compareAndSet(this, null, me)) {
-                return; // another thread is saying it
-            }
-            long since = failingSince;
-            long until = failingUntil;
-            failingCount = 0;
-            long[] counts = failing.drain();
-            long total = 0;
-            StringBuilder report = new StringBuilder();
-            for (int errno = 0; errno < counts.length; errno++) {
-                total += counts[errno];
-                if (counts[errno] != 0) {
-                    report.append(String.format(Locale.ROOT, "syswrite-logger: %,d %s lost to %s between ", counts[errno],
-                            counts[errno] == 1 ? "event" : "events", errno == 0 ? "writes that took no byte" : Errno.of(errno).name()));
-                    UtcTimestamp.appendTo(report, since * 1000, 3);
-                    report.append(" and ");
-                    UtcTimestamp.appendTo(report, until * 1000, 3);
-                    report.append('\n');
-                }
-            }
-            byte[] text = report.toString().getBytes(StandardCharsets.UTF_8);
-            if (!write(reportHolder, allocate(text.length + 1).put(1, text), 1, text.length + 1, false)) {
-                failing.addAll(counts); // said when writes succeed again
-                FAILING_COUNT.getAndAdd(this, total);
-                failingSince = since;
-            }
-        } finally {
-            if (reporting == me) {
-                reporting = null;
-            }
-        }
-    }
-
-    /** syswrite's write(2): one call, continued only if the kernel took part of the line. */
-    private static final class Native extends LogSink {
-        Native(String output, OutputFile file) {
-            super(output, file);
-            SysWrite.ensureAvailable();
-            initialize(WritePolicy.class); // here, not in the first write: see below
-        }
-
-        @Override
-        public ByteBuffer allocate(int capacity) {
-            return ByteBuffer.allocateDirect(capacity); // written in place by the kernel
-        }
-
-        @Override
-        long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to) {
-            line.limit(to).position(from);
-            return SysWrite.writeRaw(pinned.descriptor, line); // raw: nothing to allocate
-        }
-
-        @Override
-        public boolean gathers() {
-            return true;
-        }
-
-        @Override
-        public long writev(OpenFile pinned, long iov, int count) {
-            return WritePolicy.addressVector(pinned.fd, iov, count);
-        }
-
-        @Override
-        public long addressOf(ByteBuffer direct) {
-            return NativeWrite.bufferAddress(direct);
-        }
-    }
-
-    /**
-     * The JDK's own write path, for a JVM without syswrite's library: {@code FileOutputStream}, not
-     * a {@code FileChannel}, whose write closes the channel for every thread when the writing
-     * thread is interrupted.
-     */
-    static final class Stream extends LogSink {
-        Stream(String output, OutputFile file) {
-            super(output, file);
-        }
-
-        @Override
-        public ByteBuffer allocate(int capacity) {
-            return ByteBuffer.allocate(capacity);
-        }
-
-
-        @Override
-        long writeOnce(OpenFile pinned, ByteBuffer line, int from, int to) {
-            try {
-                pinned.stream.write(line.array(), line.arrayOffset() + from, to - from);
-                return to - from;
-            } catch (IOException e) {
-                int errno = errnoOf(e);
-                if (mayHaveTaken(errno, to - from)) {
-                    markTorn(); // the stream does not say how much it wrote before failing
-                }
-                return -errno;
-            }
-        }
-
-        /**
-         * Whether a FileOutputStream write of {@code len} bytes that failed with {@code errno} may
-         * have written part of them first (it loops over short writes): not for a closed descriptor
-         * or a pipe without a reader, nor for a full pipe when the line fits in PIPE_BUF, which a
-         * pipe takes whole or not at all.
-         */
-        static boolean mayHaveTaken(int errno, int len) {
-            return errno != Errno.EBADF.number() && errno != Errno.EPIPE.number() && !(errno == Errno.EAGAIN.number() && len <= PIPE_BUF);
-        }
-
-        /** The errno whose text the JDK put in the exception's message, or EIO. */
-        private static int errnoOf(IOException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("Stream Closed")) {
-                return Errno.EBADF.number(); // the JDK's own words for a closed descriptor
-            }
-            for (int n = 1; n < 134; n++) {
-                Errno errno = Errno.of(n);
-                if (errno.isKnown() && message.contains(errno.description())) {
-                    return n;
-                }
-            }
-            return Errno.EIO.number();
-        }
+    /** Writes the report of a run of failures: a line of its own, which is no event if it fails. */
+    private boolean writeReport(Pin holder, byte[] text) {
+        return write(holder, allocate(text.length + 1).put(1, text), 1, text.length + 1, false);
     }
 }

@@ -141,11 +141,11 @@ class LogSinkTest {
 
     @Test
     void theJdkPathKnowsWhenAFailedWriteTookNothing() {
-        assertFalse(LogSink.Stream.mayHaveTaken(Errno.EPIPE.number(), 100_000));
-        assertFalse(LogSink.Stream.mayHaveTaken(Errno.EBADF.number(), 100_000));
-        assertFalse(LogSink.Stream.mayHaveTaken(Errno.EAGAIN.number(), LogSink.PIPE_BUF));
-        assertTrue(LogSink.Stream.mayHaveTaken(Errno.EAGAIN.number(), LogSink.PIPE_BUF + 1));
-        assertTrue(LogSink.Stream.mayHaveTaken(Errno.ENOSPC.number(), 10));
+        assertFalse(StreamSink.mayHaveTaken(Errno.EPIPE.number(), 100_000));
+        assertFalse(StreamSink.mayHaveTaken(Errno.EBADF.number(), 100_000));
+        assertFalse(StreamSink.mayHaveTaken(Errno.EAGAIN.number(), LogSink.PIPE_BUF));
+        assertTrue(StreamSink.mayHaveTaken(Errno.EAGAIN.number(), LogSink.PIPE_BUF + 1));
+        assertTrue(StreamSink.mayHaveTaken(Errno.ENOSPC.number(), 10));
     }
 
     /** A signal does not cancel a sync the caller asked for. */
