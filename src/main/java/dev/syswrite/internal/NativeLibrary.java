@@ -265,7 +265,6 @@ public final class NativeLibrary {
                 + ": start the JVM with --enable-native-access=" + grant;
     }
 
-    /** Whether these classes were moved to another package, as maven-shade-plugin's relocation does. */
     /**
      * {@link System#load}, telling the library's {@code JNI_OnLoad} which class to bind its entry
      * points to: this copy's {@code NativeWrite}, under whatever name a shading tool gave it. The
@@ -282,6 +281,7 @@ public final class NativeLibrary {
         }
     }
 
+    /** Whether these classes were moved to another package, as maven-shade-plugin's relocation does. */
     private static boolean relocated() {
         return !NativeWrite.class.getName().equals(BOUND_CLASS);
     }

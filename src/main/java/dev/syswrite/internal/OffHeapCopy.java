@@ -21,17 +21,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * every thread ({@link #SLOTS} of them), not one per thread: what syswrite holds does not grow with
  * the number of threads (100,000 virtual threads share the same few buffers as 8 platform
  * threads), and steady-state writes still allocate nothing. A write takes a buffer with one
- * atomic swap, starting at a slot chosen by its thread's id, and puts it back with one
- * compare-and-set; when every buffer is in use it gets one of its own, kept afterwards only if a
- * slot is free. A write over {@code RETAINED_MAX} gets a buffer of its own, so one huge write never
- * ties that much memory to the pool. Every buffer let go of, for either reason, is freed at once
+ * atomic swap, starting at the slot its thread's id chooses ({@link HomeSlot}), and puts it back
+ * with one compare-and-set; when no slot holds a buffer (all in use, or not yet made) it gets one
+ * of its own, kept afterwards only if a slot is free, and a pooled buffer too small for the write
+ * is freed and replaced by a larger one, which the pool then keeps. A write over
+ * {@code RETAINED_MAX} gets a buffer of its own, so one huge write never ties that much memory to
+ * the pool. Every buffer let go of, for any of these reasons, is freed at once
  * ({@link OffHeapBuffer}), never left to the garbage collector.
  */
 public final class OffHeapCopy {
-    /** The most a thread keeps between writes. */
+    /** The largest buffer the pool keeps between writes; a larger one is freed when its write returns. */
     static final int RETAINED_MAX = 1 << 20;
 
-    /** The least a thread allocates: twice what the shim's stack copy takes. */
+    /** The smallest buffer the pool allocates: twice what the shim's stack copy takes. */
     private static final int MIN_CAPACITY = 2 * NativeWrite.STACK_COPY_MAX;
 
     /** The pool's size: twice the processors, at least 4, a power of two. */
@@ -71,8 +73,10 @@ public final class OffHeapCopy {
     }
 
     /**
-     * Takes a buffer of at least {@code len} bytes, its content undefined, for this thread until
-     * it gives it back with {@link #give}.
+     * Takes a buffer of at least {@code len} bytes, its content undefined, for the caller alone
+     * until it gives it back with {@link #give}: one at rest in the pool, looked for from the
+     * thread's home slot on; else a new one, a power of two (a pooled one found too small is freed
+     * first); above {@link #RETAINED_MAX}, one of exactly {@code len} bytes that is never pooled.
      */
     static OffHeapBuffer take(int len) {
         if (len > RETAINED_MAX) {

@@ -33,7 +33,7 @@ import org.slf4j.helpers.BasicMarkerFactory;
  * says {@code log.truncated}) or left out (and counted in {@code log.skipped_fields}).
  */
 class JsonReserveTest {
-    /** The bytes of the message every line keeps, as the README says. */
+    /** The bytes of the message every line keeps, as docs/logging.md says (Large events). */
     private static final int MESSAGE_KEPT = JsonLayout.MESSAGE_KEPT;
     /** How far below the limit the sweep starts: past every field that fits with room to spare. */
     private static final int SWEEP = 300;

@@ -20,11 +20,11 @@ import org.knowm.xchart.style.CategoryStyler;
 
 /**
  * One picture of several XChart panels under a shared title and a shared legend, sized for a
- * README (900 px wide) and saved as an opaque PNG: one legend, drawn once, cannot cover a bar,
- * and every panel keeps its whole width for data.
+ * Markdown page such as docs/performance.md (900 px wide) and saved as an opaque PNG: one
+ * legend, drawn once, cannot cover a bar, and every panel keeps its whole width for data.
  */
 final class ChartSheet {
-    /** The picture's width: what a README shows without scaling. */
+    /** The picture's width: what a Markdown page on GitHub shows without scaling. */
     static final int WIDTH = 900;
     private static final int MARGIN = 12;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);

@@ -17,7 +17,7 @@ import org.knowm.xchart.CategorySeries;
  * What a write costs each way of making it, beside the C floor: one panel per size (16 B, 4 KiB,
  * 64 KiB, 1 MiB, those the run measured), a group of bars per target, one bar per path, on a
  * linear scale from zero, in µs per call, JMH's 99.9% error drawn on each bar (capped at its height). The paths are the
- * ones the README compares: syswrite's address path and its {@code byte[]} path, the JDK's
+ * ones docs/performance.md compares: syswrite's address path and its {@code byte[]} path, the JDK's
  * {@code FileOutputStream} and {@code FileChannel} with a direct buffer, and the fastest FFM
  * downcall (the one of lowest total time over the drawn sizes, named in the legend).
  */

@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Response-time percentile distributions, as HdrHistogram plots them: one panel per rate (rows)
  * and producer-thread count (columns), one line per backend, each backend in the same colour in
- * every panel; 900 px wide in all, for a README. The x axis is log10(1/(1-p)), so
+ * every panel; 900 px wide in all, for a Markdown page. The x axis is log10(1/(1-p)), so
  * 90%, 99%, 99.9% ... are evenly spaced at 1, 2, 3 ... (a linear axis of the logarithm: XChart's
  * log axis cannot take tick labels of its own, and its custom labels ignore tick spacing); the y axis is logarithmic, since a saturated backend's
  * response times run from microseconds to seconds.
