@@ -2,10 +2,10 @@
 # Sets a Debian 12 machine up for syswrite, then builds it.
 #
 #   ./build.sh        set up, build the jar, run its demo on the host JVM and on the
-#                     other architecture's JVM under QEMU
-#   ./build.sh test   set up, build, run the whole test suite on both architectures, then
-#                     consumer/, a project depending on the installed jar, on the class
-#                     path and the module path
+#                     other architecture's JVM under QEMU; needs a JDK 22 or later (below)
+#   ./build.sh test   set up, build, run the whole test suite on both architectures and on
+#                     JDK 25, then consumer/, a project depending on the installed jar, on the
+#                     class path and the module path; without a JDK 22 or later, all but its part
 #   ./build.sh bench [quick|full]
 #                     set up, build, run the benchmarks on this machine (quick: about fifteen
 #                     minutes, five sizes, short iterations; full: about an hour and three
@@ -21,6 +21,13 @@
 # Set-up installs what is missing with apt-get (as root): both GCC cross toolchains and
 # binutils, QEMU user-mode emulation, Maven, JDK 17 and musl for both architectures (Debian
 # multiarch). Without root it prints the command to run instead and exits non-zero.
+#
+# A JDK 22 or later is the one thing it cannot install: Debian 12 packages none, on either
+# architecture. It compiles the jar's JDK 22 classes (the FFM part, META-INF/versions/22) and
+# runs the suite's third run. JDK25_HOME names one; else build.sh looks for Temurin 25 and
+# Debian's (13 and later) OpenJDK 25 under /usr/lib/jvm. Without one, ./build.sh test builds and
+# tests all the rest, and says at its end what it skipped; ./build.sh, which builds the jar
+# (a release), stops and says how to get one. JDK25_HOME=none builds as if there were none.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -44,10 +51,47 @@ emulated_deb=$(deb_arch "$emulated")
 native_jdk=/usr/lib/jvm/java-17-openjdk-$native_deb
 emulated_jdk=/usr/lib/jvm/java-17-openjdk-$emulated_deb
 qemu=qemu-$emulated-static
-# JDK 25 (Temurin, preinstalled on the team's machines; Debian 12 packages no JDK past 17):
-# it compiles the jar's JDK 22 classes (META-INF/versions/22), and runs a third test run and the
-# FFM benchmarks.
-jdk25=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-$native_deb}
+# A JDK 22 or later (Temurin 25 on the team's machines; Debian 12 packages no JDK past 17): it
+# compiles the jar's JDK 22 classes (META-INF/versions/22), and runs a third test run and the
+# FFM benchmarks. One named by JDK25_HOME must be one; without JDK25_HOME, the first found.
+is_jdk22() { [ "$1" != none ] && "$1/bin/javac" --release 22 --version >/dev/null 2>&1; }
+if [ -n "${JDK25_HOME:-}" ]; then
+	jdk25=$JDK25_HOME
+	if [ "$jdk25" != none ] && ! is_jdk22 "$jdk25"; then
+		echo "build.sh: JDK25_HOME=$jdk25 is no JDK 22 or later (its bin/javac must take --release 22); JDK25_HOME=none builds without one" >&2
+		exit 1
+	fi
+else
+	jdk25=none
+	for candidate in /usr/lib/jvm/temurin-25-jdk-$native_deb /usr/lib/jvm/java-25-openjdk-$native_deb; do
+		if is_jdk22 "$candidate"; then
+			jdk25=$candidate
+			break
+		fi
+	done
+fi
+
+# How to get a JDK 22 or later, for the messages below.
+get_jdk22="install a JDK 22 or later (Debian 12 packages none, on either architecture: Temurin 25 \
+from Adoptium, for x86_64 and aarch64; on Debian 13, openjdk-25-jdk-headless) and run build.sh again, \
+with JDK25_HOME set to it unless it is /usr/lib/jvm/temurin-25-jdk-$native_deb or \
+/usr/lib/jvm/java-25-openjdk-$native_deb"
+
+# What the build leaves out without a JDK 22 or later, and how to get it: said once, at the end.
+without_jdk22() {
+	cat >&2 <<END
+
+build.sh: =====================================================================================
+build.sh: NO JDK 22 OR LATER, SO THIS RUN SKIPPED:
+build.sh:  - the jar's JDK 22 classes (src/main/java22, the FFM part: SegmentWrite) and their tests
+build.sh:    (src/test/java22): the jar holds only the JDK 17 classes, which JDK 22 and later run
+build.sh:    too (the copy path); it is no release;
+build.sh:  - the suite's third run, on JDK 25, and consumer/ on JDK 24+ (native access, segments);
+build.sh:  - in ./build.sh bench, the FFM benchmarks.
+build.sh: To run them, $get_jdk22.
+build.sh: =====================================================================================
+END
+}
 
 # What the build needs, each with the Debian package that brings it.
 requirements() {
@@ -85,10 +129,6 @@ missing_packages() {
 
 set_up() {
 	local missing install
-	if ! "$jdk25/bin/javac" --release 22 --version >/dev/null 2>&1; then
-		echo "build.sh: no JDK 22 or later at $jdk25 (set JDK25_HOME): the jar's JDK 22 classes need its javac" >&2
-		exit 1
-	fi
 	missing=$(missing_packages)
 	[ -z "$missing" ] && return 0
 	install="dpkg --add-architecture $emulated_deb && apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing"
@@ -107,8 +147,16 @@ set_up() {
 	fi
 }
 
+# Without a JDK 22 or later, the pom's syswrite.java22.skip leaves out the JDK 22 part and the
+# JDK 25 run.
+if [ "$jdk25" = none ]; then
+	java22=(-Dsyswrite.java22.skip=true)
+else
+	java22=(-Djdk25.home="$jdk25")
+fi
+
 mvn_() {
-	JAVA_HOME=$native_jdk mvn -B -ntp -Djdk25.home="$jdk25" "$@"
+	JAVA_HOME=$native_jdk mvn -B -ntp "${java22[@]}" "$@"
 }
 
 # The library's jar, not its -sources or -javadoc twin.
@@ -171,7 +219,7 @@ bench() {
 		reports+=("JDK 17 copy strategies=$run/jdk17-copy.json")
 	fi
 
-	if [ -x "$jdk25/bin/java" ]; then
+	if [ "$jdk25" != none ]; then
 		echo "== JMH on JDK 25 ($jdk25): FFM downcalls beside syswrite's JNI paths"
 		# JMH and Maven still use sun.misc.Unsafe, which JDK 25 warns about on every start.
 		local quiet=--sun-misc-unsafe-memory-access=allow
@@ -182,8 +230,6 @@ bench() {
 			$jmh -p size="${sizes// /,}" -prof gc -jvmArgsAppend "$jvm_args --enable-native-access=ALL-UNNAMED $quiet" \
 			-rf json -rff "$run/jdk25.json"
 		reports+=("JDK 25=$run/jdk25.json")
-	else
-		echo "build.sh: no JDK 25 at $jdk25 (set JDK25_HOME): the FFM part is skipped" >&2
 	fi
 
 	echo "== JMH on JDK 17: SLF4J backends"
@@ -212,33 +258,48 @@ bench() {
 case "${1:-}" in
 "")
 	[ $# -eq 0 ] || usage
+	if [ "$jdk25" = none ]; then
+		# Before set-up installs anything: without its JDK 22 part the jar is no release.
+		echo "build.sh: no JDK 22 or later, which the jar's JDK 22 classes (src/main/java22, the FFM part) need:" >&2
+		echo "build.sh: $get_jdk22." >&2
+		echo "build.sh: ./build.sh test builds and tests everything else without one." >&2
+		exit 1
+	fi
 	set_up
 	mvn_ -Dsyswrite.emulated.skip=true -DskipTests package
 	demo
 	;;
 test)
 	[ $# -eq 1 ] || usage
+	[ "$jdk25" != none ] || trap without_jdk22 EXIT
 	set_up
 	mvn_ install # verify, then install: the benchmarks and the consumer build against it
-	# JNI is a restricted method on JDK 25: the jar's manifest must grant it, silently.
-	warnings=$("$jdk25/bin/java" -jar "$(library_jar)" 2>&1 >/dev/null) || {
-		printf 'build.sh: java -jar on JDK 25 failed:\n%s\n' "$warnings" >&2
-		exit 1
-	}
-	if [ -n "$warnings" ]; then
-		printf 'build.sh: java -jar on JDK 25 wrote to stderr:\n%s\n' "$warnings" >&2
-		exit 1
+	if [ "$jdk25" != none ]; then
+		# JNI is a restricted method on JDK 25: the jar's manifest must grant it, silently.
+		warnings=$("$jdk25/bin/java" -jar "$(library_jar)" 2>&1 >/dev/null) || {
+			printf 'build.sh: java -jar on JDK 25 failed:\n%s\n' "$warnings" >&2
+			exit 1
+		}
+		if [ -n "$warnings" ]; then
+			printf 'build.sh: java -jar on JDK 25 wrote to stderr:\n%s\n' "$warnings" >&2
+			exit 1
+		fi
 	fi
 	# A project that depends on the installed jar, as users' do: class path and module path.
 	mvn_ -f consumer/pom.xml package
 	mvn_ -f consumer/shaded/pom.xml package
-	consumer/run.sh "$native_jdk/bin/java" "$jdk25/bin/java"
+	if [ "$jdk25" != none ]; then
+		consumer/run.sh "$native_jdk/bin/java" "$jdk25/bin/java"
+	else
+		consumer/run.sh "$native_jdk/bin/java"
+	fi
 	consumer/run.sh "$PWD/target/emulated-jdk/bin/java" # the other arch, through the suite's QEMU wrapper
 	mvn_ -f bench/pom.xml package # keeps the benchmarks compiling; ./build.sh bench runs them
 	mvn_ -f bench/logging/pom.xml package
 	;;
 bench)
 	[ $# -le 2 ] || usage
+	[ "$jdk25" != none ] || trap without_jdk22 EXIT
 	set_up
 	bench "${2:-quick}"
 	;;
