@@ -3,6 +3,7 @@ package dev.syswrite;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.syswrite.testkit.Fds;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,6 +2,8 @@ package dev.syswrite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.syswrite.testkit.Fds;
+import dev.syswrite.testkit.Records;
 import java.io.FileOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.syswrite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.syswrite.testkit.Emulation;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

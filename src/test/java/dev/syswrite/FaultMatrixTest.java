@@ -3,6 +3,9 @@ package dev.syswrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.testkit.ChildJvm;
+import dev.syswrite.testkit.FaultChild;
+import dev.syswrite.testkit.Fds;
 import dev.syswrite.internal.NativeLibrary;
 import java.io.FileOutputStream;
 import java.io.RandomAccessFile;

@@ -3,6 +3,8 @@ package dev.syswrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.testkit.ChildJvm;
+import dev.syswrite.testkit.IncubatorSegmentChild;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.testkit.Emulation;
+import dev.syswrite.testkit.Fds;
+import dev.syswrite.testkit.Isolated;
 import dev.syswrite.internal.NativeLibrary;
 import java.io.FileOutputStream;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.testkit.ChildJvm;
 import dev.syswrite.internal.NativeLibrary;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -3,6 +3,9 @@ package dev.syswrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.testkit.ChildJvm;
+import dev.syswrite.testkit.RecordChild;
+import dev.syswrite.testkit.Records;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.testkit.Fds;
+import dev.syswrite.testkit.Isolated;
 import dev.syswrite.internal.NativeLibrary;
 import java.io.FileOutputStream;
 import java.nio.file.Files;

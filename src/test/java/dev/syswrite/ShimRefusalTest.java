@@ -3,6 +3,7 @@ package dev.syswrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.syswrite.testkit.Fds;
 import dev.syswrite.internal.NativeWrite;
 import java.io.FileOutputStream;
 import java.nio.ByteBuffer;

@@ -2,6 +2,8 @@ package dev.syswrite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.syswrite.testkit.ChildJvm;
+import dev.syswrite.testkit.UnreadableBufferChild;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

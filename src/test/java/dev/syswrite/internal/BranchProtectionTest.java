@@ -3,7 +3,7 @@ package dev.syswrite.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.Emulation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.Errno;
 import dev.syswrite.testkit.StalledPipe;
 import java.io.OutputStream;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.syswrite.DirtyPages;
+import dev.syswrite.testkit.DirtyPages;
 import dev.syswrite.logging.EventWriter;
 import dev.syswrite.logging.output.LogSink;
 import dev.syswrite.logging.output.Pin;

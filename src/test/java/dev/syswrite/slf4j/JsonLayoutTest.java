@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.logging.layout.EventBuffers;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.testkit.JsonLog;

@@ -3,7 +3,7 @@ package dev.syswrite.slf4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syswrite.ChildJvm;
+import dev.syswrite.testkit.ChildJvm;
 import dev.syswrite.logging.layout.EventBuffers;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.testkit.HostileLoggingChild;

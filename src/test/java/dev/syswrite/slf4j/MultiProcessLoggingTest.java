@@ -3,7 +3,7 @@ package dev.syswrite.slf4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syswrite.ChildJvm;
+import dev.syswrite.testkit.ChildJvm;
 import dev.syswrite.testkit.LoggingChild;
 import dev.syswrite.testkit.LongLineChild;
 import dev.syswrite.testkit.ShutdownLoggingChild;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.syswrite.ChildJvm;
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.ChildJvm;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.testkit.JsonLog;
 import dev.syswrite.testkit.LongLineChild;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package dev.syswrite.slf4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.logging.layout.EventBuffers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

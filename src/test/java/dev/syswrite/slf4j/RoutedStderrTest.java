@@ -3,7 +3,7 @@ package dev.syswrite.slf4j;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.testkit.SmallTmpfs;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

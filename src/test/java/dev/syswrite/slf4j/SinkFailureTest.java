@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syswrite.ChildJvm;
+import dev.syswrite.testkit.ChildJvm;
 import dev.syswrite.Errno;
 import dev.syswrite.testkit.HostileLoggingChild;
 import dev.syswrite.testkit.SmallTmpfs;

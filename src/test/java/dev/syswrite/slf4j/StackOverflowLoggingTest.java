@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.syswrite.ChildJvm;
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.ChildJvm;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.logging.EventWriter;
 import dev.syswrite.logging.output.LogSink;
 import dev.syswrite.testkit.OverflowFirstChild;

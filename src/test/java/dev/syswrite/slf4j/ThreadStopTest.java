@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.logging.output.Notices;
 import java.io.OutputStream;
 import java.io.PrintStream;

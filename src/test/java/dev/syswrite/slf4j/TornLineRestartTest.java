@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.syswrite.ChildJvm;
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.ChildJvm;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.logging.EventWriter;
 import dev.syswrite.logging.output.LogSink;
 import dev.syswrite.testkit.JsonLog;

@@ -1,5 +1,6 @@
 package dev.syswrite.jdk22;
 
+import dev.syswrite.testkit.UnreadableBufferChild;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

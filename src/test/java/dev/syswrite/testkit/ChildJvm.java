@@ -1,4 +1,4 @@
-package dev.syswrite;
+package dev.syswrite.testkit;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.syswrite;
+package dev.syswrite.testkit;
 
 import java.io.FileDescriptor;
 import java.lang.reflect.Field;
@@ -11,23 +11,23 @@ import java.nio.channels.Pipe;
  * or an NIO pipe, and a direct buffer's address, which one test also sets. Surefire opens the
  * packages (see pom.xml).
  */
-final class Fds {
+public final class Fds {
     private Fds() {}
 
-    static int of(FileDescriptor fd) {
+    public static int of(FileDescriptor fd) {
         return (int) read(FileDescriptor.class, "fd", fd);
     }
 
-    static int of(Pipe.SinkChannel sink) {
+    public static int of(Pipe.SinkChannel sink) {
         return (int) read(sink.getClass(), "fdVal", sink);
     }
 
-    static long addressOf(ByteBuffer direct) {
+    public static long addressOf(ByteBuffer direct) {
         return (long) read(Buffer.class, "address", direct);
     }
 
     /** Points a direct buffer at other memory, which every read and write of it then reaches. */
-    static ByteBuffer pointedAt(ByteBuffer direct, long address) {
+    public static ByteBuffer pointedAt(ByteBuffer direct, long address) {
         try {
             field(Buffer.class, "address").setLong(direct, address);
             return direct;

@@ -1,4 +1,4 @@
-package dev.syswrite;
+package dev.syswrite.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,16 +15,16 @@ import java.util.stream.Stream;
  * Numbered records whose length varies with their number, so a torn or interleaved record can
  * never pass for a whole one: "id index payload\n", the payload a run of one letter.
  */
-final class Records {
+public final class Records {
     private Records() {}
 
-    static byte[] of(String id, int index) {
+    public static byte[] of(String id, int index) {
         int size = index % 100 == 0 ? 9_000 : index % 7 * 40; // now and then one past the 8 KiB stack copy
         return (id + " " + index + " " + "r".repeat(size) + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Checks that every line of {@code file} is a whole record, once; returns the records seen. */
-    static Set<String> readWhole(Path file) throws IOException {
+    public static Set<String> readWhole(Path file) throws IOException {
         Set<String> seen = new HashSet<>();
         try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
             for (String line : (Iterable<String>) lines::iterator) {

@@ -1,5 +1,6 @@
-package dev.syswrite;
+package dev.syswrite.testkit;
 
+import dev.syswrite.SysWrite;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
@@ -13,7 +14,7 @@ import java.util.Map;
  * properties hold: how the tests see what the loader does on another machine or with other
  * settings, without touching the suite's own copy.
  */
-final class Isolated implements AutoCloseable {
+public final class Isolated implements AutoCloseable {
     private final URLClassLoader loader;
     private final Class<?> sysWrite;
 
@@ -37,20 +38,20 @@ final class Isolated implements AutoCloseable {
     }
 
     /** The suite's own compiled classes, loaded afresh. */
-    static Isolated load(Map<String, String> properties) throws Exception {
+    public static Isolated load(Map<String, String> properties) throws Exception {
         return from(Path.of(SysWrite.class.getProtectionDomain().getCodeSource().getLocation().toURI()), properties);
     }
 
     /** The classes under {@code classes} (a copy, perhaps altered), loaded afresh. */
-    static Isolated from(Path classes, Map<String, String> properties) throws Exception {
+    public static Isolated from(Path classes, Map<String, String> properties) throws Exception {
         return new Isolated(classes.toUri().toURL(), properties);
     }
 
-    boolean isAvailable() throws Exception {
+    public boolean isAvailable() throws Exception {
         return (boolean) call("isAvailable", new Class<?>[0]);
     }
 
-    Throwable cause() {
+    public Throwable cause() {
         try {
             return (Throwable) call("unavailabilityCause", new Class<?>[0]);
         } catch (Exception e) {
@@ -59,12 +60,12 @@ final class Isolated implements AutoCloseable {
     }
 
     /** The cause's own message: all the SLF4J provider's line on stderr says of it. */
-    String message() {
+    public String message() {
         return cause().getMessage();
     }
 
     /** The cause and all its causes' messages, one per line. */
-    String causeChain() {
+    public String causeChain() {
         StringBuilder chain = new StringBuilder();
         for (Throwable t = cause(); t != null; t = t.getCause()) {
             chain.append(t).append('\n');
@@ -72,7 +73,7 @@ final class Isolated implements AutoCloseable {
         return chain.toString();
     }
 
-    Object call(String method, Class<?>[] types, Object... args) throws Exception {
+    public Object call(String method, Class<?>[] types, Object... args) throws Exception {
         try {
             return sysWrite.getMethod(method, types).invoke(null, args);
         } catch (InvocationTargetException e) {
@@ -81,11 +82,11 @@ final class Isolated implements AutoCloseable {
     }
 
     /** {@code SysWrite.write(fd, bytes).toString()} through this copy. */
-    String write(int fd, byte[] bytes) throws Exception {
+    public String write(int fd, byte[] bytes) throws Exception {
         return call("write", new Class<?>[] {int.class, byte[].class}, fd, bytes).toString();
     }
 
-    String source() throws Exception {
+    public String source() throws Exception {
         return (String) loader.loadClass("dev.syswrite.internal.NativeLibrary").getMethod("source").invoke(null);
     }
 

@@ -1,5 +1,7 @@
-package dev.syswrite;
+package dev.syswrite.testkit;
 
+import dev.syswrite.SysWrite;
+import dev.syswrite.WriteResult;
 import dev.syswrite.internal.OffHeapCopy;
 import java.io.FileOutputStream;
 

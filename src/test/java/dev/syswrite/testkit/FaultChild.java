@@ -1,5 +1,6 @@
-package dev.syswrite;
+package dev.syswrite.testkit;
 
+import dev.syswrite.SysWrite;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,6 @@
-package dev.syswrite;
+package dev.syswrite.testkit;
+
+import dev.syswrite.SysWrite;
 
 /** Says whether syswrite loaded in this JVM and, if not, its cause chain: for NativeAccessTest. */
 public final class NativeAccessChild {
