@@ -2,8 +2,7 @@ package dev.syswrite.logging.output;
 
 import dev.syswrite.Errno;
 import dev.syswrite.SysWrite;
-import dev.syswrite.internal.NativeWrite;
-import dev.syswrite.internal.WritePolicy;
+import dev.syswrite.internal.EngineAccess;
 import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.text.UtcTimestamp;
 import java.io.FileDescriptor;
@@ -407,7 +406,7 @@ public abstract class LogSink {
         Native(String output, OutputFile file) {
             super(output, file);
             SysWrite.ensureAvailable();
-            initialize(WritePolicy.class); // here, not in the first write: see below
+            EngineAccess.initializeWritePath(); // here, not in the first write: see initialize
         }
 
         @Override
@@ -428,12 +427,12 @@ public abstract class LogSink {
 
         @Override
         public long writev(OpenFile pinned, long iov, int count) {
-            return WritePolicy.addressVector(pinned.fd, iov, count);
+            return SysWrite.writevAddressRaw(pinned.fd, iov, count);
         }
 
         @Override
         public long addressOf(ByteBuffer direct) {
-            return NativeWrite.bufferAddress(direct);
+            return EngineAccess.bufferAddress(direct);
         }
     }
 
