@@ -1,6 +1,7 @@
 package dev.syswrite;
 
 import dev.syswrite.internal.NativeLibrary;
+import dev.syswrite.internal.NativeWrite;
 import dev.syswrite.internal.WritePolicy;
 import java.io.FileDescriptor;
 import java.nio.ByteBuffer;
@@ -43,6 +44,15 @@ import java.util.Objects;
  * <p>All methods are thread-safe; concurrent writes to one descriptor are ordered by the kernel.
  */
 public final class SysWrite {
+    /**
+     * The most iovecs one {@code writev(2)} takes: Linux's {@code UIO_MAXIOV}
+     * ({@code include/uapi/linux/uio.h}), 1024 on every architecture. {@link #writevAddress} and
+     * {@link #writevAddressRaw} give {@code EINVAL} for an {@code iovcnt} above it, and
+     * {@link #writev(int, ByteBuffer...)} offers only the first {@code IOV_MAX} non-empty buffers.
+     * Size an iovec array by it: {@code IOV_MAX * 16} bytes hold the most one call can take.
+     */
+    public static final int IOV_MAX = NativeWrite.IOV_MAX; // 1024: the shim sizes its own iovecs by it too
+
     private static final long EINTR = -Errno.EINTR.number();
 
     private SysWrite() {}
@@ -246,7 +256,7 @@ public final class SysWrite {
      * interleaved with another writer's. Any buffer works: direct (written in place), heap, or
      * read-only (copied off the heap first, into one pooled buffer).
      *
-     * <p>The kernel takes at most {@code IOV_MAX} (1024) buffers and about 2 GiB
+     * <p>The kernel takes at most {@link #IOV_MAX} (1024) buffers and about 2 GiB
      * ({@code 0x7ffff000} bytes) per call: only the first 1024 non-empty buffers, and no bytes
      * past that total, are offered, and the result is then a short write. Empty buffers are
      * skipped. An empty vector makes a {@code writev(2)} of no iovec: {@code Ok(0)}, the kernel
@@ -325,8 +335,8 @@ public final class SysWrite {
      * One {@code writev(2)} of an array of {@code struct iovec} ({@code {void *base; size_t len;}},
      * 16 bytes each) in native memory, without a copy. The kernel checks everything: an
      * unreadable array or range gives {@code Err(EFAULT)}, never a crash; an {@code iovcnt}
-     * below 0 or above 1024 gives {@code Err(EINVAL)}, as does a total length above
-     * {@code Long.MAX_VALUE}.
+     * below 0 or above {@link #IOV_MAX} (1024) gives {@code Err(EINVAL)}, as does an iovec length
+     * above {@code Long.MAX_VALUE} (negative as a {@code ssize_t}).
      *
      * @param fd an open file descriptor
      * @param iov the address of the first iovec
@@ -337,6 +347,34 @@ public final class SysWrite {
     public static WriteResult writevAddress(int fd, long iov, int iovcnt) {
         NativeLibrary.ensureAvailable();
         return WriteResult.fromRaw(WritePolicy.addressVector(fd, iov, iovcnt));
+    }
+
+    /**
+     * One {@code writev(2)} of an array of {@code struct iovec} in native memory, without a copy,
+     * as {@link #writevAddress} makes, and returns the kernel's raw answer: the allocation-free
+     * twin, for hot paths that build their iovecs once and want no result object. Decode it with
+     * {@link WriteResult#fromRaw(long)} or by hand: a value {@code >= 0} is the total written, a
+     * value in [-4095, -1] is {@code -errno}.
+     *
+     * <p>The kernel checks everything, and nothing can crash: an unreadable array gives
+     * {@code -EFAULT}, and so does an unreadable range if no byte before it was taken (else the
+     * result is a short write of the ranges before it); an {@code iovcnt} below 0 or above
+     * {@link #IOV_MAX} gives {@code -EINVAL}, as does an iovec length above
+     * {@code Long.MAX_VALUE} (negative as a {@code ssize_t}); a descriptor not open for writing
+     * gives {@code -EBADF}. An
+     * {@code iovcnt} of 0 reads nothing and gives 0 once the kernel has checked the descriptor.
+     * Other errnos are those of {@link #writev(int, ByteBuffer...)}: {@code ENOSPC},
+     * {@code EPIPE}, {@code EAGAIN}, {@code EINTR}.
+     *
+     * @param fd an open file descriptor
+     * @param iov the address of the first iovec ({@code {void *base; size_t len;}}, 16 bytes each)
+     * @param iovcnt how many iovecs, at most {@link #IOV_MAX}
+     * @return the total written, or {@code -errno}
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static long writevAddressRaw(int fd, long iov, int iovcnt) {
+        NativeLibrary.ensureAvailable();
+        return WritePolicy.addressVector(fd, iov, iovcnt);
     }
 
     /**
@@ -357,6 +395,25 @@ public final class SysWrite {
     public static WriteResult fdatasync(int fd) {
         NativeLibrary.ensureAvailable();
         return WriteResult.fromRaw(WritePolicy.datasync(null, fd));
+    }
+
+    /**
+     * One {@code fdatasync(2)}, as {@link #fdatasync(int)} makes, returning the kernel's raw
+     * answer: the allocation-free twin, for a caller that syncs on a hot path and wants no result
+     * object. Like it, it returns once the device says the file's data (and the size needed to
+     * read it back) is on stable storage.
+     *
+     * @param fd an open file descriptor
+     * @return 0 once the data is stable, or {@code -errno}: {@code -EBADF} (the descriptor is not
+     *     open), {@code -EINVAL} (it cannot be synced: a pipe, a socket, a terminal or
+     *     {@code /dev/null}), {@code -EIO} or {@code -ENOSPC} (writing back earlier data failed,
+     *     and it may be lost), {@code -EINTR} (a signal arrived first; nothing is lost by calling
+     *     again)
+     * @throws UnsupportedOperationException if the native library is unavailable
+     */
+    public static long fdatasyncRaw(int fd) {
+        NativeLibrary.ensureAvailable();
+        return WritePolicy.datasync(null, fd);
     }
 
     /**

@@ -107,8 +107,9 @@ public final class NativeWrite {
      * the buffer reachable for as long as it uses the address, and never uses it for a buffer
      * that views a {@code MemorySegment}, whose arena may free it.
      *
-     * @param buffer a buffer
-     * @return its base address; 0 for a heap buffer or null
+     * @param buffer a direct buffer (for a heap buffer the JDK keeps the array's base offset
+     *     there, which is no address)
+     * @return its base address; 0 for null
      */
     public static native long bufferAddress(ByteBuffer buffer);
 

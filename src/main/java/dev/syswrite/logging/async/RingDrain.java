@@ -1,7 +1,7 @@
 package dev.syswrite.logging.async;
 
 import dev.syswrite.Errno;
-import dev.syswrite.internal.NativeWrite;
+import dev.syswrite.SysWrite;
 import dev.syswrite.logging.output.LogSink;
 import dev.syswrite.logging.output.OpenFile;
 import dev.syswrite.logging.output.OutputFile;
@@ -38,9 +38,9 @@ final class RingDrain {
      * no record). Arrays, not the native iovecs, so that the frame that called writev(2) can mark
      * what it wrote with array reads and field stores only.
      */
-    private final long[] entryStart = new long[NativeWrite.IOV_MAX];
-    private final long[] entryEnd = new long[NativeWrite.IOV_MAX];
-    private final long[] entryLength = new long[NativeWrite.IOV_MAX];
+    private final long[] entryStart = new long[SysWrite.IOV_MAX];
+    private final long[] entryEnd = new long[SysWrite.IOV_MAX];
+    private final long[] entryLength = new long[SysWrite.IOV_MAX];
     /** Ring position up to which every line is in the kernel, or counted lost: at or past head. */
     private long written;
     /** Bytes of the line of the record at {@link #written} already in the kernel. */
@@ -49,7 +49,7 @@ final class RingDrain {
     private boolean newlineOwed;
 
     /** The iovecs of one batch, in native memory. */
-    private final ByteBuffer iov = ByteBuffer.allocateDirect(IOVEC * NativeWrite.IOV_MAX).order(ByteOrder.nativeOrder());
+    private final ByteBuffer iov = ByteBuffer.allocateDirect(IOVEC * SysWrite.IOV_MAX).order(ByteOrder.nativeOrder());
     private final long iovAddress;
     private final long ringAddress;
     /** One newline, written first after a line the kernel took only part of. */
@@ -102,7 +102,7 @@ final class RingDrain {
             bytes = 1;
         }
         int skip = entries;
-        for (int size; at < tail && entries < NativeWrite.IOV_MAX; at += size, records++) {
+        for (int size; at < tail && entries < SysWrite.IOV_MAX; at += size, records++) {
             size = ring.sizeAt(at);
             if (size == 0 && (size = ring.orphanSizeAt(at)) != 0) {
                 continue; // claimed by a producer that failed before committing it: no line

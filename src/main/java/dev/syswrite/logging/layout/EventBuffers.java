@@ -1,6 +1,6 @@
 package dev.syswrite.logging.layout;
 
-import dev.syswrite.internal.HomeSlot;
+import dev.syswrite.internal.EngineAccess;
 import dev.syswrite.logging.output.Pin;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.logging.text.Utf8;
@@ -166,7 +166,7 @@ public final class EventBuffers {
      */
     public Slot acquire() {
         Thread me = Thread.currentThread();
-        int home = HomeSlot.of(slots.length);
+        int home = EngineAccess.homeSlot(slots.length);
         Slot slot = slots[home];
         if (OWNER.compareAndSet(slot, null, me)) {
             slot.nested = 0;

@@ -1,8 +1,7 @@
 package dev.syswrite.logging.output;
 
 import dev.syswrite.SysWrite;
-import dev.syswrite.internal.NativeWrite;
-import dev.syswrite.internal.WritePolicy;
+import dev.syswrite.internal.EngineAccess;
 import java.nio.ByteBuffer;
 
 /** syswrite's write(2): one call, continued only if the kernel took part of the line. */
@@ -10,7 +9,7 @@ final class NativeSink extends LogSink {
     NativeSink(String output, OutputFile file) {
         super(output, file);
         SysWrite.ensureAvailable();
-        initialize(WritePolicy.class); // here, not in the first write (LogSink.initialize says why)
+        EngineAccess.initializeWritePath(); // here, not in the first write (LogSink.initialize says why)
     }
 
     @Override
@@ -31,11 +30,11 @@ final class NativeSink extends LogSink {
 
     @Override
     public long writev(OpenFile pinned, long iov, int count) {
-        return WritePolicy.addressVector(pinned.fd, iov, count);
+        return SysWrite.writevAddressRaw(pinned.fd, iov, count);
     }
 
     @Override
     public long addressOf(ByteBuffer direct) {
-        return NativeWrite.bufferAddress(direct);
+        return EngineAccess.bufferAddress(direct);
     }
 }

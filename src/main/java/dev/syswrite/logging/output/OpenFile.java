@@ -1,8 +1,8 @@
 package dev.syswrite.logging.output;
 
 import dev.syswrite.Errno;
-import dev.syswrite.internal.NativeWrite;
-import dev.syswrite.internal.WritePolicy;
+import dev.syswrite.SysWrite;
+import dev.syswrite.internal.EngineAccess;
 import dev.syswrite.logging.concurrent.Backoff;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -68,7 +68,7 @@ public final class OpenFile {
         } catch (IOException | RuntimeException unknown) {
             regular = false; // taken for a pipe: long lines are written alone, which is always safe
         }
-        return new OpenFile(new FileOutputStream(standard), nativeWrites ? NativeWrite.descriptor(standard) : -1, null, false, regular, 0, false);
+        return new OpenFile(new FileOutputStream(standard), nativeWrites ? EngineAccess.descriptor(standard) : -1, null, false, regular, 0, false);
     }
 
     /**
@@ -114,7 +114,7 @@ public final class OpenFile {
         }
         FileOutputStream stream = new FileOutputStream(path.toFile(), true);
         try {
-            int fd = nativeWrites ? NativeWrite.descriptor(stream.getFD()) : -1;
+            int fd = nativeWrites ? EngineAccess.descriptor(stream.getFD()) : -1;
             // /proc/self/fd/N leads to the open file itself, even once renamed or unlinked; the JDK
             // path, without the number, reads the path just after opening it.
             Path opened = fd >= 0 ? Path.of("/proc/self/fd/" + fd) : path;
@@ -183,7 +183,7 @@ public final class OpenFile {
      */
     long sync() {
         if (fd >= 0) {
-            return WritePolicy.datasync(null, fd);
+            return SysWrite.fdatasyncRaw(fd);
         }
         try {
             descriptor.sync();

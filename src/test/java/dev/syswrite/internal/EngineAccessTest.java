@@ -1,0 +1,102 @@
+package dev.syswrite.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The logging engine's one door into {@code internal}: each member answers as what it stands for,
+ * and the engine and the SLF4J binding name nothing else of this package.
+ */
+class EngineAccessTest {
+    @TempDir
+    Path dir;
+
+    private static Object field(Class<?> owner, String name, Object target) throws ReflectiveOperationException {
+        Field field = owner.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
+    }
+
+    @Test
+    void descriptorIsTheNumberAFileDescriptorHoldsNow() throws Exception {
+        assertEquals(1, EngineAccess.descriptor(FileDescriptor.out));
+        assertEquals(2, EngineAccess.descriptor(FileDescriptor.err));
+        assertEquals(-1, EngineAccess.descriptor(null));
+        FileOutputStream out = new FileOutputStream(dir.resolve("out").toFile());
+        FileDescriptor fd = out.getFD();
+        int number = EngineAccess.descriptor(fd);
+        assertEquals(field(FileDescriptor.class, "fd", fd), number);
+        assertTrue(number > 2, "fd " + number);
+        out.close();
+        assertEquals(-1, EngineAccess.descriptor(fd), "closed");
+    }
+
+    @Test
+    void bufferAddressIsADirectBuffersBase() throws Exception {
+        ByteBuffer direct = ByteBuffer.allocateDirect(64);
+        long address = EngineAccess.bufferAddress(direct);
+        assertNotEquals(0, address);
+        assertEquals(field(Buffer.class, "address", direct), address);
+        assertEquals(address + 8, EngineAccess.bufferAddress(direct.position(8).slice()), "a slice starts where it views");
+        assertEquals(0, EngineAccess.bufferAddress(null));
+    }
+
+    @Test
+    void homeSlotIsHomeSlots() {
+        for (int size = 1; size <= 1024; size <<= 1) {
+            int slot = EngineAccess.homeSlot(size);
+            assertEquals(HomeSlot.of(size), slot);
+            assertTrue(slot >= 0 && slot < size, slot + " of " + size);
+        }
+    }
+
+    @Test
+    void initializeWritePathCanBeCalledAgain() {
+        EngineAccess.initializeWritePath();
+        EngineAccess.initializeWritePath();
+    }
+
+    /** The rule the door exists for: any other use of {@code internal} in the engine fails here. */
+    @Test
+    void theEngineAndTheBindingUseNoOtherInternalClass() throws IOException {
+        Pattern use = Pattern.compile("dev\\.syswrite\\.internal\\.(\\w+|\\*)");
+        List<String> others = new ArrayList<>();
+        int doors = 0;
+        for (String root : new String[] {"src/main/java/dev/syswrite/logging", "src/main/java/dev/syswrite/slf4j"}) {
+            List<Path> sources;
+            try (Stream<Path> walk = Files.walk(Path.of(root))) {
+                sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
+            }
+            assertTrue(!sources.isEmpty(), root + " has no sources: not run from the project's directory?");
+            for (Path source : sources) {
+                Matcher m = use.matcher(Files.readString(source));
+                while (m.find()) {
+                    if (m.group(1).equals(EngineAccess.class.getSimpleName())) {
+                        doors++;
+                    } else {
+                        others.add(source + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), others);
+        assertTrue(doors > 0, "no use of the door at all: was it renamed?");
+    }
+}
