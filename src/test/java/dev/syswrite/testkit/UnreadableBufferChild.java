@@ -108,10 +108,10 @@ public final class UnreadableBufferChild {
         return (ByteBuffer) segments("closed", len);
     }
 
-    /** Calls a method of {@code dev.syswrite.jdk22.SegmentBuffers}, whose class files are of release 22. */
+    /** Calls a method of {@code dev.syswrite.testkit.SegmentBuffers}, whose class files are of release 22. */
     private static Object segments(String method, Object argument) {
         try {
-            Class<?> buffers = Class.forName("dev.syswrite.jdk22.SegmentBuffers");
+            Class<?> buffers = Class.forName("dev.syswrite.testkit.SegmentBuffers");
             Class<?> type = argument instanceof Integer ? int.class : argument.getClass();
             return buffers.getMethod(method, type).invoke(null, argument);
         } catch (ReflectiveOperationException e) {

@@ -1,6 +1,5 @@
-package dev.syswrite.jdk22;
+package dev.syswrite.testkit;
 
-import dev.syswrite.testkit.UnreadableBufferChild;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -10,7 +9,7 @@ import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 
 /**
- * Buffers that view a {@link MemorySegment}, for {@code dev.syswrite.UnreadableBufferChild},
+ * Buffers that view a {@link MemorySegment}, for {@link UnreadableBufferChild},
  * which is compiled for JDK 17 and so reaches these by reflection, on JDK 22+ only.
  */
 public final class SegmentBuffers {

@@ -1,4 +1,4 @@
-package dev.syswrite.jdk22;
+package dev.syswrite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
