@@ -99,10 +99,17 @@ public final class EventRing {
     /**
      * Copies {@code src[from, to)} into the ring as one record, if there is room.
      *
-     * @return the position just past the record, or -1 if the ring is too full now
+     * @return the position just past the record, or -1 if the ring is too full now (always, for a
+     *     line longer than the ring less a header: callers keep lines to {@link #lineMax()})
+     * @throws IllegalArgumentException if {@code to < from}, having claimed nothing
      */
     long offer(ByteBuffer src, int from, int to) {
         int length = to - from;
+        if (length < 0) {
+            throw new IllegalArgumentException("line from " + from + " to " + to);
+        } else if (length > capacity() - HEADER) {
+            return -1; // checked before the size is computed: it would overflow, and claim negative room
+        }
         int size = (HEADER + length + 7) & -8;
         long start;
         int offset;

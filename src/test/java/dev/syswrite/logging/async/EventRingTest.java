@@ -231,6 +231,21 @@ class EventRingTest {
     }
 
     @Test
+    void aLengthThatOverflowsTheRecordSizeClaimsNothing() {
+        // A range no caller passes (AsyncWriter keeps lines to lineMax), yet one whose size, an
+        // int, overflowed: the claim moved the tail back behind the head.
+        EventRing ring = ring();
+        offer(ring, line(3, 3));
+        long tail = ring.tail();
+        ByteBuffer small = line(16, 0);
+        assertEquals(-1, ring.offer(small, 0, Integer.MAX_VALUE - 3));
+        assertEquals(tail, ring.tail());
+        assertThrows(IllegalArgumentException.class, () -> ring.offer(small, 8, 0));
+        assertEquals(tail, ring.tail());
+        assertEquals(1, Reader.read(ring, true).lines.size());
+    }
+
+    @Test
     void aFullRingRefusesUntilTheConsumerFreesRoom() {
         EventRing ring = ring();
         int count = 0;
