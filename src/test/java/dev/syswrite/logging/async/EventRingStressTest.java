@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class EventRingStressTest {
     private static final boolean EMULATED = Emulation.underQemu();
     private static final int PRODUCERS = EMULATED ? 3 : 4;
-    private static final int RECORDS = EMULATED ? 4_000 : 30_000;
+    private static final int RECORDS = EMULATED ? 1_500 : 30_000;
     /** One claim in this many fails after claiming: an orphan. */
     private static final int ORPHAN_EVERY = 97;
     /** The smallest ring, so that it wraps, pads and fills all the time. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.Emulation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class EventRingTest {
     private static final int CAPACITY = 4096;
+    /** Rounds of the random-header test: QEMU runs it 10 times slower. */
+    private static final int RANDOM_ROUNDS = Emulation.underQemu() ? 40 : 300;
 
     private static EventRing ring() {
         return new EventRing(ByteBuffer.allocateDirect(CAPACITY));
@@ -449,7 +452,7 @@ class EventRingTest {
         // A ring wrapped a few times, then every word of it overwritten at random: each pass
         // ends within as many steps as the room has 8-byte words, inside [head, tail).
         SplittableRandom random = new SplittableRandom(4);
-        for (int round = 0; round < 300; round++) {
+        for (int round = 0; round < RANDOM_ROUNDS; round++) {
             EventRing ring = ring();
             for (int i = 0, n = random.nextInt(200); i < n; i++) {
                 if (offer(ring, line(random.nextInt(300), i)) < 0) {
