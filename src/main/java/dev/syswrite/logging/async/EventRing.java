@@ -53,13 +53,17 @@ public final class EventRing {
      * may call nothing); the consumer skips the record. A slot whose start is behind the head is
      * free: the consumer is past it (-1, the start of an unused slot, is behind any head). So
      * nothing is freed by a call that a drain out of stack could miss.
+     *
+     * <p>A slot holds where the orphan ends, not its size. Plain stores may reach another thread
+     * in either order, so the consumer may see a new start beside what the slot's previous orphan
+     * left there; that orphan was passed whole, so its end is at or behind the head, never past
+     * the new start, and the consumer can tell it from the new one.
      */
     private static final int ORPHANS = 256;
     private static final int ORPHAN_PROBES = 8;
-    private static final VarHandle STARTS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final VarHandle SIZES = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle POSITIONS = MethodHandles.arrayElementVarHandle(long[].class);
     private final long[] orphanStarts = new long[ORPHANS];
-    private final int[] orphanSizes = new int[ORPHANS];
+    private final long[] orphanEnds = new long[ORPHANS];
 
     // Producers write tail, the consumer writes head: keep them off each other's cache line.
     @SuppressWarnings("unused") private long p1, p2, p3, p4, p5, p6, p7;
@@ -141,8 +145,8 @@ public final class EventRing {
             for (int probe = 0; probe < ORPHAN_PROBES && orphanStarts[slot] >= freed; probe++) {
                 slot = (slot + 1) & (ORPHANS - 1);
             }
-            orphanSizes[slot] = (int) (start + padding + size - uncommitted);
-            orphanStarts[slot] = uncommitted; // last: the consumer matches on it, and checks the size
+            orphanEnds[slot] = start + padding + size;
+            orphanStarts[slot] = uncommitted; // the consumer matches on it, and checks the end, which may show later
             throw failure;
         }
     }
@@ -154,12 +158,12 @@ public final class EventRing {
     int orphanSizeAt(long position) {
         int slot = (int) (position >>> 3) & (ORPHANS - 1);
         for (int probe = 0; probe <= ORPHAN_PROBES; probe++, slot = (slot + 1) & (ORPHANS - 1)) {
-            if ((long) STARTS.getAcquire(orphanStarts, slot) == position) {
-                int size = (int) SIZES.getAcquire(orphanSizes, slot);
-                if (size <= 0 || (size & 7) != 0 || size > tail() - position) {
-                    return 0; // its size not visible yet: the next drain looks again
+            if ((long) POSITIONS.getAcquire(orphanStarts, slot) == position) {
+                long end = (long) POSITIONS.getAcquire(orphanEnds, slot);
+                if (end <= position || ((end - position) & 7) != 0 || end > tail()) {
+                    return 0; // its end not visible yet (the slot's previous end, or none): the next drain looks again
                 }
-                return size;
+                return (int) (end - position);
             }
         }
         return 0;

@@ -366,6 +366,25 @@ class EventRingTest {
     }
 
     @Test
+    void anOrphanWhoseStartIsSeenBeforeTheRestOfItsEntryIsNotSkippedYet() throws Exception {
+        // A failing producer fills its entry of the orphan table with two plain stores (it may
+        // call nothing), which another thread may see in either order. Seen start first, the
+        // rest of the slot still holds what an earlier orphan there left: the consumer must not
+        // skip by that, since the producer may not even have failed yet and still be copying.
+        EventRing ring = ring();
+        offerAndFail(ring, 24); // an orphan of 32 at 0, in slot 0
+        assertEquals(1, Reader.read(ring, true).orphans);
+        advanceTo(ring, 2048); // the next position of slot 0
+        setTail(ring, 2048 + 64); // a producer claimed 64 bytes here and is still copying
+        long[] starts = (long[]) field("orphanStarts").get(ring);
+        starts[0] = 2048; // ... and this is all its entry another thread sees yet
+        assertEquals(0, ring.orphanSizeAt(2048), "the size of the orphan that used the slot before");
+        Reader read = Reader.read(ring, true);
+        assertEquals(0, read.orphans);
+        assertEquals(2048, ring.head());
+    }
+
+    @Test
     void manyOrphansAtOnceAreEachSkippedOnce() {
         EventRing ring = new EventRing(ByteBuffer.allocateDirect(64 * 1024));
         // Orphans 2 KiB apart hash to the same slot of the ring's table; a few fit its probes.
@@ -497,11 +516,15 @@ class EventRingTest {
 
     private static void setTail(EventRing ring, long tail) {
         try {
-            var field = EventRing.class.getDeclaredField("tail");
-            field.setAccessible(true);
-            field.setLong(ring, tail);
+            field("tail").setLong(ring, tail);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static java.lang.reflect.Field field(String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = EventRing.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 }
