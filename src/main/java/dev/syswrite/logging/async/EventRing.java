@@ -110,13 +110,18 @@ import java.util.Locale;
  *
  * <p>The table is a hint the consumer checks, never trusts blindly: an entry whose end is not
  * past its start and within the claimed room reads as "not visible yet". What it cannot hold
- * (more orphans in one probe window than it has slots, or an entry its producer never finished
- * writing, say two producers failing into one slot at the same instant, or a producer stopped
- * after its padding was committed) is an orphan the consumer never finds: it stops there, and the
- * writer, after a claim stays uncommitted for its stuck timeout (10 s), calls the ring stuck and
- * has callers write their own lines from then on. A header no producer wrote (a torn or
- * corrupted one) makes the consumer stop the same way, rather than hand the kernel a range
+ * (more orphans in one probe window than it has slots, or a producer stopped after its padding
+ * was committed and before it noted that) is an orphan the consumer never finds: it stops there,
+ * and the writer, after a claim stays uncommitted for its stuck timeout (10 s), calls the ring
+ * stuck and has callers write their own lines from then on. A header no producer wrote (a torn
+ * or corrupted one) makes the consumer stop the same way, rather than hand the kernel a range
  * outside a record.
+ *
+ * <p>A known limit: two producers that fail at the same instant and pick the same free slot may
+ * leave it holding the start of one beside the end of the other, as each entry is two stores.
+ * If the later orphan's end is the one left, the consumer skips from the earlier start to it,
+ * losing the lines between and freeing room a producer there may still be filling. An entry
+ * written in one store (start and size packed in a long) would close this.
  */
 public final class EventRing {
     /** A record's header: its size, then its line's length, two ints (see the drawing above). */
