@@ -382,12 +382,17 @@ class EventRingTest {
         Reader read = Reader.read(ring, true);
         assertEquals(0, read.orphans);
         assertEquals(2048, ring.head());
+        long[] ends = (long[]) field("orphanEnds").get(ring);
+        ends[0] = 2048 + 64; // the rest of the entry shows: now it is skipped, whole
+        assertEquals(64, ring.orphanSizeAt(2048));
+        assertEquals(1, Reader.read(ring, true).orphans);
+        assertEquals(ring.tail(), ring.head());
     }
 
     @Test
     void manyOrphansAtOnceAreEachSkippedOnce() {
         EventRing ring = new EventRing(ByteBuffer.allocateDirect(64 * 1024));
-        // Orphans 2 KiB apart hash to the same slot of the ring's table; a few fit its probes.
+        // Orphans 4 KiB apart hash to the same slot of the ring's table: 8 fit its probes.
         List<byte[]> expected = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             offerAndFail(ring, 2048 - 8);
