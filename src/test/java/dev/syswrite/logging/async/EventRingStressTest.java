@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
  * Many producers against one consumer, the ring alone: every committed line is read exactly once,
  * in its producer's order, byte for byte, while the ring wraps, pads, fills and holds orphans.
  *
- * <p>A plain JUnit test, not a harness. jcstress ({@code org.openjdk.jcstress:jcstress-core}) is
- * not in the package registry this build reaches, and it runs from its own main over generated
- * actors, not under Surefire, so it would not run in the build's three test runs. Lincheck
+ * <p>A plain JUnit test, not a harness. jcstress ({@code org.openjdk.jcstress:jcstress-core},
+ * 0.14 to 0.17) does not resolve from the package registry this build reaches (the core or its
+ * {@code jcstress-result-gen} is missing), and it runs from its own main over generated actors,
+ * not under Surefire, so it would not run in the build's three test runs. Lincheck
  * ({@code org.jetbrains.lincheck:lincheck} 3.7 resolves) checks operations against a sequential
  * specification, and the ring has none it meets: the consumer cannot pass a record claimed and
  * not yet committed, so a poll can find nothing while a later offer has already returned, which
