@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.syswrite.Emulation;
+import dev.syswrite.testkit.Emulation;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
