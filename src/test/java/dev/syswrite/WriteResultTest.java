@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.testkit.PureJava;
 import org.junit.jupiter.api.Test;
 
+@PureJava
 class WriteResultTest {
     @Test
     void rawCountsAreOk() throws ErrnoException {

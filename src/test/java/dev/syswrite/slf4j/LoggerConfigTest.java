@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.syswrite.logging.async.AsyncSettings;
 import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.layout.LayoutSettings;
+import dev.syswrite.testkit.PureJava;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
+@PureJava
 class LoggerConfigTest {
     @Test
     void defaults() {

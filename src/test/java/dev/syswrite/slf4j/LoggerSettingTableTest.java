@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.logging.async.AsyncSettings;
+import dev.syswrite.testkit.PureJava;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * only place a user reads them, so a setting added, renamed or given a new default without the
  * manual fails here; and the ranges the text names are the ones {@link LoggerConfig} enforces.
  */
+@PureJava
 class LoggerSettingTableTest {
     private static final Path MANUAL = Path.of("docs", "logging.md");
     private static final String HEADER = "| key | values | default |";

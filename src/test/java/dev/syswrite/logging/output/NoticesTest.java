@@ -3,6 +3,7 @@ package dev.syswrite.logging.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.testkit.PureJava;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * never wait for another thread's printing, and a flush or reopen must not return before a
  * notice another thread took from the queue is on stderr.
  */
+@PureJava
 class NoticesTest {
     /** stderr whose first line stops its printer until {@link #release} opens. */
     private final CountDownLatch printing = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package dev.syswrite.logging.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.syswrite.testkit.PureJava;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** java.time is the oracle for the calendar arithmetic. */
+@PureJava
 class UtcTimestampTest {
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);

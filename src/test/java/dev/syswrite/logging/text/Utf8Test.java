@@ -3,6 +3,7 @@ package dev.syswrite.logging.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.syswrite.testkit.PureJava;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * surrogates) with random byte limits, escaping on and off: the same bytes, stopped before the
  * same character. Seeded, so a failure repeats.
  */
+@PureJava
 class Utf8Test {
     @Test
     void agreesWithAReferenceAtEveryLimit() {
