@@ -3,11 +3,12 @@
 # in a worktree of its own, then runs them for each, alternating, and prints the medians.
 #
 #   bench/compare.sh bridge OLD NEW [ROUNDS]    the write(2) paths to /dev/null (DevNull), four sizes
-#   bench/compare.sh logging OLD NEW [ROUNDS]   the SLF4J provider (SysWriteProvider.enabled), 1 and 2 threads
+#   bench/compare.sh logging OLD NEW [ROUNDS]   the SLF4J provider, sync and async (SysWriteProvider.enabled,
+#                                                SysWriteAsync.enabled), 1 and 2 threads
 #
 # JMH's iteration options come from $JMH (default: 3 warm-up and 5 measured iterations of 1 s);
 # $JDK picks the JVM that runs them (default: JDK 17; the bridge's JDK 22 paths want JDK 25); for
-# the bridge, $BENCHMARK (a JMH regex) and $SIZES (comma-separated) narrow what runs.
+# the bridge, $SIZES (comma-separated) narrows what runs; for either, $BENCHMARK (a JMH regex).
 #
 # Alternating runs share the machine's noise; quote the medians and their ratio, never one run.
 set -euo pipefail
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 suite=$1
 case "$suite" in
 bridge) module=bench jar=benchmarks.jar benchmark=${BENCHMARK:-'DevNull.syswrite'} threads_list=1 options="-bm avgt -p size=${SIZES:-16,4096,65536,1048576}" ;;
-logging) module=bench/logging jar=benchmarks-logging.jar benchmark='SysWriteProvider.enabled' threads_list="1 2" options="-bm thrpt,sample" ;;
+logging) module=bench/logging jar=benchmarks-logging.jar benchmark=${BENCHMARK:-'SysWrite(Provider|Async).enabled'} threads_list="1 2" options="-bm thrpt,sample" ;;
 *) echo "usage: $0 bridge|logging OLD NEW [ROUNDS]" >&2; exit 2 ;;
 esac
 shift
@@ -67,18 +68,25 @@ if suite == "bridge":
         old, new = m(ns[(name, size, "old")]), m(ns[(name, size, "new")])
         print(f"{name:24} {size:8} {old:10,.0f} {new:10,.0f} {new / old:8.3f}")
     sys.exit(0)
-print("side threads  events/s (median, runs)           B/event  p50 ns  p99 ns  p99.9 ns")
-for threads in (1, 2):
-    for side in ("old", "new"):
-        thrpt, alloc, p50, p99, p999 = [], [], [], [], []
-        for f in glob.glob(f"{work}/{side}-t{threads}-r*.json"):
-            for b in json.load(open(f)):
-                pm = b["primaryMetric"]
-                if b["mode"] == "thrpt":
-                    thrpt.append(pm["score"] * 1e6)
-                    alloc.append(b["secondaryMetrics"]["gc.alloc.rate.norm"]["score"])
-                else:
-                    p = pm["scorePercentiles"]
-                    p50.append(p["50.0"] * 1e3); p99.append(p["99.0"] * 1e3); p999.append(p["99.9"] * 1e3)
-        print(f"{side:4} {threads:7}  {m(thrpt):>9,.0f} {sorted(round(x) for x in thrpt)!s:24} {m(alloc):7.2f} {m(p50):7,.0f} {m(p99):7,.0f} {m(p999):9,.0f}")
+benchmarks = sorted({b["benchmark"].rsplit(".", 2)[1] for f in glob.glob(f"{work}/*-t*-r*.json") for b in json.load(open(f))})
+print("benchmark          side threads  events/s (median, runs)           B/event  p50 ns  p99 ns  p99.9 ns")
+for benchmark in benchmarks:
+    for threads in (1, 2):
+        medians = {}
+        for side in ("old", "new"):
+            thrpt, alloc, p50, p99, p999 = [], [], [], [], []
+            for f in glob.glob(f"{work}/{side}-t{threads}-r*.json"):
+                for b in json.load(open(f)):
+                    if b["benchmark"].rsplit(".", 2)[1] != benchmark:
+                        continue
+                    pm = b["primaryMetric"]
+                    if b["mode"] == "thrpt":
+                        thrpt.append(pm["score"] * 1e6)
+                        alloc.append(b["secondaryMetrics"]["gc.alloc.rate.norm"]["score"])
+                    else:
+                        p = pm["scorePercentiles"]
+                        p50.append(p["50.0"] * 1e3); p99.append(p["99.0"] * 1e3); p999.append(p["99.9"] * 1e3)
+            medians[side] = m(thrpt)
+            print(f"{benchmark:18} {side:4} {threads:7}  {m(thrpt):>9,.0f} {sorted(round(x) for x in thrpt)!s:24} {m(alloc):7.2f} {m(p50):7,.0f} {m(p99):7,.0f} {m(p999):9,.0f}")
+        print(f"{benchmark:18} new/old throughput, {threads} thread(s): {medians['new'] / medians['old']:.3f}")
 PY
