@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syswrite.SysWrite;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and the engine and the SLF4J binding name nothing else of this package.
  */
 class EngineAccessTest {
+    /** The door's members call the library: as the engine does, load it first (run alone, no other test has). */
+    @BeforeAll
+    static void loadTheLibrary() {
+        SysWrite.ensureAvailable();
+    }
+
     @TempDir
     Path dir;
 

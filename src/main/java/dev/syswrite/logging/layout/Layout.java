@@ -1,6 +1,5 @@
 package dev.syswrite.logging.layout;
 
-import dev.syswrite.logging.EventWriter;
 import dev.syswrite.logging.event.KeyValue;
 import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.text.LineBuilder;
@@ -11,9 +10,10 @@ import java.util.function.Supplier;
 /**
  * How one event becomes the text of one line in its slot's {@link LineBuilder}: the plain text
  * layout ({@link TextLayout}) or JSON Lines ({@link JsonLayout}), as {@link LayoutSettings#format()}
- * chooses ({@link #of}). {@link EventWriter} takes the slot, resets its line, calls {@link #head} and
- * {@link #body}, then encodes the line and writes it; a layout only appends text, calls no sink
- * and keeps no state of its own between the two calls but what the slot holds.
+ * chooses ({@link #of}). The engine's writer ({@code dev.syswrite.logging.EventWriter}, above this
+ * package) takes the slot, resets its line, calls {@link #head} and {@link #body}, then encodes the
+ * line and writes it; a layout only appends text, calls no sink and keeps no state of its own
+ * between the two calls but what the slot holds.
  */
 public interface Layout {
     /**

@@ -1,6 +1,5 @@
 package dev.syswrite.logging.text;
 
-import dev.syswrite.logging.EventWriter;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
