@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 /**
  * The logging engine's one door into this package ({@code dev.syswrite.logging.*}): it writes
  * through the public {@code dev.syswrite.SysWrite} like any caller, and reaches here only for the
- * four things below, which it may use safely but a public API could not promise. Nothing else in
+ * five things below, which it may use safely but a public API could not promise. Nothing else in
  * the engine imports {@code dev.syswrite.internal}; a new need is a member here, with its reason.
  *
  * <p>Each member is a static call straight to what it names, with no state and no check of its
@@ -47,6 +47,26 @@ public final class EngineAccess {
      */
     public static long bufferAddress(ByteBuffer direct) {
         return NativeWrite.bufferAddress(direct);
+    }
+
+    /**
+     * One {@code writev(2)} of {@code iovcnt} iovecs at {@code iov}, as
+     * {@code SysWrite.writevAddressRaw}, but reaching the system call with no call that returns
+     * on the way: the caller's call leads straight into the native method. The async writer
+     * relies on it: a {@code Thread.stop} is delivered at a return, a loop's back edge or the
+     * way back from native code, so a {@code ThreadDeath} out of this call means the kernel has
+     * already taken the batch, which the writer then marks written rather than write twice. The
+     * public form first checks that the library loaded, a call whose return a stop can land on
+     * before the system call, and the batch would then be marked written though never written.
+     * Internal because that is a promise about HotSpot's safepoints, not one an API can make.
+     *
+     * @param fd the descriptor
+     * @param iov the address of the first {@code struct iovec}; the library must be loaded
+     * @param iovcnt how many, at most {@code SysWrite.IOV_MAX}
+     * @return the count written, or {@code -errno}
+     */
+    public static long writevAddress(int fd, long iov, int iovcnt) {
+        return NativeWrite.addressVector(fd, iov, iovcnt);
     }
 
     /**

@@ -67,6 +67,26 @@ class EngineAccessTest {
     }
 
     @Test
+    void writevAddressAnswersAsThePublicRawForm() throws Exception {
+        Path file = dir.resolve("v");
+        ByteBuffer line = ByteBuffer.allocateDirect(6).put(0, "hello\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ByteBuffer iov = ByteBuffer.allocateDirect(16).order(java.nio.ByteOrder.nativeOrder());
+        iov.putLong(0, EngineAccess.bufferAddress(line)).putLong(8, 6);
+        long iovAddress = EngineAccess.bufferAddress(iov);
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            int fd = EngineAccess.descriptor(out.getFD());
+            assertEquals(6, EngineAccess.writevAddress(fd, iovAddress, 1));
+            assertEquals(SysWrite.writevAddressRaw(fd, iovAddress, 1), EngineAccess.writevAddress(fd, iovAddress, 1));
+            for (int count : new int[] {-1, 0, SysWrite.IOV_MAX + 1}) {
+                assertEquals(SysWrite.writevAddressRaw(fd, iovAddress, count), EngineAccess.writevAddress(fd, iovAddress, count));
+            }
+            assertEquals(SysWrite.writevAddressRaw(-1, iovAddress, 1), EngineAccess.writevAddress(-1, iovAddress, 1));
+            assertEquals(SysWrite.writevAddressRaw(fd, 0, 1), EngineAccess.writevAddress(fd, 0, 1));
+        }
+        assertEquals("hello\n".repeat(3), Files.readString(file));
+    }
+
+    @Test
     void homeSlotIsHomeSlots() {
         for (int size = 1; size <= 1024; size <<= 1) {
             int slot = EngineAccess.homeSlot(size);

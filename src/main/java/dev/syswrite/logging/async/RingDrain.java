@@ -184,8 +184,10 @@ final class RingDrain {
                 n = sink.writev(pinned, iovAddress + (long) first * IOVEC, entries - first);
             } catch (Throwable stopped) {
                 // A StackOverflowError comes before the system call (only a call's entry runs out
-                // of stack): nothing was written. Thread.stop's ThreadDeath comes on its way back:
-                // the kernel took the batch, so it must not be written again.
+                // of stack): nothing was written. Thread.stop's ThreadDeath comes on its way back
+                // (the sink reaches the kernel through no return a stop could land on:
+                // EngineAccess.writevAddress): the kernel took the batch, so it must not be
+                // written again.
                 if (stopped instanceof ThreadDeath) {
                     written = end;
                     writtenPart = 0;

@@ -30,7 +30,7 @@ final class NativeSink extends LogSink {
 
     @Override
     public long writev(OpenFile pinned, long iov, int count) {
-        return SysWrite.writevAddressRaw(pinned.fd, iov, count);
+        return EngineAccess.writevAddress(pinned.fd, iov, count); // no return between the caller and the kernel: see there
     }
 
     @Override
