@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syswrite.testkit.Emulation;
+import dev.syswrite.logging.async.AsyncSettings;
 import dev.syswrite.logging.output.Notices;
+import dev.syswrite.testkit.Emulation;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,10 @@ import org.slf4j.Logger;
  * {@code Thread.stop}, which JDK 17 to 19 still carry out (later JDKs throw instead): the stopped
  * thread ends, even inside a logging call (the provider never swallows its {@code ThreadDeath}),
  * and a thread stopped while it drained the async ring leaves no line written twice and none
- * lost.
+ * lost, but in the residual case docs/logging.md names: a stop that lands on the way back from
+ * claiming room in the ring (the JDK's compare-and-set returns through frames of its own while
+ * the caller is still interpreted) leaves the claim unfilled; the ring then says it is stuck,
+ * and only what was queued behind that claim, at most the ring's room, is lost.
  */
 @SuppressWarnings("deprecation") // Thread.stop: what is tested
 class ThreadStopTest {
@@ -128,15 +133,26 @@ class ThreadStopTest {
             assertFalse(victim.isAlive(), "a stopped thread logs on");
         }
         other.join();
-        assertTrue(loggers.factory.writer().flush());
+        boolean drained = loggers.factory.writer().flush();
+        boolean stuck = loggers.factory.asyncCounters().stuck();
+        assertTrue(drained || stuck, "the ring neither drained nor said it was stuck");
         Map<String, Integer> seen = new HashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             seen.merge(line, 1, Integer::sum);
         }
         List<String> twice = seen.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getValue() + "x " + e.getKey()).limit(10).toList();
         assertEquals(List.of(), twice, "lines written more than once");
+        List<Integer> lost = new ArrayList<>();
         for (int i = 0; i < logged[0]; i++) {
-            assertTrue(seen.containsKey("INFO - other " + i), "lost: other " + i);
+            if (!seen.containsKey("INFO - other " + i)) {
+                lost.add(i);
+            }
+        }
+        if (!stuck) {
+            assertEquals(List.of(), lost.subList(0, Math.min(10, lost.size())), lost.size() + " lost");
+        } else { // the residual case: only lines queued behind the unfilled claim, which the ring's room bounds
+            int mostQueued = AsyncSettings.RING_DEFAULT_BYTES / 24; // the smallest record this test writes
+            assertTrue(lost.size() <= mostQueued, lost.size() + " lost, more than the ring could hold");
         }
     }
 }
