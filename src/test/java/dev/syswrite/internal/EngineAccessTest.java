@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,8 +71,8 @@ class EngineAccessTest {
     @Test
     void writevAddressAnswersAsThePublicRawForm() throws Exception {
         Path file = dir.resolve("v");
-        ByteBuffer line = ByteBuffer.allocateDirect(6).put(0, "hello\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        ByteBuffer iov = ByteBuffer.allocateDirect(16).order(java.nio.ByteOrder.nativeOrder());
+        ByteBuffer line = ByteBuffer.allocateDirect(6).put(0, "hello\n".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer iov = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
         iov.putLong(0, EngineAccess.bufferAddress(line)).putLong(8, 6);
         long iovAddress = EngineAccess.bufferAddress(iov);
         try (FileOutputStream out = new FileOutputStream(file.toFile())) {
