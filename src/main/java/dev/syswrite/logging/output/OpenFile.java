@@ -42,6 +42,17 @@ public final class OpenFile {
      */
     final boolean unterminated;
 
+    /**
+     * How long a file's size must stay still, ending in no newline, to be taken for a line torn by
+     * a crash rather than one another process is appending: longer than an append can stall
+     * between two pages (the kernel's dirty-page throttling pauses a writer for up to 200 ms there,
+     * with the file's lock held, so no other append moves it either); paid once, at the first
+     * open after a crash.
+     */
+    private static final long STILL_NANOS = 250_000_000;
+    /** How long a file may grow, never seen ending in a newline, before it is left to its writers. */
+    private static final long GROWING_NANOS = 2_000_000_000;
+
     /** Whether a sync of this file ever succeeded: the JDK's SyncFailedException carries no errno to tell EINVAL by. */
     private volatile boolean synced;
     /** Bytes in the file: its size when opened, plus what was written through this descriptor. */
@@ -133,20 +144,45 @@ public final class OpenFile {
     }
 
     /**
-     * Whether the regular file {@code opened} is empty or ends in a newline: one read of its last
-     * byte alone. Through a {@code RandomAccessFile}, which an interrupt of the thread opening
-     * (one calling {@link LogSink#reopen()}) does not close, as it would a
-     * {@code FileChannel}. True if the file cannot be read (write permission only): a newline
-     * owed there cannot be known.
+     * Whether the regular file {@code opened} is empty or ends in a newline. Through a
+     * {@code RandomAccessFile}, which an interrupt of the thread opening (one calling
+     * {@link LogSink#reopen()}) does not close, as it would a {@code FileChannel}. True if the
+     * file cannot be read (write permission only): a newline owed there cannot be known.
+     *
+     * <p>A last byte that is no newline is not yet a torn line: the kernel publishes the size of
+     * an append page by page as it copies, so while another process appends to the file (another
+     * instance, one still exiting), its size often ends inside that process's line, which a
+     * moment later is whole. Only a size that stays still for {@link #STILL_NANOS}, ending in no
+     * newline, is taken for a line a crash tore; a file that keeps growing is being written by a
+     * live process, whose writes end its own lines.
      */
     private static boolean endsInNewline(Path opened) {
         try (RandomAccessFile file = new RandomAccessFile(opened.toFile(), "r")) {
             long length = file.length(); // now, not at the open: another process may have appended since
-            if (length == 0) {
-                return true;
+            long start = System.nanoTime();
+            long stillSince = start;
+            for (int round = 0; ; round++) {
+                if (length == 0) {
+                    return true;
+                }
+                file.seek(length - 1);
+                if (file.read() == '\n') {
+                    return true;
+                }
+                long now = System.nanoTime();
+                if (now - stillSince >= STILL_NANOS) {
+                    return false;
+                }
+                if (now - start >= GROWING_NANOS) {
+                    return true; // never still: live writers, which end their lines
+                }
+                Backoff.pause(round);
+                long later = file.length();
+                if (later != length) {
+                    length = later;
+                    stillSince = System.nanoTime();
+                }
             }
-            file.seek(length - 1);
-            return file.read() == '\n';
         } catch (IOException unreadable) {
             return true;
         }
