@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.testkit.ChildJvm;
+import dev.syswrite.testkit.Emulation;
 import dev.syswrite.testkit.LoggingChild;
 import dev.syswrite.testkit.LongLineChild;
 import dev.syswrite.testkit.ShutdownLoggingChild;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Several JVMs logging into one file, and a JVM killed mid-stream. */
 class MultiProcessLoggingTest {
     private static final int JVMS = 4;
-    private static final int EVENTS = 10_000;
+    /** Per JVM; under QEMU, where each JVM's start alone takes seconds, a quarter. */
+    private static final int EVENTS = Emulation.underQemu() ? 2_500 : 10_000;
 
     @TempDir
     Path dir;

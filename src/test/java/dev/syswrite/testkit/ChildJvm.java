@@ -22,9 +22,16 @@ public final class ChildJvm {
         return new ProcessBuilder(command(options, main, args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    /** The command line {@link #start} runs, for a test that wants the child's stderr too. */
+    /**
+     * The command line {@link #start} runs, for a test that wants the child's stderr too. Under
+     * QEMU the child compiles with C1 alone: C2's compilations, emulated too, are a third of a
+     * short child's CPU time, and the host and JDK 25 runs still run these children with C2.
+     */
     public static List<String> command(List<String> options, Class<?> main, String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED"));
+        if (Emulation.underQemu()) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
