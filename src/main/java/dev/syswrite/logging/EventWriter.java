@@ -4,6 +4,7 @@ import dev.syswrite.logging.async.AsyncCounts;
 import dev.syswrite.logging.async.AsyncSettings;
 import dev.syswrite.logging.async.AsyncWriter;
 import dev.syswrite.logging.concurrent.StoreReleasedLock;
+import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.KeyValue;
 import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.layout.EventBuffers;
@@ -22,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -86,9 +86,9 @@ public final class EventWriter {
      *
      * @param settings the layout, the output and, for the asynchronous mode, the ring
      * @param sink where the lines go
-     * @param mdc the logging thread's diagnostic context, as a copy (null or empty for none)
+     * @param mdc the logging thread's diagnostic context as it is at the call (null or empty for none)
      */
-    public EventWriter(Settings settings, LogSink sink, Supplier<Map<String, String>> mdc) {
+    public EventWriter(Settings settings, LogSink sink, Supplier<ContextMap> mdc) {
         this(settings, sink, mdc, EventBuffers.defaultCount());
     }
 
@@ -97,10 +97,10 @@ public final class EventWriter {
      *
      * @param settings the layout, the output and, for the asynchronous mode, the ring
      * @param sink where the lines go
-     * @param mdc the logging thread's diagnostic context, as a copy (null or empty for none)
+     * @param mdc the logging thread's diagnostic context as it is at the call (null or empty for none)
      * @param slots how many slots events are formatted in before threads take temporary ones
      */
-    public EventWriter(Settings settings, LogSink sink, Supplier<Map<String, String>> mdc, int slots) {
+    public EventWriter(Settings settings, LogSink sink, Supplier<ContextMap> mdc, int slots) {
         this.settings = settings;
         this.layoutSettings = settings.layout();
         this.fsyncLevel = settings.output().fsyncLevel();

@@ -7,9 +7,7 @@ import dev.syswrite.logging.output.OutputSettings;
 import java.io.IOException;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
-import org.slf4j.helpers.BasicMDCAdapter;
 import org.slf4j.helpers.BasicMarkerFactory;
-import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
@@ -34,7 +32,7 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
 
     private final IMarkerFactory markerFactory = new BasicMarkerFactory();
     /** Made here, not in initialize(): SLF4J asks for it first. */
-    private final MDCAdapter mdcAdapter = new BasicMDCAdapter();
+    private final SysWriteMdcAdapter mdcAdapter = new SysWriteMdcAdapter();
     private volatile SysWriteLoggerFactory loggerFactory;
 
     /** Creates the provider; SLF4J calls {@link #initialize()} before using it. */
@@ -63,10 +61,10 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
     /**
      * Returns the MDC adapter.
      *
-     * @return SLF4J's basic, thread-local MDC adapter
+     * @return syswrite's MDC adapter: per thread, not inherited by threads a thread creates
      */
     @Override
-    public MDCAdapter getMDCAdapter() {
+    public SysWriteMdcAdapter getMDCAdapter() {
         return mdcAdapter;
     }
 
@@ -104,7 +102,7 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
         if (config.async && !nativeWrites) {
             System.err.println("syswrite-logger: " + LoggerSetting.MODE.key + "=async needs syswrite's library for writev(2); writing synchronously");
         }
-        EventWriter writer = new EventWriter(config.settings, openSink(config.settings.output(), nativeWrites), mdcAdapter::getCopyOfContextMap);
+        EventWriter writer = new EventWriter(config.settings, openSink(config.settings.output(), nativeWrites), mdcAdapter::current);
         loggerFactory = new SysWriteLoggerFactory(config, writer);
     }
 

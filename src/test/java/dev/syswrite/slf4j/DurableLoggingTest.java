@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
-import org.slf4j.helpers.BasicMDCAdapter;
 
 /** {@code syswrite.logger.fsync.level}: an event at or above it is on the device when the call returns. */
 class DurableLoggingTest {
@@ -140,7 +139,7 @@ class DurableLoggingTest {
                 "syswrite.logger.output", file.toString()));
         LoggerConfig config = LoggerConfig.of(p);
         assertTrue(config.problems.isEmpty(), config.problems::toString);
-        return new EventWriter(config.settings, LogSink.open(config.settings.output(), true), new BasicMDCAdapter()::getCopyOfContextMap);
+        return new EventWriter(config.settings, LogSink.open(config.settings.output(), true), new SysWriteMdcAdapter()::current);
     }
 
     /**

@@ -37,7 +37,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
-import org.slf4j.helpers.BasicMDCAdapter;
 
 /**
  * Rotation while eight threads log: the file renamed or deleted from under the provider, which
@@ -71,7 +70,7 @@ class RotationTest {
         assertTrue(config.problems.isEmpty(), config.problems::toString);
         LogSink sink = LogSink.open(config.settings.output(), nativeWrites);
         sinks.add(sink);
-        return new EventWriter(config.settings, sink, new BasicMDCAdapter()::getCopyOfContextMap);
+        return new EventWriter(config.settings, sink, new SysWriteMdcAdapter()::current);
     }
 
     private static Logger logger(EventWriter writer) {

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
-import org.slf4j.helpers.BasicMDCAdapter;
 
 /**
  * A thread that runs out of stack inside a logging call, at every depth of the logging path: its
@@ -60,7 +59,7 @@ class StackOverflowLoggingTest {
                 "syswrite.logger.fsync.level", fsyncLevel));
         LoggerConfig config = LoggerConfig.of(p);
         assertTrue(config.problems.isEmpty(), config.problems::toString);
-        return new EventWriter(config.settings, LogSink.open(config.settings.output(), true), new BasicMDCAdapter()::getCopyOfContextMap);
+        return new EventWriter(config.settings, LogSink.open(config.settings.output(), true), new SysWriteMdcAdapter()::current);
     }
 
     /**

@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Properties;
-import org.slf4j.helpers.BasicMDCAdapter;
-import org.slf4j.spi.MDCAdapter;
 
 /** Loggers writing to a file, built the way the provider builds them. */
 final class TestLoggers {
     final SysWriteLoggerFactory factory;
-    final MDCAdapter mdc = new BasicMDCAdapter();
+    final SysWriteMdcAdapter mdc = new SysWriteMdcAdapter();
 
     TestLoggers(Path file, boolean nativeWrites, String... settings) {
         Properties p = LoggerConfigTest.settings(settings);
@@ -20,7 +18,7 @@ final class TestLoggers {
         LoggerConfig config = LoggerConfig.of(p);
         try {
             factory = new SysWriteLoggerFactory(config, new EventWriter(config.settings, LogSink.open(config.settings.output().target(), nativeWrites),
-                    mdc::getCopyOfContextMap));
+                    mdc::current));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,7 +35,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
-import org.slf4j.helpers.BasicMDCAdapter;
 
 /**
  * A line torn by a crash is never glued to the next event. A SIGKILL can stop a long
@@ -249,7 +248,7 @@ class TornLineRestartTest {
         p.setProperty("syswrite.logger.output", file.toString());
         LoggerConfig config = LoggerConfig.of(p);
         assertTrue(config.problems.isEmpty(), config.problems::toString);
-        return new EventWriter(config.settings, LogSink.open(config.settings.output(), nativeWrites), new BasicMDCAdapter()::getCopyOfContextMap);
+        return new EventWriter(config.settings, LogSink.open(config.settings.output(), nativeWrites), new SysWriteMdcAdapter()::current);
     }
 
     /** A {@link TornLineChild} logging to {@code file} with the same settings. */

@@ -1,5 +1,6 @@
 package dev.syswrite.logging.layout;
 
+import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.KeyValue;
 import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.text.LineBuilder;
@@ -8,7 +9,6 @@ import dev.syswrite.logging.text.StackTrace;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -75,9 +75,9 @@ public final class JsonLayout implements Layout {
 
     private final LayoutSettings settings;
     /** The logging thread's diagnostic context, as a copy. */
-    private final Supplier<Map<String, String>> mdc;
+    private final Supplier<ContextMap> mdc;
 
-    JsonLayout(LayoutSettings settings, Supplier<Map<String, String>> mdc) {
+    JsonLayout(LayoutSettings settings, Supplier<ContextMap> mdc) {
         this.settings = settings;
         this.mdc = mdc;
     }
@@ -127,14 +127,14 @@ public final class JsonLayout implements Layout {
         String type = throwable != null ? throwable.getClass().getName() : null;
         int errorType = type != null ? ERROR_TYPE_FIELD + JsonLine.escapedBytes(type, 0, type.length(), ERROR_TYPE_KEPT) : 0;
         json.keep(MESSAGE_FIELD + errorType);
-        Map<String, String> context = settings.mdc() ? mdc.get() : null;
+        ContextMap context = settings.mdc() ? mdc.get() : null;
         if (context != null) {
-            for (Map.Entry<String, String> e : context.entrySet()) {
-                String key = String.valueOf(e.getKey());
+            for (int i = 0; i < context.size(); i++) {
+                String key = context.key(i);
                 if (OWN_FIELDS.contains(key)) {
                     json.skip();
                 } else if (json.key(key, 2)) {
-                    String value = e.getValue();
+                    String value = context.value(i);
                     if (value == null) {
                         json.literal("null");
                     } else {

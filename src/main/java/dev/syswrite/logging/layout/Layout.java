@@ -1,10 +1,10 @@
 package dev.syswrite.logging.layout;
 
+import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.KeyValue;
 import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.text.LineBuilder;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -28,10 +28,10 @@ public interface Layout {
      * The layout the settings choose.
      *
      * @param settings the format and what the line holds
-     * @param mdc the logging thread's diagnostic context, as a copy (null or empty for none)
+     * @param mdc the logging thread's diagnostic context as it is at the call (null or empty for none)
      * @return a text or a JSON layout
      */
-    static Layout of(LayoutSettings settings, Supplier<Map<String, String>> mdc) {
+    static Layout of(LayoutSettings settings, Supplier<ContextMap> mdc) {
         return settings.format() == LayoutSettings.Format.JSON ? new JsonLayout(settings, mdc) : new TextLayout(settings, mdc);
     }
 

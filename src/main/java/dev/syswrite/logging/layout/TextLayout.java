@@ -1,12 +1,12 @@
 package dev.syswrite.logging.layout;
 
+import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.KeyValue;
 import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.logging.text.MessagePattern;
 import dev.syswrite.logging.text.StackTrace;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 public final class TextLayout implements Layout {
     private final LayoutSettings settings;
     /** The logging thread's diagnostic context, as a copy. */
-    private final Supplier<Map<String, String>> mdc;
+    private final Supplier<ContextMap> mdc;
 
-    TextLayout(LayoutSettings settings, Supplier<Map<String, String>> mdc) {
+    TextLayout(LayoutSettings settings, Supplier<ContextMap> mdc) {
         this.settings = settings;
         this.mdc = mdc;
     }
@@ -87,15 +87,13 @@ public final class TextLayout implements Layout {
     }
 
     private void appendMdc(LineBuilder line) {
-        Map<String, String> context = mdc.get();
-        if (context == null || context.isEmpty()) {
+        ContextMap context = mdc.get();
+        if (context == null || context.size() == 0) {
             return;
         }
         line.append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> e : context.entrySet()) {
-            line.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
-            first = false;
+        for (int i = 0; i < context.size(); i++) {
+            line.append(i == 0 ? "" : ", ").append(context.key(i)).append('=').append(context.value(i));
         }
         line.append("} ");
     }
