@@ -10,6 +10,7 @@
  */
 module dev.syswrite {
     requires static transitive org.slf4j; // the provider's API is SLF4J's
+    requires static java.management; // only for syswrite.logger.jmx=true
 
     exports dev.syswrite;
     exports dev.syswrite.slf4j;

@@ -40,10 +40,12 @@ final class LoggerConfig {
 
     static final int KEEP_MOST = 1000;
 
-    /** The level of a logger no {@code level.<name>} setting covers. */
-    final Level defaultLevel;
-    /** The levels set by logger name: {@code level.<name>} without the prefix. */
-    final Map<String, Level> prefixLevels;
+    /** The loggers' levels at start: {@code level}, and {@code level.<name>} by name. */
+    final LevelTable levels;
+    /** Whether to register the JMX MBean over the loggers' levels. */
+    final boolean jmx;
+    /** How often to read the settings again for changed levels, in milliseconds; 0 for never. */
+    final long levelsScanMillis;
     /** Whether the asynchronous mode was asked for: the engine has it only where it can run. */
     final boolean async;
     /** The asynchronous mode's settings, read whether or not the mode is asked for. */
@@ -71,8 +73,9 @@ final class LoggerConfig {
                 problems.add(key + " (unknown key)");
             }
         }
-        this.defaultLevel = level(settings, LoggerSetting.LEVEL, problems);
-        this.prefixLevels = Map.copyOf(prefixLevels);
+        this.levels = new LevelTable(level(settings, LoggerSetting.LEVEL, problems), prefixLevels);
+        this.jmx = bool(settings, LoggerSetting.JMX, problems);
+        this.levelsScanMillis = interval(settings, LoggerSetting.LEVELS_SCAN, problems);
         this.async = choice(settings, LoggerSetting.MODE, problems, "sync", "async").equals("async");
         Level fsyncLevel = level(settings, LoggerSetting.FSYNC_LEVEL, problems);
         LayoutSettings layout = new LayoutSettings(
@@ -85,7 +88,7 @@ final class LoggerConfig {
                 bool(settings, LoggerSetting.KEY_VALUES, problems),
                 bool(settings, LoggerSetting.ESCAPE, problems),
                 size(settings, LoggerSetting.LINE_MAX, LINE_MAX_LEAST, LINE_MAX_MOST, problems));
-        OutputSettings output = new OutputSettings(output(settings, problems), reopenInterval(settings, problems) * 1_000_000,
+        OutputSettings output = new OutputSettings(output(settings, problems), interval(settings, LoggerSetting.REOPEN_INTERVAL, problems) * 1_000_000,
                 rolloverSize(settings, problems), rolloverKeep(settings, problems), fsyncLevel);
         int ring = size(settings, LoggerSetting.ASYNC_RING, AsyncSettings.RING_LEAST_BYTES, AsyncSettings.RING_MOST_BYTES, problems);
         this.asyncSettings = new AsyncSettings(Integer.bitCount(ring) == 1 ? ring : Integer.highestOneBit(ring) << 1,
@@ -187,24 +190,9 @@ final class LoggerConfig {
         return backslashes % 2 == 1;
     }
 
-    /**
-     * The level of the logger {@code loggerName}: that of the most specific setting naming it or
-     * one of its ancestors, as slf4j-simple and Logback read the dotted hierarchy ({@code com.foo}
-     * covers {@code com.foo} and {@code com.foo.Bar}, never {@code com.foobar}; Logback's {@code $}
-     * separates nested classes), or the default.
-     */
+    /** The level at start of the logger {@code loggerName}; see {@link LevelTable#levelOf}. */
     Level levelOf(String loggerName) {
-        for (String name = loggerName; ; ) {
-            Level level = prefixLevels.get(name);
-            if (level != null) {
-                return level;
-            }
-            int parent = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
-            if (parent < 0) {
-                return defaultLevel;
-            }
-            name = name.substring(0, parent);
-        }
+        return levels.levelOf(loggerName);
     }
 
     /** A level setting's value; its default if it is bad. */
@@ -262,9 +250,8 @@ final class LoggerConfig {
         }
     }
 
-    /** {@code reopen.interval} in milliseconds ({@code 500}, {@code 250ms}, {@code 2s}); 0 for {@code off} or 0 in any unit. */
-    private static long reopenInterval(Properties settings, List<String> problems) {
-        LoggerSetting setting = LoggerSetting.REOPEN_INTERVAL;
+    /** An interval setting in milliseconds ({@code 500}, {@code 250ms}, {@code 2s}); 0 for {@code off} or 0 in any unit. */
+    private static long interval(Properties settings, LoggerSetting setting, List<String> problems) {
         String value = settings.getProperty(setting.key, setting.defaultValue);
         long millis = millis(value);
         if (millis >= 0) {

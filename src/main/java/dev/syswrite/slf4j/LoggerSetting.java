@@ -11,6 +11,10 @@ enum LoggerSetting {
     LEVEL_OF("level.<name>", "", "a level for the logger `<name>` and the loggers below it in the dotted hierarchy (`<name>.*`, and "
             + "`<name>$*` for nested classes); the most specific setting wins, and `com.foo` never covers `com.foobar`; an empty `<name>` "
             + "is a bad setting"),
+    LEVELS_SCAN("levels.scan", "off", "how often to read the settings again and apply changed `level` and `level.<name>` settings "
+            + "(see Levels at run time): milliseconds, or a number with `ms` or `s`, from `10ms` to `1h`; `off` (or `0`) never"),
+    JMX("jmx", "false", "`true` registers the MBean `dev.syswrite:type=LoggerLevels`, which reads and sets levels (see Levels at run "
+            + "time); `false`"),
     OUTPUT("output", "stderr", "`stderr`, `stdout`, or a file path, opened for append and created if missing"),
     FORMAT("format", "text", "`text` (the layout below), `json` (JSON Lines, see below)"),
     TIME("time", "millis", "`millis`, `micros` (ISO-8601 UTC), `none`"),

@@ -20,29 +20,38 @@ import org.slf4j.spi.LoggingEventAware;
  * through reflection on {@link #log(LoggingEvent)}; instances come from the provider's factory.
  */
 public final class SysWriteLogger implements Logger, LoggingEventAware {
+    private static final int TRACE = Level.TRACE.ordinal();
+    private static final int DEBUG = Level.DEBUG.ordinal();
+    private static final int INFO = Level.INFO.ordinal();
+    private static final int WARN = Level.WARN.ordinal();
+    private static final int ERROR = Level.ERROR.ordinal();
+
     private final String name;
-    /** The least level this logger writes. */
-    private final Level threshold;
-    /** Whether each level passes {@link #threshold}: what a logging call reads first, one field. */
-    private final boolean traceEnabled;
-    private final boolean debugEnabled;
-    private final boolean infoEnabled;
-    private final boolean warnEnabled;
-    private final boolean errorEnabled;
+    /**
+     * The ordinal of the least level this logger writes: what a logging call reads first, one
+     * volatile int, so a level changed at run time ({@link SysWriteLoggerFactory#applyLevel}) takes
+     * effect at the next call, and a call sees the old level or the new one, never a mix.
+     */
+    private volatile int threshold;
     /** Whether lines write markers: if not, a marker's {@code getName()} is never called. */
     private final boolean markers;
     private final EventWriter writer;
 
     SysWriteLogger(String name, Level threshold, EventWriter writer) {
         this.name = name;
-        this.threshold = threshold;
-        this.traceEnabled = Level.TRACE.passes(threshold);
-        this.debugEnabled = Level.DEBUG.passes(threshold);
-        this.infoEnabled = Level.INFO.passes(threshold);
-        this.warnEnabled = Level.WARN.passes(threshold);
-        this.errorEnabled = Level.ERROR.passes(threshold);
+        this.threshold = threshold.ordinal();
         this.markers = writer.settings().layout().markers();
         this.writer = writer;
+    }
+
+    /** Sets the least level this logger writes; see {@link #threshold}. */
+    void setLevel(Level level) {
+        threshold = level.ordinal();
+    }
+
+    /** The least level this logger writes. */
+    Level level() {
+        return Level.values()[threshold];
     }
 
     @Override
@@ -61,7 +70,7 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     public void log(LoggingEvent event) {
         try {
             Level at = Slf4jLevels.toEngine(event.getLevel());
-            if (at.passes(threshold)) {
+            if (at.ordinal() >= threshold) {
                 writer.write(name, Slf4jEvents.detailed(event, at, writer.settings().layout()));
             }
         } catch (Throwable failure) {
@@ -127,80 +136,80 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isTraceEnabled() {
-        return traceEnabled;
+        return threshold <= TRACE;
     }
 
     @Override
     public boolean isTraceEnabled(Marker marker) {
-        return traceEnabled;
+        return threshold <= TRACE;
     }
 
     @Override
     public void trace(String msg) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             write(Level.TRACE, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void trace(String format, Object arg) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             log1(Level.TRACE, null, format, arg);
         }
     }
 
     @Override
     public void trace(String format, Object arg1, Object arg2) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             log2(Level.TRACE, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void trace(String format, Object... arguments) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             logN(Level.TRACE, null, format, arguments);
         }
     }
 
     @Override
     public void trace(String msg, Throwable t) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             write(Level.TRACE, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void trace(Marker marker, String msg) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             write(Level.TRACE, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             log1(Level.TRACE, marker, format, arg);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg1, Object arg2) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             log2(Level.TRACE, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object... arguments) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             logN(Level.TRACE, marker, format, arguments);
         }
     }
 
     @Override
     public void trace(Marker marker, String msg, Throwable t) {
-        if (traceEnabled) {
+        if (threshold <= TRACE) {
             write(Level.TRACE, marker, msg, 0, null, null, null, t);
         }
     }
@@ -209,80 +218,80 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isDebugEnabled() {
-        return debugEnabled;
+        return threshold <= DEBUG;
     }
 
     @Override
     public boolean isDebugEnabled(Marker marker) {
-        return debugEnabled;
+        return threshold <= DEBUG;
     }
 
     @Override
     public void debug(String msg) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             write(Level.DEBUG, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void debug(String format, Object arg) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             log1(Level.DEBUG, null, format, arg);
         }
     }
 
     @Override
     public void debug(String format, Object arg1, Object arg2) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             log2(Level.DEBUG, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void debug(String format, Object... arguments) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             logN(Level.DEBUG, null, format, arguments);
         }
     }
 
     @Override
     public void debug(String msg, Throwable t) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             write(Level.DEBUG, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void debug(Marker marker, String msg) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             write(Level.DEBUG, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             log1(Level.DEBUG, marker, format, arg);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg1, Object arg2) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             log2(Level.DEBUG, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object... arguments) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             logN(Level.DEBUG, marker, format, arguments);
         }
     }
 
     @Override
     public void debug(Marker marker, String msg, Throwable t) {
-        if (debugEnabled) {
+        if (threshold <= DEBUG) {
             write(Level.DEBUG, marker, msg, 0, null, null, null, t);
         }
     }
@@ -291,80 +300,80 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isInfoEnabled() {
-        return infoEnabled;
+        return threshold <= INFO;
     }
 
     @Override
     public boolean isInfoEnabled(Marker marker) {
-        return infoEnabled;
+        return threshold <= INFO;
     }
 
     @Override
     public void info(String msg) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             write(Level.INFO, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void info(String format, Object arg) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             log1(Level.INFO, null, format, arg);
         }
     }
 
     @Override
     public void info(String format, Object arg1, Object arg2) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             log2(Level.INFO, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void info(String format, Object... arguments) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             logN(Level.INFO, null, format, arguments);
         }
     }
 
     @Override
     public void info(String msg, Throwable t) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             write(Level.INFO, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void info(Marker marker, String msg) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             write(Level.INFO, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object arg) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             log1(Level.INFO, marker, format, arg);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object arg1, Object arg2) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             log2(Level.INFO, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object... arguments) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             logN(Level.INFO, marker, format, arguments);
         }
     }
 
     @Override
     public void info(Marker marker, String msg, Throwable t) {
-        if (infoEnabled) {
+        if (threshold <= INFO) {
             write(Level.INFO, marker, msg, 0, null, null, null, t);
         }
     }
@@ -373,80 +382,80 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isWarnEnabled() {
-        return warnEnabled;
+        return threshold <= WARN;
     }
 
     @Override
     public boolean isWarnEnabled(Marker marker) {
-        return warnEnabled;
+        return threshold <= WARN;
     }
 
     @Override
     public void warn(String msg) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             write(Level.WARN, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void warn(String format, Object arg) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             log1(Level.WARN, null, format, arg);
         }
     }
 
     @Override
     public void warn(String format, Object arg1, Object arg2) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             log2(Level.WARN, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void warn(String format, Object... arguments) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             logN(Level.WARN, null, format, arguments);
         }
     }
 
     @Override
     public void warn(String msg, Throwable t) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             write(Level.WARN, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void warn(Marker marker, String msg) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             write(Level.WARN, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             log1(Level.WARN, marker, format, arg);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg1, Object arg2) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             log2(Level.WARN, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object... arguments) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             logN(Level.WARN, marker, format, arguments);
         }
     }
 
     @Override
     public void warn(Marker marker, String msg, Throwable t) {
-        if (warnEnabled) {
+        if (threshold <= WARN) {
             write(Level.WARN, marker, msg, 0, null, null, null, t);
         }
     }
@@ -455,80 +464,80 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
 
     @Override
     public boolean isErrorEnabled() {
-        return errorEnabled;
+        return threshold <= ERROR;
     }
 
     @Override
     public boolean isErrorEnabled(Marker marker) {
-        return errorEnabled;
+        return threshold <= ERROR;
     }
 
     @Override
     public void error(String msg) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             write(Level.ERROR, null, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void error(String format, Object arg) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             log1(Level.ERROR, null, format, arg);
         }
     }
 
     @Override
     public void error(String format, Object arg1, Object arg2) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             log2(Level.ERROR, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void error(String format, Object... arguments) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             logN(Level.ERROR, null, format, arguments);
         }
     }
 
     @Override
     public void error(String msg, Throwable t) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             write(Level.ERROR, null, msg, 0, null, null, null, t);
         }
     }
 
     @Override
     public void error(Marker marker, String msg) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             write(Level.ERROR, marker, msg, 0, null, null, null, null);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object arg) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             log1(Level.ERROR, marker, format, arg);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object arg1, Object arg2) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             log2(Level.ERROR, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object... arguments) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             logN(Level.ERROR, marker, format, arguments);
         }
     }
 
     @Override
     public void error(Marker marker, String msg, Throwable t) {
-        if (errorEnabled) {
+        if (threshold <= ERROR) {
             write(Level.ERROR, marker, msg, 0, null, null, null, t);
         }
     }

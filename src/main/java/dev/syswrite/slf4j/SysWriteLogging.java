@@ -1,5 +1,7 @@
 package dev.syswrite.slf4j;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -41,5 +43,45 @@ public final class SysWriteLogging {
     public static boolean reopen() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         return factory instanceof SysWriteLoggerFactory ours && ours.writer().reopen();
+    }
+
+    /**
+     * Sets the level of the logger {@code name} and of every logger below it in the dotted
+     * hierarchy ({@code com.foo} covers {@code com.foo.Bar}, never {@code com.foobar}), those that
+     * exist and those created later, as a {@code syswrite.logger.level.<name>} setting would at
+     * start; {@code ""} names every logger, as {@code syswrite.logger.level} does. A name set
+     * more specifically keeps its own level. Each logger changes at once and whole: a call sees
+     * the old level or the new one. A disabled call still costs one comparison.
+     *
+     * @param name a logger name, or {@code ""} for the root
+     * @param level {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error} or
+     *     {@code off}, in any case; or null to remove the name's own level, so that it inherits
+     *     its parent's again (the root's goes back to the level it had at start)
+     * @return whether the level was set; false if {@code name} is null, {@code level} is no
+     *     level, or SLF4J is bound to another backend
+     */
+    public static boolean setLevel(String name, String level) {
+        return LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours && ours.setLevel(name, level);
+    }
+
+    /**
+     * The level in effect for the logger {@code name}, whether or not such a logger exists yet.
+     *
+     * @param name a logger name, or {@code ""} for the root
+     * @return {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error} or
+     *     {@code off}; null if {@code name} is null or SLF4J is bound to another backend
+     */
+    public static String levelOf(String name) {
+        return LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours ? ours.levelOf(name) : null;
+    }
+
+    /**
+     * The levels set by name, at start and since, sorted by name, the root's first (as
+     * {@code ""}): every other logger inherits from the nearest name above it.
+     *
+     * @return a new map of names to level words; empty if SLF4J is bound to another backend
+     */
+    public static Map<String, String> levels() {
+        return LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours ? ours.levelsSet() : new LinkedHashMap<>();
     }
 }

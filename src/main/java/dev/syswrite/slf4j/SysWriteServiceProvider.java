@@ -103,7 +103,18 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
             System.err.println("syswrite-logger: " + LoggerSetting.MODE.key + "=async needs syswrite's library for writev(2); writing synchronously");
         }
         EventWriter writer = new EventWriter(config.settings, openSink(config.settings.output(), nativeWrites), mdcAdapter::current);
-        loggerFactory = new SysWriteLoggerFactory(config, writer);
+        SysWriteLoggerFactory factory = new SysWriteLoggerFactory(config, writer);
+        if (config.jmx) {
+            try {
+                LoggerLevels.register(factory);
+            } catch (LinkageError noJmx) {
+                System.err.println("syswrite-logger: " + LoggerSetting.JMX.key + "=true needs the java.management module (" + noJmx + ")");
+            }
+        }
+        if (config.levelsScanMillis > 0) {
+            LevelScanner.start(factory, config, config.levelsScanMillis);
+        }
+        loggerFactory = factory;
     }
 
     private static LogSink openSink(OutputSettings output, boolean nativeWrites) {

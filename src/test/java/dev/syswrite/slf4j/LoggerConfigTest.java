@@ -105,7 +105,7 @@ class LoggerConfigTest {
         LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.level.", "debug"));
         assertEquals(List.of("syswrite.logger.level.=debug (no logger name: the level of all loggers is syswrite.logger.level)"),
                 config.problems);
-        assertEquals(Map.of(), config.prefixLevels);
+        assertEquals(Map.of(LevelTable.ROOT, Level.INFO), config.levels.names());
         assertEquals(Level.INFO, config.levelOf(""));
     }
 
