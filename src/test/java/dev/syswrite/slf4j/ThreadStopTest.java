@@ -130,7 +130,7 @@ class ThreadStopTest {
             Thread.sleep(1);
             victim.stop();
             victim.join(TimeUnit.MINUTES.toMillis(1));
-            assertFalse(victim.isAlive(), "a stopped thread logs on");
+            assertFalse(victim.isAlive(), () -> "a stopped thread logs on, at " + stacks());
         }
         other.join();
         boolean drained = loggers.factory.writer().flush();
@@ -154,5 +154,17 @@ class ThreadStopTest {
             int mostQueued = AsyncSettings.RING_DEFAULT_BYTES / 24; // the smallest record this test writes
             assertTrue(lost.size() <= mostQueued, lost.size() + " lost, more than the ring could hold");
         }
+    }
+
+    /** Every thread's stack, for a failure to say where a thread that should have ended is. */
+    private static String stacks() {
+        StringBuilder text = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            text.append('\n').append(thread.getName()).append(' ').append(thread.getState());
+            for (StackTraceElement frame : frames) {
+                text.append("\n\tat ").append(frame);
+            }
+        });
+        return text.toString();
     }
 }
