@@ -2,7 +2,9 @@ package dev.syswrite.slf4j;
 
 import dev.syswrite.logging.Settings;
 import dev.syswrite.logging.async.AsyncSettings;
+import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.layout.JsonLayout;
 import dev.syswrite.logging.layout.LayoutSettings;
 import dev.syswrite.logging.output.OutputSettings;
 import java.io.IOException;
@@ -87,7 +89,8 @@ final class LoggerConfig {
                 bool(settings, LoggerSetting.MARKERS, problems),
                 bool(settings, LoggerSetting.KEY_VALUES, problems),
                 bool(settings, LoggerSetting.ESCAPE, problems),
-                size(settings, LoggerSetting.LINE_MAX, LINE_MAX_LEAST, LINE_MAX_MOST, problems));
+                size(settings, LoggerSetting.LINE_MAX, LINE_MAX_LEAST, LINE_MAX_MOST, problems),
+                jsonFields(settings, problems));
         OutputSettings output = new OutputSettings(output(settings, problems), interval(settings, LoggerSetting.REOPEN_INTERVAL, problems) * 1_000_000,
                 rolloverSize(settings, problems), rolloverKeep(settings, problems), fsyncLevel);
         int ring = size(settings, LoggerSetting.ASYNC_RING, AsyncSettings.RING_LEAST_BYTES, AsyncSettings.RING_MOST_BYTES, problems);
@@ -193,6 +196,53 @@ final class LoggerConfig {
     /** The level at start of the logger {@code loggerName}; see {@link LevelTable#levelOf}. */
     Level levelOf(String loggerName) {
         return levels.levelOf(loggerName);
+    }
+
+    /**
+     * The fields every JSON line carries, in ECS's order: the service fields, {@code event.dataset}
+     * (the service name by default, as ecs-logging asks), then {@code json.fields}. A key the layout
+     * writes itself, or one given twice, is a bad setting; so are fields that take more than
+     * {@link JsonLayout#MOST_FIXED} bytes a line, and then {@code json.fields} are left out.
+     */
+    private static ContextMap jsonFields(Properties settings, List<String> problems) {
+        ContextMap fields = ContextMap.EMPTY;
+        LoggerSetting[] service = {LoggerSetting.SERVICE_NAME, LoggerSetting.SERVICE_VERSION, LoggerSetting.SERVICE_ENVIRONMENT,
+            LoggerSetting.SERVICE_NODE_NAME};
+        for (LoggerSetting setting : service) {
+            String value = settings.getProperty(setting.key, "").trim();
+            if (!value.isEmpty()) {
+                fields = fields.with(setting.key.substring(LoggerSetting.PREFIX.length()), value);
+            }
+        }
+        String dataset = settings.getProperty(LoggerSetting.EVENT_DATASET.key, "").trim();
+        String name = fields.get("service.name");
+        if (!dataset.isEmpty() || name != null) {
+            fields = fields.with("event.dataset", dataset.isEmpty() ? name : dataset);
+        }
+        ContextMap fixed = fields;
+        String own = settings.getProperty(LoggerSetting.JSON_FIELDS.key, "").trim();
+        for (String pair : own.isEmpty() ? new String[0] : own.split(",")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? "" : pair.substring(0, equals).trim();
+            if (key.isEmpty()) {
+                problems.add(LoggerSetting.JSON_FIELDS.key + ": " + pair.trim() + " (not key=value)");
+            } else if (JsonLayout.OWN_FIELDS.contains(key) || fields.containsKey(key)) {
+                problems.add(LoggerSetting.JSON_FIELDS.key + ": " + key + " (a field every line has already)");
+            } else {
+                fields = fields.with(key, pair.substring(equals + 1).trim());
+            }
+        }
+        int bytes = JsonLayout.fixedBytes(fields);
+        if (bytes > JsonLayout.MOST_FIXED) {
+            problems.add(LoggerSetting.JSON_FIELDS.key + " with the service fields (" + bytes + " bytes a line, more than "
+                    + JsonLayout.MOST_FIXED + ": only the service fields are written)");
+            fields = fixed;
+            if (JsonLayout.fixedBytes(fields) > JsonLayout.MOST_FIXED) {
+                problems.add("the service fields (more than " + JsonLayout.MOST_FIXED + " bytes a line: none is written)");
+                fields = ContextMap.EMPTY;
+            }
+        }
+        return fields;
     }
 
     /** A level setting's value; its default if it is bad. */

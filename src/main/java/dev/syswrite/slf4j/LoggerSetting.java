@@ -24,6 +24,14 @@ enum LoggerSetting {
     MDC("mdc", "true", "`true`, `false`"),
     KEY_VALUES("keyvalues", "true", "`true`, `false`"),
     ESCAPE("escape", "true", "`true`, `false`: escape control characters (see below)"),
+    SERVICE_NAME("service.name", "", "JSON: the `service.name` of every line; empty for none"),
+    SERVICE_VERSION("service.version", "", "JSON: the `service.version` of every line; empty for none"),
+    SERVICE_ENVIRONMENT("service.environment", "", "JSON: the `service.environment` of every line; empty for none"),
+    SERVICE_NODE_NAME("service.node.name", "", "JSON: the `service.node.name` of every line; empty for none"),
+    EVENT_DATASET("event.dataset", "", "JSON: the `event.dataset` of every line; empty for the service name, if it is set, as "
+            + "ecs-logging asks"),
+    JSON_FIELDS("json.fields", "", "JSON: more fields on every line, `key=value` pairs separated by commas (a value holds no comma); a "
+            + "key the layout writes itself is a bad setting; these and the service fields take at most 256 bytes a line"),
     LINE_MAX("line.max", "1m", "the most bytes one event may take, newline included: a number with an optional `k` or `m` (KiB, MiB), "
             + "from `1k` to `256m`"),
     MODE("mode", "sync", "`sync` (each event is in the kernel when the call returns), `async` (see below)"),

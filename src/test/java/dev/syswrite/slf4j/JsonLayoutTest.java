@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.syswrite.testkit.Emulation;
 import dev.syswrite.logging.layout.EventBuffers;
 import dev.syswrite.logging.text.LineBuilder;
+import dev.syswrite.logging.layout.JsonLayout;
 import dev.syswrite.testkit.JsonLog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,8 +59,9 @@ class JsonLayoutTest {
         loggers.factory.getLogger("com.example.Orders").atWarn().addMarker(MARKERS.getMarker("AUDIT"))
                 .addMarker(MARKERS.getMarker("SECURITY")).addKeyValue("user", "ada").setCause(failure).log("order {} filled", 42);
         JsonNode line = JsonLog.only(dir.resolve("log"));
-        assertEquals(List.of("@timestamp", "log.level", "log.logger", "process.thread.name", "tags", "request", "user", "message",
-                "error.type", "error.message", "error.stack_trace"), names(line));
+        assertEquals(List.of("@timestamp", "log.level", "message", "ecs.version", "process.thread.name", "log.logger", "request", "user",
+                "tags", "error.type", "error.message", "error.stack_trace"), names(line));
+        assertEquals(JsonLayout.ECS_VERSION, line.get("ecs.version").asText());
         assertTrue(line.get("@timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), line::toString);
         assertEquals("WARN", line.get("log.level").asText());
         assertEquals("com.example.Orders", line.get("log.logger").asText());
@@ -84,7 +86,7 @@ class JsonLayoutTest {
         List<JsonNode> lines = lines();
         assertTrue(lines.get(0).get("@timestamp").asText().matches(".*\\.\\d{6}Z"), lines.get(0)::toString);
         assertEquals("Orders", lines.get(0).get("log.logger").asText());
-        assertEquals(List.of("log.level", "message"), names(lines.get(1)));
+        assertEquals(List.of("log.level", "message", "ecs.version"), names(lines.get(1)));
     }
 
     @Test
@@ -138,15 +140,26 @@ class JsonLayoutTest {
         loggers.mdc.put("log.level", "ERROR");
         loggers.mdc.put("shared", "mdc");
         loggers.factory.getLogger("x").atInfo().addKeyValue("@timestamp", "forged").addKeyValue("k", 1).addKeyValue("k", 2)
-                .addKeyValue("shared", "kv").addKeyValue("error.stack_trace", "forged").addKeyValue("log.truncated", true)
-                .addKeyValue("log.skipped_fields", 0).log("real");
+                .addKeyValue("k", 3).addKeyValue("shared", "kv").addKeyValue("error.stack_trace", "forged")
+                .addKeyValue("syswrite.truncated", true).addKeyValue("syswrite.skipped_fields", 0).addKeyValue("ecs.version", "9")
+                .log("real");
         JsonNode line = JsonLog.only(dir.resolve("log")); // duplicate detection is on
         assertEquals("real", line.get("message").asText());
         assertEquals("INFO", line.get("log.level").asText());
-        assertEquals(1, line.get("k").intValue(), "the first pair with a key wins");
-        assertEquals("mdc", line.get("shared").asText(), "the MDC wins over a pair");
-        assertFalse(line.has("error.stack_trace") || line.has("log.truncated"));
-        assertEquals(8, line.get("log.skipped_fields").intValue());
+        assertEquals(JsonLayout.ECS_VERSION, line.get("ecs.version").asText());
+        assertEquals("forged by MDC", line.get("labels.message").asText(), "a taken key goes under labels., ECS's own place for it");
+        assertEquals("ERROR", line.get("labels.log_level").asText(), "its dots made _, as ECS asks of label keys");
+        assertEquals("forged", line.get("labels.@timestamp").asText());
+        assertEquals(1, line.get("k").intValue(), "the first pair with a key keeps it");
+        assertEquals(2, line.get("labels.k").intValue(), "the second goes under labels.");
+        assertEquals("mdc", line.get("shared").asText(), "the MDC comes first");
+        assertEquals("kv", line.get("labels.shared").asText());
+        assertEquals("forged", line.get("labels.error_stack_trace").asText());
+        assertTrue(line.get("labels.syswrite_truncated").booleanValue());
+        assertEquals(0, line.get("labels.syswrite_skipped_fields").intValue());
+        assertEquals("9", line.get("labels.ecs_version").asText());
+        assertFalse(line.has("error.stack_trace") || line.has("syswrite.truncated"));
+        assertEquals(1, line.get("syswrite.skipped_fields").intValue(), "the third k: labels.k was taken too");
         assertFalse(line.get("@timestamp").asText().equals("forged"));
     }
 
@@ -170,7 +183,7 @@ class JsonLayoutTest {
                 int end = indexOf(bytes, from);
                 assertTrue(end - from + 1 <= limit, (end - from + 1) + " bytes at limit " + at);
                 from = end + 1;
-                assertTrue(line.get("log.truncated").booleanValue(), line::toString);
+                assertTrue(line.get("syswrite.truncated").booleanValue(), line::toString);
                 assertTrue(line.has("message") && (message.startsWith(line.get("message").asText()) || line.get("message").asText().equals("short")),
                         () -> at + ": " + line);
             }

@@ -24,13 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.helpers.BasicMarkerFactory;
 
 /**
- * The fields that must follow the optional ones keep their room: an MDC value, a key-value, a
- * marker, a logger name or a thread name of every size near the line limit, with and without a
- * Throwable, with a short message and with one longer than the part of it that is guaranteed.
- * Every line must be one JSON object within {@code line.max} bytes with its {@code message} (at
- * least its first {@value JsonLayout#MESSAGE_KEPT} bytes, a cut one marked by {@code log.truncated}) and,
+ * The fields every line must have keep their room: an MDC value, a key-value, a marker, a logger
+ * name or a thread name of every size near the line limit, with and without a Throwable, with a
+ * short message and with one longer than the part of it that is guaranteed. Every line must be
+ * one JSON object within {@code line.max} bytes with its {@code message} (at least its first
+ * {@value JsonLayout#MESSAGE_KEPT} bytes, a cut one marked by {@code syswrite.truncated}) and,
  * with a Throwable, its whole {@code error.type}; an optional field is whole, cut (and the line
- * says {@code log.truncated}) or left out (and counted in {@code log.skipped_fields}).
+ * says {@code syswrite.truncated}) or left out (and counted in {@code syswrite.skipped_fields}).
  */
 class JsonReserveTest {
     /** The bytes of the message every line keeps, as docs/logging.md says (Large events). */
@@ -102,18 +102,19 @@ class JsonReserveTest {
     }
 
     /**
-     * The edge exactly: an MDC value that makes the line end where the room kept for
-     * {@code "log.truncated":true} starts is written whole and nothing is marked; one byte more
-     * and it would leave the message no room, so it is taken out and counted.
+     * The edge exactly: an MDC value that makes the line end where the room kept for the count of
+     * fields left out and {@code "syswrite.truncated":true} starts is written whole and nothing is
+     * marked; one byte more and it is cut to half the room left, and the line says so.
      */
     @Test
-    void aValueThatWouldTakeTheMessagesRoomIsTakenOutAndCounted() throws IOException {
+    void aValueAtTheEdgeIsWholeAndOneByteMoreIsCut() throws IOException {
         Path file = dir.resolve("edge");
         TestLoggers loggers = new TestLoggers(file, true, "syswrite.logger.format", "json", "syswrite.logger.line.max", "1k",
                 "syswrite.logger.time", "none", "syswrite.logger.thread", "false");
-        String head = "{\"log.level\":\"INFO\",\"log.logger\":\"x\",\"ctx\":\"";
-        String tail = "\",\"message\":\"m\"}\n";
-        String fits = "v".repeat(1024 - JsonLine.TRUNCATED.length() - head.length() - tail.length());
+        String head = "{\"log.level\":\"INFO\",\"message\":\"m\",\"ecs.version\":\"" + JsonLayout.ECS_VERSION + "\",\"log.logger\":\"x\",\"ctx\":\"";
+        String tail = "\"}\n";
+        int countKept = ",\"syswrite.skipped_fields\":".length() + 10;
+        String fits = "v".repeat(1024 - JsonLine.TRUNCATED.length() - countKept - head.length() - tail.length());
         for (String value : new String[] {fits, fits + "v"}) {
             loggers.mdc.put("ctx", value);
             loggers.factory.getLogger("x").info("m");
@@ -121,8 +122,10 @@ class JsonReserveTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(head + fits + tail, lines.get(0) + "\n", "whole, unmarked, at the last byte it may take");
         JsonNode cut = JsonLog.parse(lines.get(1).getBytes(StandardCharsets.UTF_8));
-        assertEquals("{\"log.level\":\"INFO\",\"log.logger\":\"x\",\"log.skipped_fields\":1,\"message\":\"m\",\"log.truncated\":true}",
-                cut.toString());
+        assertEquals("m", cut.get("message").asText());
+        String kept = cut.get("ctx").asText();
+        assertTrue(fits.startsWith(kept) && kept.length() >= fits.length() / 2 - 1 && kept.length() < fits.length(), kept.length() + " of " + fits.length());
+        assertTrue(cut.get("syswrite.truncated").booleanValue(), cut::toString);
     }
 
     /** Text of {@code size} chars, one of them escaped in JSON. */
@@ -188,8 +191,8 @@ class JsonReserveTest {
     /** What one line broke. */
     private static List<String> check(JsonNode line, Event event) {
         List<String> broken = new ArrayList<>();
-        boolean truncated = line.path("log.truncated").booleanValue();
-        boolean skipped = line.path("log.skipped_fields").intValue() > 0;
+        boolean truncated = line.path("syswrite.truncated").booleanValue();
+        boolean skipped = line.path("syswrite.skipped_fields").intValue() > 0;
         JsonNode message = line.get("message");
         if (message == null) {
             broken.add("without message");
@@ -197,7 +200,7 @@ class JsonReserveTest {
             broken.add("with a message not the logged one");
         } else if (!message.textValue().equals(event.message)) {
             if (!truncated) {
-                broken.add("with a cut message and no log.truncated");
+                broken.add("with a cut message and no syswrite.truncated");
             }
             if (!message.textValue().startsWith(kept(event.message))) {
                 broken.add("with a message cut to less than its first " + MESSAGE_KEPT + " bytes");
@@ -217,16 +220,16 @@ class JsonReserveTest {
         };
         if (carried == null) {
             if (!skipped || !truncated) {
-                broken.add("without its " + event.carrier + " field and no log.skipped_fields and log.truncated");
+                broken.add("without its " + event.carrier + " field and no syswrite.skipped_fields and syswrite.truncated");
             }
         } else if (carried.isMissingNode()) {
             if (!truncated) {
-                broken.add("without its marker and no log.truncated");
+                broken.add("without its marker and no syswrite.truncated");
             }
         } else if (!event.text.startsWith(carried.textValue())) {
             broken.add("with a " + event.carrier + " field not the logged one");
         } else if (!carried.textValue().equals(event.text) && !truncated) {
-            broken.add("with a cut " + event.carrier + " field and no log.truncated");
+            broken.add("with a cut " + event.carrier + " field and no syswrite.truncated");
         }
         return broken;
     }
@@ -242,12 +245,6 @@ class JsonReserveTest {
             }
         }
         return message.substring(0, end);
-    }
-
-    /** What the layout asks {@link JsonLine#makeRoom} to make is within what it can take out. */
-    @Test
-    void theRoomKeptIsWithinWhatTheLineCanMake() {
-        assertTrue(JsonLayout.MOST_KEPT <= JsonLine.MOST_MADE, JsonLayout.MOST_KEPT + " > " + JsonLine.MOST_MADE);
     }
 
     /** Escaped sizes as the line writes them: one or two bytes of ASCII, two to four of UTF-8, six for a lone surrogate, whole characters only. */

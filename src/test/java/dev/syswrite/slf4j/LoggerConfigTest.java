@@ -285,6 +285,26 @@ class LoggerConfigTest {
         assertTrue(!config.settings.layout().mdc() && config.problems.isEmpty());
     }
 
+    /**
+     * The fields every JSON line carries, in ECS's order; {@code event.dataset} is the service name
+     * unless set; a field that would clash, a pair with no key, or fields longer than every line
+     * can spare, are bad settings.
+     */
+    @Test
+    void theFieldsEveryJsonLineCarries() {
+        LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.json.fields", " team = payments ,message=x,nokey, =v,region=eu",
+                "syswrite.logger.service.version", "1.0", "syswrite.logger.service.name", " orders "));
+        assertEquals("{service.name=orders, service.version=1.0, event.dataset=orders, team=payments, region=eu}",
+                config.settings.layout().jsonFields().toString());
+        assertEquals(List.of("syswrite.logger.json.fields: message (a field every line has already)",
+                "syswrite.logger.json.fields: nokey (not key=value)", "syswrite.logger.json.fields: =v (not key=value)"), config.problems);
+        LoggerConfig tooLong = LoggerConfig.of(settings("syswrite.logger.json.fields", "k=" + "v".repeat(300),
+                "syswrite.logger.service.name", "orders"));
+        assertEquals("{service.name=orders, event.dataset=orders}", tooLong.settings.layout().jsonFields().toString());
+        assertEquals(1, tooLong.problems.size(), tooLong.problems::toString);
+        assertEquals(0, LoggerConfig.of(settings()).settings.layout().jsonFields().size());
+    }
+
     static Properties settings(String... keyValues) {
         Properties p = new Properties();
         for (int i = 0; i < keyValues.length; i += 2) {

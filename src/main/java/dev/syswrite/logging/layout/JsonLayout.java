@@ -6,80 +6,140 @@ import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.logging.text.MessagePattern;
 import dev.syswrite.logging.text.StackTrace;
+import dev.syswrite.logging.text.Utf8;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * JSON Lines ({@link LayoutSettings.Format#JSON}): each event one JSON object on one line, with
- * the field names of the Elastic Common Schema, in this order: {@code @timestamp},
- * {@code log.level}, {@code log.logger}, {@code process.thread.name}, {@code tags} (the markers),
- * each MDC entry, each key-value pair, {@code message}, {@code error.type},
- * {@code error.message}, {@code error.stack_trace}; the settings {@code time}, {@code thread},
- * {@code name}, {@code mdc}, {@code markers} and {@code keyvalues} switch their parts as in the
- * text layout.
+ * JSON Lines ({@link LayoutSettings.Format#JSON}): each event one JSON object on one line, in the
+ * Elastic Common Schema as the ecs-logging spec lays it out, in this order: {@code @timestamp},
+ * {@code log.level}, {@code message}, {@code ecs.version}, the fields every line carries
+ * ({@link LayoutSettings#jsonFields()}: {@code service.name} and the other service fields,
+ * {@code event.dataset}, the user's own), {@code process.thread.name}, {@code log.logger}, each
+ * MDC entry, each key-value pair, {@code tags} (the markers), {@code error.type},
+ * {@code error.message}, {@code error.stack_trace}; then the layout's own,
+ * {@code syswrite.skipped_fields} and {@code syswrite.truncated}. The settings {@code time},
+ * {@code thread}, {@code name}, {@code mdc}, {@code markers} and {@code keyvalues} switch their
+ * parts as in the text layout.
  *
  * <p>Key-value pairs keep their type: integers, {@code BigInteger} and {@code BigDecimal} are JSON
  * numbers, as are finite floats and doubles (NaN and the infinities are the strings
  * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}), booleans are {@code true} and
  * {@code false}, null is {@code null}; anything else is the string {@code {}} renders of it.
  *
- * <p>No key appears twice: the names above, and {@code log.truncated} and
- * {@code log.skipped_fields}, are the layout's own; an MDC entry or key-value pair with one of
- * them as its key, or with the key of an MDC entry or of an earlier pair, is left out and counted
- * in {@code log.skipped_fields}.
+ * <p>No key appears twice, and none is lost in silence: an MDC entry or key-value pair whose key
+ * is taken (one of the layout's fields, a field every line carries, an object that holds one such
+ * as {@code error}, or an earlier entry's) is written as {@code labels.<key>} instead, its
+ * {@code .}, {@code *} and {@code \} made {@code _} as ECS asks of label keys; if that is taken
+ * too, it is left out and counted in {@code syswrite.skipped_fields}.
  *
- * <p>Within the line limit ({@link JsonLine}): a field that fits is written whole. A string that
- * does not is cut: to the room left if it is the last big field (the stack trace, or the message
- * of an event without one), else to half of it, so that a long MDC value or message never takes
- * all the room of the fields after it; a number or a key that does not fit is left out.
- *
- * <p>The optional fields, {@code log.logger}, {@code process.thread.name}, {@code tags}, the MDC
- * and the key-value pairs, never take the room of the fields that must follow them:
- * {@code message} (its first {@value #MESSAGE_KEPT} bytes, or all of it if shorter),
- * {@code error.type} with a Throwable (its first {@value #ERROR_TYPE_KEPT} bytes: all of any real
- * class name), and {@code log.skipped_fields} if a field was left out. Once they are written, the
- * last of them are taken out until those fit, and each one left out or taken out is counted in
- * {@code log.skipped_fields}. With a Throwable a cut message keeps half the room after
- * {@code error.type}, for the stack trace, but never less than its first {@value #MESSAGE_KEPT}
- * bytes; {@code error.message} and {@code error.stack_trace} get what is left.
+ * <p>Within the line limit ({@link JsonLine}): room is kept from the start for what every line
+ * must have ({@code ecs.version} and the fields every line carries, with a Throwable
+ * {@code error.type}, and the count of fields left out). A field that fits is written whole; a
+ * string that does not is cut to half of the room left, so that the fields after it keep the
+ * other half, except that a message keeps at least its first {@value #MESSAGE_KEPT} bytes and the
+ * stack trace, the last, takes all that is left; a number or a key that does not fit is left out
+ * and counted.
  */
 public final class JsonLayout implements Layout {
-    /** Every name the layout writes itself: an MDC or key-value key among them is left out. */
-    public static final Set<String> OWN_FIELDS = Set.of("@timestamp", "log.level", "log.logger", "process.thread.name", "tags", "message",
-            "error.type", "error.message", "error.stack_trace", "log.truncated", "log.skipped_fields");
+    /** The version of ECS the lines follow, as Elastic's own Java encoders write it. */
+    public static final String ECS_VERSION = "1.2.0";
+    /** Every name the layout writes itself: an MDC or key-value key among them is written under {@code labels.}. */
+    public static final Set<String> OWN_FIELDS = Set.of("@timestamp", "log.level", "message", "ecs.version", "process.thread.name",
+            "log.logger", "tags", "error.type", "error.message", "error.stack_trace", "syswrite.skipped_fields", "syswrite.truncated");
+    /** Where an MDC or key-value key that is taken goes instead. */
+    public static final String LABELS = "labels.";
 
     /** The own fields' keys as they are written, {@code "key":}. */
     private static final String TIMESTAMP = quoted("@timestamp");
     private static final String LEVEL = quoted("log.level");
-    private static final String LOGGER = quoted("log.logger");
-    private static final String THREAD = quoted("process.thread.name");
-    private static final String TAGS = quoted("tags");
-    private static final String SKIPPED = quoted("log.skipped_fields");
     private static final String MESSAGE = quoted("message");
+    private static final String THREAD = quoted("process.thread.name");
+    private static final String LOGGER = quoted("log.logger");
+    private static final String TAGS = quoted("tags");
     private static final String ERROR_TYPE = quoted("error.type");
     private static final String ERROR_MESSAGE = quoted("error.message");
     private static final String STACK_TRACE = quoted("error.stack_trace");
+    private static final String SKIPPED = quoted("syswrite.skipped_fields");
 
     /** The bytes of the message every line keeps room for (all of it if it is shorter). */
     public static final int MESSAGE_KEPT = 256;
     /** The bytes of {@code error.type} every line with a Throwable keeps room for: no real class name is longer. */
     static final int ERROR_TYPE_KEPT = 256;
-    /** The bytes of {@code ,"message":""} and {@code ,"error.type":""} without their text. */
-    private static final int MESSAGE_FIELD = 1 + MESSAGE.length() + 2;
+    /** The bytes of {@code ,"error.type":""} without its text. */
     private static final int ERROR_TYPE_FIELD = 1 + ERROR_TYPE.length() + 2;
-    /** The most room the layout has {@link JsonLine#makeRoom} make: those two fields and {@code log.skipped_fields}, ten digits. */
-    public static final int MOST_KEPT = MESSAGE_FIELD + MESSAGE_KEPT + ERROR_TYPE_FIELD + ERROR_TYPE_KEPT + 1 + SKIPPED.length() + 10;
+    /** The bytes {@code ,"syswrite.skipped_fields":} and ten digits take. */
+    private static final int SKIPPED_FIELD = 1 + SKIPPED.length() + 10;
+    /** The most the fields every line carries may take, {@code ecs.version} included: at a line limit of 1 KiB, what every line must have still fits beside them (a 256-byte message, a 256-byte error.type). */
+    public static final int MOST_FIXED = 256;
 
     private final LayoutSettings settings;
-    /** The logging thread's diagnostic context, as a copy. */
+    /** The logging thread's diagnostic context at the call. */
     private final Supplier<ContextMap> mdc;
+    /**
+     * The names an MDC or key-value key may not take: every field the line may have, and each
+     * object that holds one ({@code log}, {@code process.thread}, {@code labels}).
+     */
+    private final Set<String> parents;
+    /** The fields the line may have, which no key may extend with a dot. */
+    private final String[] leaves;
+    /** {@code "ecs.version":"1.2.0"} and the fields every line carries, escaped once, and its bytes. */
+    private final String fixed;
+    private final int fixedBytes;
 
     JsonLayout(LayoutSettings settings, Supplier<ContextMap> mdc) {
         this.settings = settings;
         this.mdc = mdc;
+        Set<String> names = new HashSet<>(OWN_FIELDS);
+        for (int i = 0; i < settings.jsonFields().size(); i++) {
+            names.add(settings.jsonFields().key(i));
+        }
+        this.leaves = names.toArray(new String[0]);
+        Set<String> parents = new HashSet<>(names);
+        parents.add("labels");
+        for (String name : names) {
+            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+                parents.add(name.substring(0, dot));
+            }
+        }
+        this.parents = Set.copyOf(parents);
+        this.fixed = fixedFields(settings.jsonFields());
+        this.fixedBytes = (int) Utf8.length(fixed, 0, fixed.length(), false);
+        if (1 + fixedBytes > MOST_FIXED) {
+            throw new IllegalArgumentException("the fields every line carries take " + fixedBytes + " bytes, more than " + MOST_FIXED);
+        }
+    }
+
+    /**
+     * The bytes {@code ecs.version} and {@code fields} take on every line, for the settings to
+     * check against {@link #MOST_FIXED}.
+     *
+     * @param fields the fields every line carries
+     * @return their bytes as written, the commas included
+     */
+    public static int fixedBytes(ContextMap fields) {
+        String text = fixedFields(fields);
+        return 1 + (int) Utf8.length(text, 0, text.length(), false);
+    }
+
+    /** {@code "ecs.version":"1.2.0"} and {@code fields} as the line has them, escaped. */
+    private static String fixedFields(ContextMap fields) {
+        ContextMap all = ContextMap.EMPTY.with("ecs.version", ECS_VERSION);
+        for (int i = 0; i < fields.size(); i++) {
+            all = all.with(fields.key(i), fields.value(i));
+        }
+        LineBuilder rendered = new LineBuilder();
+        JsonLine json = new JsonLine().start(rendered.reset(Integer.MAX_VALUE / 4, false, true), Integer.MAX_VALUE / 4);
+        for (int i = 0; i < all.size(); i++) {
+            if (json.key(all.key(i), 2)) {
+                json.string(all.value(i) == null ? "" : all.value(i));
+            }
+        }
+        return rendered.chars().substring(1); // without the object's opening brace
     }
 
     @Override
@@ -96,13 +156,67 @@ public final class JsonLayout implements Layout {
         if (json.ownKey(LEVEL, 1)) {
             json.literal(level.json());
         }
-        json.keep(MESSAGE_FIELD); // the rest of what must follow is known in body(), which makes room for it
-        if (settings.names() != LayoutSettings.LoggerNames.NONE && json.optionalKey(LOGGER, 2)) {
-            json.string(logger, settings.names() == LayoutSettings.LoggerNames.SHORT ? logger.lastIndexOf('.') + 1 : 0, logger.length(), 0);
+        json.holdHead(thread, logger, marker, markers); // written after the message, where ECS puts them
+    }
+
+    @Override
+    public void body(EventBuffers.Slot slot, List<KeyValue> keyValues, String pattern, int count, Object a1, Object a2, Object[] more,
+            Throwable throwable) {
+        JsonLine json = slot.json();
+        String type = throwable != null ? throwable.getClass().getName() : null;
+        int errorType = type != null ? ERROR_TYPE_FIELD + JsonLine.escapedBytes(type, 0, type.length(), ERROR_TYPE_KEPT) : 0;
+        json.keep(1 + fixedBytes + errorType + SKIPPED_FIELD);
+        LineBuilder message = json.scratch(settings.lineMax());
+        MessagePattern.appendTo(message, pattern, count, a1, a2, more);
+        if (json.ownKey(MESSAGE, 2)) {
+            json.string(message.chars(), 0, message.length(), MESSAGE_KEPT);
         }
+        json.keep(errorType + SKIPPED_FIELD);
+        json.raw(fixed, fixedBytes);
+        optionalFields(json, keyValues);
+        json.keep(SKIPPED_FIELD);
+        if (throwable != null) {
+            error(json, throwable, type, slot.line.mayCallApplication());
+        }
+        json.keep(0);
+        if (json.skipped() != 0 && json.ownKey(SKIPPED, 1)) {
+            json.number(json.skipped());
+        }
+        json.end();
+    }
+
+    /** The thread, the logger, the MDC, the key-value pairs and the markers: each written if it fits, else counted. */
+    private void optionalFields(JsonLine json, List<KeyValue> keyValues) {
+        String thread = json.heldThread();
         if (settings.thread() && json.optionalKey(THREAD, 2)) {
             json.string(thread != null ? thread : Thread.currentThread().getName());
         }
+        String logger = json.heldLogger();
+        if (settings.names() != LayoutSettings.LoggerNames.NONE && json.optionalKey(LOGGER, 2)) {
+            json.string(logger, settings.names() == LayoutSettings.LoggerNames.SHORT ? logger.lastIndexOf('.') + 1 : 0, logger.length(), 0);
+        }
+        ContextMap context = settings.mdc() ? mdc.get() : null;
+        if (context != null) {
+            for (int i = 0; i < context.size(); i++) {
+                if (key(json, context.key(i))) {
+                    String value = context.value(i);
+                    if (value == null) {
+                        json.literal("null");
+                    } else {
+                        json.string(value);
+                    }
+                }
+            }
+        }
+        if (keyValues != null) {
+            for (KeyValue pair : keyValues) {
+                if (pair != null && key(json, String.valueOf(pair.key()))) {
+                    value(json, pair.value());
+                }
+            }
+        }
+        String marker = json.heldMarker();
+        List<String> markers = json.heldMarkers();
         if ((marker != null || markers != null && !markers.isEmpty()) && json.optionalKey(TAGS, 2)) {
             json.startArray();
             boolean first = true;
@@ -120,62 +234,64 @@ public final class JsonLayout implements Layout {
         }
     }
 
-    @Override
-    public void body(EventBuffers.Slot slot, List<KeyValue> keyValues, String pattern, int count, Object a1, Object a2, Object[] more,
-            Throwable throwable) {
-        JsonLine json = slot.json();
-        String type = throwable != null ? throwable.getClass().getName() : null;
-        int errorType = type != null ? ERROR_TYPE_FIELD + JsonLine.escapedBytes(type, 0, type.length(), ERROR_TYPE_KEPT) : 0;
-        json.keep(MESSAGE_FIELD + errorType);
-        ContextMap context = settings.mdc() ? mdc.get() : null;
-        if (context != null) {
-            for (int i = 0; i < context.size(); i++) {
-                String key = context.key(i);
-                if (OWN_FIELDS.contains(key)) {
-                    json.skip();
-                } else if (json.key(key, 2)) {
-                    String value = context.value(i);
-                    if (value == null) {
-                        json.literal("null");
-                    } else {
-                        json.string(value);
-                    }
-                }
+    /**
+     * Starts an MDC entry or a key-value pair with its key, or under {@code labels.} if the key is
+     * taken; false, the field counted as left out, if that is taken too or it does not fit. A key
+     * that is a label already ({@code labels.x}) has its label part made fit for ECS too.
+     */
+    private boolean key(JsonLine json, String key) {
+        String name = key.startsWith(LABELS) ? label(key, LABELS.length()) : key;
+        if (!taken(json, name)) {
+            return json.key(name, 2);
+        }
+        String label = label(key, 0);
+        if (taken(json, label)) {
+            json.skip();
+            return false;
+        }
+        return json.key(label, 2);
+    }
+
+    /**
+     * Whether a field named {@code key} would clash with one the line has or will have: the same
+     * name, or one whose object it would have to be or to hold ({@code error} beside
+     * {@code error.type}, {@code log.level.x} beside {@code log.level}), which Elasticsearch
+     * refuses to map.
+     */
+    private boolean taken(JsonLine json, String key) {
+        if (parents.contains(key) || json.wrote(key)) {
+            return true;
+        }
+        for (String leaf : leaves) {
+            if (key.length() > leaf.length() && key.charAt(leaf.length()) == '.' && key.startsWith(leaf)) {
+                return true;
             }
         }
-        if (keyValues != null) {
-            for (int i = 0; i < keyValues.size(); i++) {
-                KeyValue pair = keyValues.get(i);
-                if (pair == null) {
-                    continue;
-                }
-                String key = String.valueOf(pair.key());
-                if (OWN_FIELDS.contains(key) || context != null && context.containsKey(key) || earlierKey(keyValues, i, key)) {
-                    json.skip();
-                } else if (json.key(key, 1)) {
-                    value(json, pair.value());
-                }
-            }
+        return false;
+    }
+
+    /**
+     * {@code labels.} and {@code key} from {@code from}, with the characters ECS forbids in a
+     * label's key ({@code .}, {@code *}, {@code \}) made {@code _}; {@code key} itself if it is that already.
+     */
+    static String label(String key, int from) {
+        boolean clean = from == LABELS.length();
+        for (int i = from; clean && i < key.length(); i++) {
+            clean = !forbiddenInLabel(key.charAt(i));
         }
-        LineBuilder message = json.scratch(settings.lineMax());
-        MessagePattern.appendTo(message, pattern, count, a1, a2, more);
-        if (json.room() < MOST_KEPT) { // else all that must follow fits whatever it is: no need to measure the message
-            int messageKept = JsonLine.escapedBytes(message.chars(), 0, message.length(), MESSAGE_KEPT);
-            json.makeRoom(MESSAGE_FIELD + messageKept + errorType, SKIPPED);
+        if (clean) {
+            return key;
         }
-        json.keep(errorType);
-        if (json.skipped() != 0 && json.ownKey(SKIPPED, 1)) {
-            json.number(json.skipped());
+        StringBuilder label = new StringBuilder(LABELS.length() + key.length() - from).append(LABELS);
+        for (int i = from; i < key.length(); i++) {
+            char c = key.charAt(i);
+            label.append(forbiddenInLabel(c) ? '_' : c);
         }
-        if (json.ownKey(MESSAGE, 2)) {
-            // with a Throwable, a message cut takes half the room left (but its first bytes kept): the rest is the trace's
-            json.string(message.chars(), 0, message.length(), throwable == null ? JsonLine.ALL : MESSAGE_KEPT);
-        }
-        if (throwable != null) {
-            json.keep(0);
-            error(json, throwable, type, slot.line.mayCallApplication());
-        }
-        json.end();
+        return label.toString();
+    }
+
+    private static boolean forbiddenInLabel(char c) {
+        return c == '.' || c == '*' || c == '\\';
     }
 
     private void error(JsonLine json, Throwable throwable, String type, boolean mayCallApplication) {
@@ -201,16 +317,6 @@ public final class JsonLayout implements Layout {
         if (json.ownKey(STACK_TRACE, 2)) {
             json.string(trace.chars(), 0, trace.length(), JsonLine.ALL);
         }
-    }
-
-    private static boolean earlierKey(List<KeyValue> keyValues, int i, String key) {
-        for (int j = 0; j < i; j++) {
-            KeyValue pair = keyValues.get(j);
-            if (pair != null && key.equals(String.valueOf(pair.key()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A key-value pair's value, typed where JSON has the type. */

@@ -3,6 +3,8 @@ package dev.syswrite.logging.layout;
 import dev.syswrite.logging.text.ControlEscapes;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.logging.text.UtcTimestamp;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One event's JSON object as it is appended to its {@link LineBuilder}: keys and string values
@@ -17,19 +19,19 @@ import dev.syswrite.logging.text.UtcTimestamp;
  *
  * <p>Within the limit: a field is written whole, or its string value is cut (to half the room
  * left, or more as its caller asks), or it is left out; either way {@link #isCut()} turns true and {@link #end()} adds
- * {@code "log.truncated":true}, whose bytes, with the closing brace and the newline, are kept
+ * {@code "syswrite.truncated":true}, whose bytes, with the closing brace and the newline, are kept
  * out of the room from the start. The room a field may take is what is left less what its caller
- * {@link #keep keeps} for the fields after it.
+ * {@link #keep keeps} for the fields after it. Every optional field ({@link #key},
+ * {@link #optionalKey}) left out is counted ({@link #skipped()}).
  *
- * <p>Optional fields ({@link #key}, {@link #optionalKey}) can be taken out again, last first, by
- * {@link #makeRoom}, so that the fields that must follow them get their room whatever the
- * optional ones held; every optional field left out or taken out is counted ({@link #skipped()}).
- * The starts of the last {@value #MARKS} optional fields are kept for that, in arrays made once:
- * no event allocates.
+ * <p>It also holds what the layout writes after the message though it is known before (the
+ * thread, the logger, the markers: {@link #holdHead}), and the keys written, so that none is
+ * written twice ({@link #wrote}); in arrays that grow once: no event allocates after the first
+ * few.
  */
 public final class JsonLine {
     /** What ends an object something was cut from or left out of. */
-    public static final String TRUNCATED = ",\"log.truncated\":true";
+    public static final String TRUNCATED = ",\"syswrite.truncated\":true";
     private static final String TRUNCATED_FIRST = TRUNCATED.substring(1);
     /** For {@link #string(CharSequence, int, int, int)}: a string cut takes all the room left. */
     static final int ALL = Integer.MAX_VALUE;
@@ -37,18 +39,7 @@ public final class JsonLine {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** Characters escaped per round; the array below is what an instance keeps for it. */
     private static final int CHUNK = 256;
-    /**
-     * Starts of optional fields kept, a power of two: enough for {@link #makeRoom} to take out the
-     * fields in the last {@link #MOST_MADE} bytes, each at least {@code ,"":0}, 5 bytes, long.
-     */
-    static final int MARKS = 128;
-    /** The most room {@link #makeRoom} is asked to make; the layout's own fields stay under it. */
-    public static final int MOST_MADE = 5 * (MARKS - 1);
-
     private final char[] chunk = new char[CHUNK];
-    /** Where each of the last optional fields started, in chars of the line and in bytes: a ring. */
-    private final int[] markChars = new int[MARKS];
-    private final int[] markBytes = new int[MARKS];
 
     /** Text formatted before it is escaped into a field: a message, a stack trace, an object's {@code toString()}. */
     private final LineBuilder scratch = new LineBuilder();
@@ -63,16 +54,20 @@ public final class JsonLine {
     private boolean cut;
     /** Optional fields left out or taken out, and fields the caller left out ({@link #skip()}). */
     private int skipped;
-    /** The ring's last mark, and how many of its marks are fields still in the line. */
-    private int lastMark;
-    private int marks;
+    /** The keys {@link #key} wrote in this object: {@code keyCount} of them. */
+    private String[] keys = new String[8];
+    private int keyCount;
+    /** What {@link #holdHead} holds until the layout writes it. */
+    private String heldThread;
+    private String heldLogger;
+    private String heldMarker;
+    private List<String> heldMarkers;
 
     /** Where the field being written started, to take it back if it does not fit. */
     private int fieldChars;
     private int fieldBytes;
     private boolean fieldEmpty;
     private boolean fieldOptional;
-    private boolean fieldMarked;
     /** The same for the array element being written. */
     private int elementChars;
     private int elementBytes;
@@ -87,8 +82,60 @@ public final class JsonLine {
         empty = true;
         cut = false;
         skipped = 0;
-        marks = 0;
+        keyCount = 0;
         return this;
+    }
+
+    /** Holds the event's thread, logger and markers, which the layout writes after its message. */
+    void holdHead(String thread, String logger, String marker, List<String> markers) {
+        heldThread = thread;
+        heldLogger = logger;
+        heldMarker = marker;
+        heldMarkers = markers;
+    }
+
+    String heldThread() {
+        return heldThread;
+    }
+
+    String heldLogger() {
+        return heldLogger;
+    }
+
+    String heldMarker() {
+        return heldMarker;
+    }
+
+    List<String> heldMarkers() {
+        return heldMarkers;
+    }
+
+    /** Whether {@link #key} wrote {@code key} in this object. */
+    boolean wrote(String key) {
+        for (int i = 0; i < keyCount; i++) {
+            if (keys[i].equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Appends {@code text}, fields already escaped, after a comma: the object is never empty by
+     * then. Its {@code bytes} must have been {@link #keep kept}; if the limit is too small even so,
+     * it is left out and the object marked cut.
+     */
+    void raw(String text, int bytes) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (used + 1 + bytes > budget - keep) {
+            cut = true;
+            return;
+        }
+        out.append(',').append(text);
+        used += 1 + bytes;
+        empty = false;
     }
 
     /** Keeps {@code bytes} of the room out of what the fields written next may take, for the fields after them. */
@@ -140,7 +187,6 @@ public final class JsonLine {
         fieldBytes = used;
         fieldEmpty = empty;
         fieldOptional = true;
-        fieldMarked = false;
         if (!empty) {
             out.append(',');
             used++;
@@ -155,7 +201,10 @@ public final class JsonLine {
         out.append('"').append(':');
         used += 2;
         empty = false;
-        mark();
+        if (keyCount == keys.length) {
+            keys = Arrays.copyOf(keys, keyCount * 2);
+        }
+        keys[keyCount++] = key.toString();
         return true;
     }
 
@@ -173,7 +222,6 @@ public final class JsonLine {
         fieldBytes = used;
         fieldEmpty = empty;
         fieldOptional = false;
-        fieldMarked = false;
         if (!empty) {
             out.append(',');
         }
@@ -183,36 +231,14 @@ public final class JsonLine {
         return true;
     }
 
-    /**
-     * {@link #ownKey} for an optional field of the layout's own: one {@link #makeRoom} may take
-     * out, counted in {@link #skipped()} if it is left out.
-     */
+    /** {@link #ownKey} for an optional field of the layout's own, counted in {@link #skipped()} if it is left out. */
     boolean optionalKey(String quotedKeyAndColon, int least) {
         if (!ownKey(quotedKeyAndColon, least)) {
             skipped++;
             return false;
         }
         fieldOptional = true;
-        mark();
         return true;
-    }
-
-    /**
-     * Takes out optional fields, the last first, until {@code bytes} more fit in the budget, and
-     * also, if any field is left out by then, the field that counts them: its key
-     * {@code quotedKeyAndColon} (with the comma before it) and the count's digits. The caller
-     * asks at most {@link #MOST_MADE} bytes in all.
-     */
-    void makeRoom(int bytes, String quotedKeyAndColon) {
-        while (marks > 0 && used + bytes + (skipped == 0 ? 0 : 1 + quotedKeyAndColon.length() + digits(skipped)) > budget) {
-            // an optional field is never the object's first (log.level is before them all): empty stays false
-            out.rollBack(markChars[lastMark]);
-            used = markBytes[lastMark];
-            lastMark = (lastMark - 1) & (MARKS - 1);
-            marks--;
-            skipped++;
-            cut = true;
-        }
     }
 
     /**
@@ -325,6 +351,8 @@ public final class JsonLine {
         out.startBody();
         out.append('\n');
         scratch.shrink();
+        Arrays.fill(keys, 0, keyCount, null); // no application string outlives its event here
+        holdHead(null, null, null, null);
     }
 
     private void commitOrAbandon(int before) {
@@ -341,28 +369,7 @@ public final class JsonLine {
         cut = true;
         if (fieldOptional) {
             skipped++;
-            if (fieldMarked) {
-                lastMark = (lastMark - 1) & (MARKS - 1);
-                marks--;
-            }
         }
-    }
-
-    /** Remembers where the optional field just started begins, for {@link #makeRoom}; the oldest mark gives way. */
-    private void mark() {
-        lastMark = (lastMark + 1) & (MARKS - 1);
-        markChars[lastMark] = fieldChars;
-        markBytes[lastMark] = fieldBytes;
-        marks = Math.min(marks + 1, MARKS);
-        fieldMarked = true;
-    }
-
-    private static int digits(int n) {
-        int digits = 1;
-        for (int rest = n / 10; rest != 0; rest /= 10) {
-            digits++;
-        }
-        return digits;
     }
 
     /**

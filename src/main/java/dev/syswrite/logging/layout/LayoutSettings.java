@@ -1,5 +1,7 @@
 package dev.syswrite.logging.layout;
 
+import dev.syswrite.logging.event.ContextMap;
+
 /**
  * What a line says, and how long it may be: the layouts' part of the engine's settings.
  *
@@ -12,9 +14,11 @@ package dev.syswrite.logging.layout;
  * @param keyValues whether each line writes the event's key-value pairs
  * @param escape whether the text layout escapes control characters in a line's head (JSON always escapes)
  * @param lineMax the most bytes one line may take, its newline included; a longer one is cut
+ * @param jsonFields the fields every JSON line carries after {@code ecs.version}, in order (the
+ *     service fields, {@code event.dataset}, the user's own); none of the layout's own names
  */
 public record LayoutSettings(Format format, TimePrecision time, boolean thread, LoggerNames names, boolean mdc, boolean markers,
-        boolean keyValues, boolean escape, int lineMax) {
+        boolean keyValues, boolean escape, int lineMax, ContextMap jsonFields) {
 
     /** What a line is. */
     public enum Format {
