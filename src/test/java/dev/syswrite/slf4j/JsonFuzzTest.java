@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syswrite.testkit.Emulation;
+import dev.syswrite.logging.layout.JsonFieldNames;
 import dev.syswrite.logging.layout.JsonLayout;
 import dev.syswrite.testkit.JsonLog;
 import java.nio.file.Path;
@@ -84,13 +85,36 @@ class JsonFuzzTest {
             assertEquals(thread, line.get("process.thread.name").textValue(), context);
             assertEquals(message, line.get("message").textValue(), context);
             assertEquals(marker, line.get("tags").get(0).textValue(), context);
-            if (!JsonLayout.OWN_FIELDS.contains(mdcKey)) {
-                assertEquals(mdcValue, line.get(mdcKey).textValue(), context);
-            }
-            if (!JsonLayout.OWN_FIELDS.contains(key) && !key.equals(mdcKey)) {
-                assertEquals(value, line.get(key).textValue(), context);
+            String mdcName = name(mdcKey, null);
+            assertEquals(mdcValue, line.get(mdcName).textValue(), context);
+            String name = name(key, mdcName);
+            if (name != null) {
+                assertEquals(value, line.get(name).textValue(), context);
             }
         }
+    }
+
+    /**
+     * Where the manual says a key goes: as it is, or (taken: it names no field, or clashes with a
+     * field of the layout's own or with {@code earlier}) under {@code labels.}, with {@code .},
+     * {@code *} and {@code \} made {@code _}; null if that is taken too.
+     */
+    private static String name(String key, String earlier) {
+        String as = key.startsWith("labels.") ? label(key.substring("labels.".length())) : key;
+        if (!taken(as, earlier)) {
+            return as;
+        }
+        String label = label(key);
+        return taken(label, earlier) ? null : label;
+    }
+
+    private static boolean taken(String name, String earlier) {
+        return !JsonFieldNames.isFieldName(name) || name.equals("labels") || earlier != null && JsonFieldNames.clash(earlier, name)
+                || JsonLayout.OWN_FIELDS.stream().anyMatch(own -> JsonFieldNames.clash(own, name));
+    }
+
+    private static String label(String key) {
+        return "labels." + (key.isEmpty() ? "_" : key.replace('.', '_').replace('*', '_').replace('\\', '_'));
     }
 
     private static Expected logOne(TestLoggers loggers, Random random) {

@@ -163,6 +163,71 @@ class JsonLayoutTest {
         assertFalse(line.get("@timestamp").asText().equals("forged"));
     }
 
+    /**
+     * Keys Elasticsearch cannot map beside others: one the other's object ({@code x} and
+     * {@code x.y}), an empty part ({@code ""}, {@code a.}, {@code .a}, {@code labels.}), the name of
+     * ECS's label object: each goes under {@code labels.}, made fit.
+     */
+    @Test
+    void keysThatCannotBeFieldsBesideOthersGoUnderLabels() throws IOException {
+        TestLoggers loggers = loggers();
+        loggers.mdc.put("x", "1");
+        loggers.factory.getLogger("x").atInfo().addKeyValue("x.y", 2).addKeyValue("", 3).addKeyValue("a.", 4).addKeyValue(".a", 5)
+                .addKeyValue("labels.", 6).addKeyValue("labels", 7).addKeyValue("error", 8).log("m");
+        JsonNode line = JsonLog.only(dir.resolve("log"));
+        assertEquals("1", line.get("x").asText());
+        assertEquals(2, line.get("labels.x_y").intValue(), line::toString);
+        assertEquals(3, line.get("labels._").intValue(), line::toString);
+        assertEquals(4, line.get("labels.a_").intValue(), line::toString);
+        assertEquals(5, line.get("labels._a").intValue(), line::toString);
+        assertEquals(7, line.get("labels.labels").intValue(), line::toString);
+        assertEquals(8, line.get("labels.error").intValue(), line::toString);
+        assertEquals(6, line.get("labels.labels_").intValue(), "labels._ was the empty key's: " + line);
+        assertFalse(line.has("syswrite.skipped_fields"), line::toString);
+    }
+
+    /** A marker left out for room leaves an array that is still JSON. */
+    @Test
+    void aMarkerLeftOutLeavesValidTags() throws IOException {
+        loggers("syswrite.logger.line.max", "1k").factory.getLogger("x").atInfo().addMarker(MARKERS.getDetachedMarker("A".repeat(900)))
+                .addMarker(MARKERS.getDetachedMarker("B")).log("tags");
+        JsonNode line = JsonLog.only(dir.resolve("log"));
+        assertEquals("[\"B\"]", line.get("tags").toString());
+        assertTrue(line.get("syswrite.truncated").booleanValue());
+    }
+
+    /** The MDC a line writes is the one at the call, not one an argument's toString() changed while the message was formatted. */
+    @Test
+    void theContextIsTheOneAtTheCall() throws IOException {
+        TestLoggers loggers = loggers();
+        loggers.mdc.put("req", "r-1");
+        Object meddling = new Object() {
+            @Override
+            public String toString() {
+                loggers.mdc.put("req", "changed");
+                loggers.mdc.put("added", "late");
+                return "arg";
+            }
+        };
+        loggers.factory.getLogger("x").info("{}", meddling);
+        JsonNode line = JsonLog.only(dir.resolve("log"));
+        assertEquals("r-1", line.get("req").asText());
+        assertFalse(line.has("added"), line::toString);
+    }
+
+    /** A context of 10,000 entries: the line writes the first of them and counts the rest, in a bounded time. */
+    @Test
+    void aHugeContextIsBounded() throws IOException {
+        TestLoggers loggers = loggers();
+        for (int i = 0; i < 10_000; i++) {
+            loggers.mdc.put("k" + i, "v");
+        }
+        loggers.factory.getLogger("x").info("m");
+        JsonNode line = JsonLog.only(dir.resolve("log"));
+        assertTrue(line.has("k0") && line.has("k" + (JsonLayout.MOST_KEYS - 1)) && !line.has("k" + JsonLayout.MOST_KEYS), "the first entries");
+        assertEquals(10_000 - JsonLayout.MOST_KEYS, line.get("syswrite.skipped_fields").intValue());
+    }
+
     @Test
     void everyLimitGivesOneWholeObjectThatSaysItWasCut() throws IOException {
         String message = "m\u00e9\u4e2d\ud83d\ude00\"\\\n".repeat(800); // 1, 2, 3, 4 bytes and escapes

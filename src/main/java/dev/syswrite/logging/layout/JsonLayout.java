@@ -32,10 +32,11 @@ import java.util.function.Supplier;
  * {@code false}, null is {@code null}; anything else is the string {@code {}} renders of it.
  *
  * <p>No key appears twice, and none is lost in silence: an MDC entry or key-value pair whose key
- * is taken (one of the layout's fields, a field every line carries, an object that holds one such
- * as {@code error}, or an earlier entry's) is written as {@code labels.<key>} instead, its
- * {@code .}, {@code *} and {@code \} made {@code _} as ECS asks of label keys; if that is taken
- * too, it is left out and counted in {@code syswrite.skipped_fields}.
+ * is taken ({@link JsonFieldNames#clash clashes} with one of the layout's fields, a field every
+ * line carries, or an earlier entry's) or names no field (an empty part between dots) is written
+ * as {@code labels.<key>} instead, its {@code .}, {@code *} and {@code \} made {@code _} as ECS
+ * asks of label keys; if that is taken too, it is left out and counted in
+ * {@code syswrite.skipped_fields}, as are the entries past the first {@value #MOST_KEYS}.
  *
  * <p>Within the line limit ({@link JsonLine}): room is kept from the start for what every line
  * must have ({@code ecs.version} and the fields every line carries, with a Throwable
@@ -53,6 +54,11 @@ public final class JsonLayout implements Layout {
             "log.logger", "tags", "error.type", "error.message", "error.stack_trace", "syswrite.skipped_fields", "syswrite.truncated");
     /** Where an MDC or key-value key that is taken goes instead. */
     public static final String LABELS = "labels.";
+    /**
+     * The most MDC entries and key-value pairs one line writes: each key is checked against those
+     * before it, so a context of 10,000 entries costs a bounded time; the rest are counted.
+     */
+    public static final int MOST_KEYS = 256;
 
     /** The own fields' keys as they are written, {@code "key":}. */
     private static final String TIMESTAMP = quoted("@timestamp");
@@ -80,12 +86,7 @@ public final class JsonLayout implements Layout {
     private final LayoutSettings settings;
     /** The logging thread's diagnostic context at the call. */
     private final Supplier<ContextMap> mdc;
-    /**
-     * The names an MDC or key-value key may not take: every field the line may have, and each
-     * object that holds one ({@code log}, {@code process.thread}, {@code labels}).
-     */
-    private final Set<String> parents;
-    /** The fields the line may have, which no key may extend with a dot. */
+    /** The fields the line may have, which no MDC or key-value key may clash with. */
     private final String[] leaves;
     /** {@code "ecs.version":"1.2.0"} and the fields every line carries, escaped once, and its bytes. */
     private final String fixed;
@@ -99,14 +100,6 @@ public final class JsonLayout implements Layout {
             names.add(settings.jsonFields().key(i));
         }
         this.leaves = names.toArray(new String[0]);
-        Set<String> parents = new HashSet<>(names);
-        parents.add("labels");
-        for (String name : names) {
-            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
-                parents.add(name.substring(0, dot));
-            }
-        }
-        this.parents = Set.copyOf(parents);
         this.fixed = fixedFields(settings.jsonFields());
         this.fixedBytes = (int) Utf8.length(fixed, 0, fixed.length(), false);
         if (1 + fixedBytes > MOST_FIXED) {
@@ -156,7 +149,9 @@ public final class JsonLayout implements Layout {
         if (json.ownKey(LEVEL, 1)) {
             json.literal(level.json());
         }
-        json.holdHead(thread, logger, marker, markers); // written after the message, where ECS puts them
+        // Written after the message, where ECS puts them; the MDC taken now, before the message's
+        // arguments are rendered, whose toString() may change it.
+        json.holdHead(thread, logger, marker, markers, settings.mdc() ? mdc.get() : null);
     }
 
     @Override
@@ -195,7 +190,7 @@ public final class JsonLayout implements Layout {
         if (settings.names() != LayoutSettings.LoggerNames.NONE && json.optionalKey(LOGGER, 2)) {
             json.string(logger, settings.names() == LayoutSettings.LoggerNames.SHORT ? logger.lastIndexOf('.') + 1 : 0, logger.length(), 0);
         }
-        ContextMap context = settings.mdc() ? mdc.get() : null;
+        ContextMap context = json.heldContext();
         if (context != null) {
             for (int i = 0; i < context.size(); i++) {
                 if (key(json, context.key(i))) {
@@ -219,15 +214,12 @@ public final class JsonLayout implements Layout {
         List<String> markers = json.heldMarkers();
         if ((marker != null || markers != null && !markers.isEmpty()) && json.optionalKey(TAGS, 2)) {
             json.startArray();
-            boolean first = true;
             if (marker != null) {
-                json.element(marker, true);
-                first = false;
+                json.element(marker);
             }
             if (markers != null) {
                 for (String m : markers) {
-                    json.element(m, first);
-                    first = false;
+                    json.element(m);
                 }
             }
             json.endArray();
@@ -236,10 +228,15 @@ public final class JsonLayout implements Layout {
 
     /**
      * Starts an MDC entry or a key-value pair with its key, or under {@code labels.} if the key is
-     * taken; false, the field counted as left out, if that is taken too or it does not fit. A key
-     * that is a label already ({@code labels.x}) has its label part made fit for ECS too.
+     * taken or names no field; false, the field counted as left out, if that is taken too, it does
+     * not fit, or the line has {@link #MOST_KEYS} of them already. A key that is a label already
+     * ({@code labels.x}) has its label part made fit for ECS too.
      */
     private boolean key(JsonLine json, String key) {
+        if (json.keysWritten() >= MOST_KEYS) {
+            json.skip();
+            return false;
+        }
         String name = key.startsWith(LABELS) ? label(key, LABELS.length()) : key;
         if (!taken(json, name)) {
             return json.key(name, 2);
@@ -253,17 +250,15 @@ public final class JsonLayout implements Layout {
     }
 
     /**
-     * Whether a field named {@code key} would clash with one the line has or will have: the same
-     * name, or one whose object it would have to be or to hold ({@code error} beside
-     * {@code error.type}, {@code log.level.x} beside {@code log.level}), which Elasticsearch
-     * refuses to map.
+     * Whether a field named {@code key} cannot go on the line: it names no field, or it clashes
+     * ({@link JsonFieldNames#clash}) with a field the line has or will have.
      */
     private boolean taken(JsonLine json, String key) {
-        if (parents.contains(key) || json.wrote(key)) {
+        if (!JsonFieldNames.isFieldName(key) || key.equals("labels") || json.clashesWithWritten(key)) {
             return true;
         }
         for (String leaf : leaves) {
-            if (key.length() > leaf.length() && key.charAt(leaf.length()) == '.' && key.startsWith(leaf)) {
+            if (JsonFieldNames.clash(leaf, key)) {
                 return true;
             }
         }
@@ -272,22 +267,23 @@ public final class JsonLayout implements Layout {
 
     /**
      * {@code labels.} and {@code key} from {@code from}, with the characters ECS forbids in a
-     * label's key ({@code .}, {@code *}, {@code \}) made {@code _}; {@code key} itself if it is that already.
+     * label's key ({@code .}, {@code *}, {@code \}) made {@code _} ({@code _} for an empty one);
+     * {@code key} itself if it is that already.
      */
     static String label(String key, int from) {
-        boolean clean = from == LABELS.length();
+        boolean clean = from == LABELS.length() && key.length() > from;
         for (int i = from; clean && i < key.length(); i++) {
             clean = !forbiddenInLabel(key.charAt(i));
         }
         if (clean) {
             return key;
         }
-        StringBuilder label = new StringBuilder(LABELS.length() + key.length() - from).append(LABELS);
+        StringBuilder label = new StringBuilder(LABELS.length() + key.length() - from + 1).append(LABELS);
         for (int i = from; i < key.length(); i++) {
             char c = key.charAt(i);
             label.append(forbiddenInLabel(c) ? '_' : c);
         }
-        return label.toString();
+        return key.length() > from ? label.toString() : label.append('_').toString();
     }
 
     private static boolean forbiddenInLabel(char c) {

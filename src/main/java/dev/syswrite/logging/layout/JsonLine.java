@@ -1,5 +1,6 @@
 package dev.syswrite.logging.layout;
 
+import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.text.ControlEscapes;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.logging.text.UtcTimestamp;
@@ -25,9 +26,9 @@ import java.util.List;
  * {@link #optionalKey}) left out is counted ({@link #skipped()}).
  *
  * <p>It also holds what the layout writes after the message though it is known before (the
- * thread, the logger, the markers: {@link #holdHead}), and the keys written, so that none is
- * written twice ({@link #wrote}); in arrays that grow once: no event allocates after the first
- * few.
+ * thread, the logger, the markers, the MDC: {@link #holdHead}), and the keys written, so that
+ * none clashes with another ({@link #clashesWithWritten}); in an array that grows once: no event
+ * allocates after the first few.
  */
 public final class JsonLine {
     /** What ends an object something was cut from or left out of. */
@@ -62,6 +63,9 @@ public final class JsonLine {
     private String heldLogger;
     private String heldMarker;
     private List<String> heldMarkers;
+    private ContextMap heldContext;
+    /** Whether the array being written has no element yet. */
+    private boolean arrayEmpty;
 
     /** Where the field being written started, to take it back if it does not fit. */
     private int fieldChars;
@@ -87,11 +91,16 @@ public final class JsonLine {
     }
 
     /** Holds the event's thread, logger and markers, which the layout writes after its message. */
-    void holdHead(String thread, String logger, String marker, List<String> markers) {
+    void holdHead(String thread, String logger, String marker, List<String> markers, ContextMap context) {
         heldThread = thread;
         heldLogger = logger;
         heldMarker = marker;
         heldMarkers = markers;
+        heldContext = context;
+    }
+
+    ContextMap heldContext() {
+        return heldContext;
     }
 
     String heldThread() {
@@ -110,14 +119,22 @@ public final class JsonLine {
         return heldMarkers;
     }
 
-    /** Whether {@link #key} wrote {@code key} in this object. */
-    boolean wrote(String key) {
+    /**
+     * Whether {@code key} clashes with a key {@link #key} wrote in this object: the same, or one
+     * of them the other's object ({@code a} and {@code a.b}).
+     */
+    boolean clashesWithWritten(String key) {
         for (int i = 0; i < keyCount; i++) {
-            if (keys[i].equals(key)) {
+            if (JsonFieldNames.clash(keys[i], key)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** How many keys {@link #key} wrote in this object. */
+    int keysWritten() {
+        return keyCount;
     }
 
     /**
@@ -310,10 +327,12 @@ public final class JsonLine {
     void startArray() {
         out.append('[');
         used++;
+        arrayEmpty = true;
     }
 
     /** An element of the array, a string: written whole (room is kept for the closing bracket), or left out. */
-    void element(CharSequence s, boolean first) {
+    void element(CharSequence s) {
+        boolean first = arrayEmpty;
         int limit = budget - keep;
         if (used + (first ? 0 : 1) + 2 > limit - 1) { // its comma and quotes, and the closing bracket
             cut = true;
@@ -330,6 +349,7 @@ public final class JsonLine {
         if (escape(s, 0, s.length(), limit - 2)) {
             out.append('"');
             used++;
+            arrayEmpty = false;
         } else {
             out.rollBack(elementChars);
             used = elementBytes;
@@ -352,7 +372,7 @@ public final class JsonLine {
         out.append('\n');
         scratch.shrink();
         Arrays.fill(keys, 0, keyCount, null); // no application string outlives its event here
-        holdHead(null, null, null, null);
+        holdHead(null, null, null, null, null);
     }
 
     private void commitOrAbandon(int before) {
