@@ -4,6 +4,7 @@ import dev.syswrite.logging.Settings;
 import dev.syswrite.logging.async.AsyncSettings;
 import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.layout.JsonFieldNames;
 import dev.syswrite.logging.layout.JsonLayout;
 import dev.syswrite.logging.layout.LayoutSettings;
 import dev.syswrite.logging.output.OutputSettings;
@@ -13,10 +14,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The provider's settings, in the manner of slf4j-simple: each key of {@link LoggerSetting} is read
@@ -44,6 +47,8 @@ final class LoggerConfig {
 
     /** The loggers' levels at start: {@code level}, and {@code level.<name>} by name. */
     final LevelTable levels;
+    /** The names whose level setting was bad ({@link LevelTable#ROOT} for {@code level}): they have none here. */
+    final Set<String> badLevels;
     /** Whether to register the JMX MBean over the loggers' levels. */
     final boolean jmx;
     /** How often to read the settings again for changed levels, in milliseconds; 0 for never. */
@@ -61,6 +66,7 @@ final class LoggerConfig {
     private LoggerConfig(Properties settings, List<String> earlierProblems) {
         List<String> problems = new ArrayList<>(earlierProblems);
         Map<String, Level> prefixLevels = new HashMap<>();
+        Set<String> badLevels = new HashSet<>();
         String levelOf = LoggerSetting.LEVEL_OF.key.substring(0, LoggerSetting.LEVEL_OF.key.indexOf('<'));
         for (String key : settings.stringPropertyNames()) {
             if (key.equals(levelOf)) {
@@ -70,12 +76,18 @@ final class LoggerConfig {
                 Level level = level(settings.getProperty(key), key, problems);
                 if (level != null) {
                     prefixLevels.put(key.substring(levelOf.length()), level);
+                } else {
+                    badLevels.add(key.substring(levelOf.length()));
                 }
             } else if (key.startsWith(PREFIX) && !isDeclared(key)) {
                 problems.add(key + " (unknown key)");
             }
         }
+        if (Level.ofWord(settings.getProperty(LoggerSetting.LEVEL.key, LoggerSetting.LEVEL.defaultValue)) == null) {
+            badLevels.add(LevelTable.ROOT);
+        }
         this.levels = new LevelTable(level(settings, LoggerSetting.LEVEL, problems), prefixLevels);
+        this.badLevels = Set.copyOf(badLevels);
         this.jmx = bool(settings, LoggerSetting.JMX, problems);
         this.levelsScanMillis = interval(settings, LoggerSetting.LEVELS_SCAN, problems);
         this.async = choice(settings, LoggerSetting.MODE, problems, "sync", "async").equals("async");
@@ -113,17 +125,25 @@ final class LoggerConfig {
 
     /** The settings now in force: system properties over the class-path file. */
     static LoggerConfig load() {
-        String file;
         List<String> problems = new ArrayList<>();
+        return of(readFile(problems), System.getProperties(), problems);
+    }
+
+    /**
+     * The text of {@code syswrite-logger.properties} on the class path, whole (so it is used whole
+     * or not at all), decoded as {@link Properties#load(InputStream)} decodes it.
+     *
+     * @param problems where an unreadable file is said
+     * @return the text, or null if there is none or it cannot be read
+     */
+    static String readFile(List<String> problems) {
         ClassLoader loader = LoggerConfig.class.getClassLoader();
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(RESOURCE) : loader.getResourceAsStream(RESOURCE)) {
-            // As Properties.load(InputStream) decodes it; read whole first, so it is used whole or not at all.
-            file = in == null ? null : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            file = null;
             problems.add(RESOURCE + " (unreadable, so none of its settings are used: " + e + ")");
+            return null;
         }
-        return of(file, System.getProperties(), problems);
     }
 
     /**
@@ -134,7 +154,7 @@ final class LoggerConfig {
         return of(file, system, List.of());
     }
 
-    private static LoggerConfig of(String file, Properties system, List<String> earlierProblems) {
+    static LoggerConfig of(String file, Properties system, List<String> earlierProblems) {
         List<String> problems = new ArrayList<>(earlierProblems);
         Properties settings = file == null ? new Properties() : fileSettings(file, problems);
         for (String key : system.stringPropertyNames()) {
@@ -226,8 +246,10 @@ final class LoggerConfig {
             String key = equals < 0 ? "" : pair.substring(0, equals).trim();
             if (key.isEmpty()) {
                 problems.add(LoggerSetting.JSON_FIELDS.key + ": " + pair.trim() + " (not key=value)");
-            } else if (JsonLayout.OWN_FIELDS.contains(key) || fields.containsKey(key)) {
-                problems.add(LoggerSetting.JSON_FIELDS.key + ": " + key + " (a field every line has already)");
+            } else if (!JsonFieldNames.isFieldName(key)) {
+                problems.add(LoggerSetting.JSON_FIELDS.key + ": " + key + " (an empty part between its dots names no field)");
+            } else if (clashes(key, fields)) {
+                problems.add(LoggerSetting.JSON_FIELDS.key + ": " + key + " (the same as a field every line has, or its object or inside it)");
             } else {
                 fields = fields.with(key, pair.substring(equals + 1).trim());
             }
@@ -243,6 +265,21 @@ final class LoggerConfig {
             }
         }
         return fields;
+    }
+
+    /** Whether {@code key} clashes with one of the layout's own fields or one of {@code fields}. */
+    private static boolean clashes(String key, ContextMap fields) {
+        for (String own : JsonLayout.OWN_FIELDS) {
+            if (JsonFieldNames.clash(own, key)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (JsonFieldNames.clash(fields.key(i), key)) {
+                return true;
+            }
+        }
+        return key.equals("labels");
     }
 
     /** A level setting's value; its default if it is bad. */

@@ -10,6 +10,8 @@ import javax.management.ObjectName;
 final class LoggerLevels implements LoggerLevelsMXBean {
     /** The name it is registered under. */
     static final String NAME = "dev.syswrite:type=LoggerLevels";
+    /** How many providers' beans one JVM takes before it says no more. */
+    private static final int MOST_INSTANCES = 100;
 
     private final SysWriteLoggerFactory factory;
 
@@ -18,19 +20,37 @@ final class LoggerLevels implements LoggerLevelsMXBean {
     }
 
     /**
-     * Registers the MBean of {@code factory}'s levels with the platform MBean server. A name
-     * another provider in this JVM took first (another class loader's copy of syswrite) is said
-     * once on stderr. A runtime without {@code java.management} fails this class's linking: the
-     * caller catches that {@link LinkageError}.
+     * Registers the MBean of {@code factory}'s levels with the platform MBean server, as
+     * {@link #NAME}, or, if another provider in this JVM has that name (another class loader's
+     * copy of syswrite: a second application in a server), as {@code NAME,instance=2} (3, ...),
+     * which is said on stderr. It is never unregistered: a provider has no end, so a server
+     * that redeploys an application keeps the old one's bean. A runtime without
+     * {@code java.management} fails this class's linking: the caller catches that
+     * {@link LinkageError}.
+     *
+     * @return the name registered, or null if none could be
      */
-    static void register(SysWriteLoggerFactory factory) {
+    static String register(SysWriteLoggerFactory factory) {
+        String name = NAME;
         try {
-            ManagementFactory.getPlatformMBeanServer().registerMBean(new LoggerLevels(factory), new ObjectName(NAME));
-        } catch (InstanceAlreadyExistsException taken) {
-            System.err.println("syswrite-logger: the MBean " + NAME + " is registered already, by another syswrite provider in this JVM;"
-                    + " this one's levels are not on JMX");
+            for (int instance = 2; ; instance++) {
+                try {
+                    ManagementFactory.getPlatformMBeanServer().registerMBean(new LoggerLevels(factory), new ObjectName(name));
+                    if (instance > 2) {
+                        System.err.println("syswrite-logger: " + NAME + " is another syswrite provider's in this JVM; this one's levels are "
+                                + name);
+                    }
+                    return name;
+                } catch (InstanceAlreadyExistsException taken) {
+                    if (instance > MOST_INSTANCES) {
+                        throw taken;
+                    }
+                    name = NAME + ",instance=" + instance;
+                }
+            }
         } catch (JMException | RuntimeException unavailable) {
-            System.err.println("syswrite-logger: cannot register the MBean " + NAME + " (" + unavailable + ")");
+            System.err.println("syswrite-logger: cannot register the MBean " + name + " (" + unavailable + ")");
+            return null;
         }
     }
 

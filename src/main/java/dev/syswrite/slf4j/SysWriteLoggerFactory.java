@@ -82,15 +82,21 @@ final class SysWriteLoggerFactory implements ILoggerFactory {
     /**
      * {@link #applyLevel} from a level's word, for the public ways in.
      *
-     * @return false, setting nothing, if {@code name} is null or {@code word} is no level
+     * @return false, setting nothing, if {@code name} is null or names no logger (an empty part
+     *     between dots: {@code .}, {@code a..b}, {@code a.}), or {@code word} is no level
      */
     boolean setLevel(String name, String word) {
         Level level = word == null ? null : Level.ofWord(word);
-        if (name == null || word != null && level == null) {
+        if (name == null || !isLoggerName(name) || word != null && level == null) {
             return false;
         }
         applyLevel(name, level);
         return true;
+    }
+
+    /** Whether {@code name} is the root's ({@code ""}) or a dotted name with no empty part. */
+    private static boolean isLoggerName(String name) {
+        return name.isEmpty() || name.charAt(0) != '.' && name.charAt(name.length() - 1) != '.' && !name.contains("..");
     }
 
     /** The word of the level in effect for {@code name}; null for a null name. */

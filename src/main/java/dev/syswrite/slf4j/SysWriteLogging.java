@@ -57,8 +57,9 @@ public final class SysWriteLogging {
      * @param level {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error} or
      *     {@code off}, in any case; or null to remove the name's own level, so that it inherits
      *     its parent's again (the root's goes back to the level it had at start)
-     * @return whether the level was set; false if {@code name} is null, {@code level} is no
-     *     level, or SLF4J is bound to another backend
+     * @return whether the level was set; false if {@code name} is null or has an empty part
+     *     between its dots ({@code .}, {@code a..b}), {@code level} is no level, or SLF4J is bound
+     *     to another backend
      */
     public static boolean setLevel(String name, String level) {
         return LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours && ours.setLevel(name, level);

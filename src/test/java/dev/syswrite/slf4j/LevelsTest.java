@@ -63,6 +63,9 @@ class LevelsTest {
         assertFalse(factory.setLevel("x", "verbose"));
         assertFalse(factory.setLevel("x", ""));
         assertFalse(factory.setLevel(null, "debug"));
+        for (String noLogger : new String[] {".", "a..b", "a.", ".a"}) {
+            assertFalse(factory.setLevel(noLogger, "warn"), noLogger);
+        }
         assertNull(factory.levelOf(null));
         assertEquals(Map.of("", "info"), factory.levelsSet());
     }
@@ -129,7 +132,8 @@ class LevelsTest {
         SysWriteLoggerFactory factory = new TestLoggers(dir.resolve("log"), true, BARE).factory;
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName(LoggerLevels.NAME);
-        LoggerLevels.register(factory);
+        assertEquals(LoggerLevels.NAME, LoggerLevels.register(factory));
+        ObjectName second = new ObjectName(LoggerLevels.NAME + ",instance=2");
         try {
             LoggerLevelsMXBean levels = JMX.newMXBeanProxy(server, name, LoggerLevelsMXBean.class);
             assertTrue(levels.setLevel("jmx.x", "debug"));
@@ -137,10 +141,17 @@ class LevelsTest {
             assertTrue(factory.getLogger("jmx.x.Y").isDebugEnabled());
             assertEquals("debug", levels.levelOf("jmx.x.Y"));
             assertEquals(Map.of("", "info", "jmx.x", "debug"), levels.getLevels());
-            String said = CapturedStderr.of(() -> LoggerLevels.register(new TestLoggers(dir.resolve("other"), true, BARE).factory));
-            assertTrue(said.contains("the MBean " + LoggerLevels.NAME + " is registered already"), said);
+            SysWriteLoggerFactory other = new TestLoggers(dir.resolve("other"), true, BARE).factory;
+            String said = CapturedStderr.of(() -> LoggerLevels.register(other));
+            assertTrue(said.contains(LoggerLevels.NAME + " is another syswrite provider's in this JVM; this one's levels are " + second), said);
+            assertTrue(JMX.newMXBeanProxy(server, second, LoggerLevelsMXBean.class).setLevel("only.second", "error"));
+            assertEquals("error", other.levelOf("only.second"));
+            assertEquals("info", levels.levelOf("only.second"), "each provider's own");
         } finally {
             server.unregisterMBean(name);
+            if (server.isRegistered(second)) {
+                server.unregisterMBean(second);
+            }
         }
     }
 
@@ -152,7 +163,7 @@ class LevelsTest {
     void aScanAppliesWhatChangedInTheSettings() throws Exception {
         SysWriteLoggerFactory factory = new TestLoggers(dir.resolve("log"), true, BARE).factory;
         String[] file = {"syswrite.logger.level.scan.a=debug\n"};
-        LevelScanner scanner = new LevelScanner(factory, LoggerConfig.of("", new Properties()), () -> LoggerConfig.of(file[0], new Properties()));
+        LevelScanner scanner = new LevelScanner(factory, LoggerConfig.of("", new Properties()), "", problems -> file[0], new Properties());
         factory.setLevel("mine", "trace");
         scanner.scan();
         assertEquals("debug", factory.levelOf("scan.a.X"));
@@ -167,6 +178,32 @@ class LevelsTest {
             scanner.scan();
         });
         assertEquals(1, said.lines().filter(line -> line.contains("syswrite.logger.level.scan.b=loud")).count(), said);
-        assertEquals("warn", factory.levelOf("scan.b"), "a bad level is no level: the name inherits");
+        assertEquals("error", factory.levelOf("scan.b"), "a bad value keeps the level the name had");
+        file[0] = "syswrite.logger.level=warn\n";
+        scanner.scan();
+        assertEquals("warn", factory.levelOf("scan.b"), "removed: inherits");
+    }
+
+    /** An editor that truncates then writes, a file deleted and put back: the levels stay meanwhile. */
+    @Test
+    void aFileGoneOrEmptyForAMomentChangesNothing() {
+        SysWriteLoggerFactory factory = new TestLoggers(dir.resolve("log"), true, BARE).factory;
+        String[] file = {"syswrite.logger.level=warn\nsyswrite.logger.level.p=debug\n"};
+        LevelScanner scanner = new LevelScanner(factory, LoggerConfig.of("", new Properties()), "", problems -> file[0], new Properties());
+        scanner.scan();
+        assertEquals("debug", factory.levelOf("p"));
+        StringBuilder said = new StringBuilder();
+        for (String gone : new String[] {"", "  \n", null}) {
+            file[0] = gone;
+            said.append(CapturedStderr.of(scanner::scan));
+            assertEquals("debug", factory.levelOf("p"));
+            assertEquals("warn", factory.levelOf("other"));
+        }
+        assertTrue(said.toString().contains("(empty where it had settings: the levels stay as they are)"), said::toString);
+        assertTrue(said.toString().contains("(gone or unreadable where it had settings: the levels stay as they are)"), said::toString);
+        file[0] = "syswrite.logger.level.p=trace\n";
+        scanner.scan();
+        assertEquals("trace", factory.levelOf("p"));
+        assertEquals("info", factory.levelOf("other"), "back to the root's level at start");
     }
 }

@@ -292,11 +292,13 @@ class LoggerConfigTest {
      */
     @Test
     void theFieldsEveryJsonLineCarries() {
-        LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.json.fields", " team = payments ,message=x,nokey, =v,region=eu",
+        LoggerConfig config = LoggerConfig.of(settings("syswrite.logger.json.fields", " team = payments ,message=x,log=y,a..b=z,nokey, =v,region=eu",
                 "syswrite.logger.service.version", "1.0", "syswrite.logger.service.name", " orders "));
         assertEquals("{service.name=orders, service.version=1.0, event.dataset=orders, team=payments, region=eu}",
                 config.settings.layout().jsonFields().toString());
-        assertEquals(List.of("syswrite.logger.json.fields: message (a field every line has already)",
+        assertEquals(List.of("syswrite.logger.json.fields: message (the same as a field every line has, or its object or inside it)",
+                "syswrite.logger.json.fields: log (the same as a field every line has, or its object or inside it)",
+                "syswrite.logger.json.fields: a..b (an empty part between its dots names no field)",
                 "syswrite.logger.json.fields: nokey (not key=value)", "syswrite.logger.json.fields: =v (not key=value)"), config.problems);
         LoggerConfig tooLong = LoggerConfig.of(settings("syswrite.logger.json.fields", "k=" + "v".repeat(300),
                 "syswrite.logger.service.name", "orders"));
