@@ -158,23 +158,27 @@ public final class AsyncWriter {
         }
     }
 
-    /** Applies the full-ring policy; returns the end of the line's record, or -1 if it was handled otherwise. */
+    /**
+     * Applies the full-ring policy; returns the end of the line's record, or -1 if it was handled
+     * otherwise. Comparisons, not a {@code switch}: javac compiles a switch on an enum into a class
+     * of its own, first initialized here, on the first full ring, where a caller out of stack would
+     * leave it failed for good (EngineLayersTest keeps the engine free of them).
+     */
     private long whenFull(Pin holder, Level level, ByteBuffer line, int from, int to) {
-        switch (level.passes(syncLevel) && full == AsyncSettings.WhenFull.DROP ? AsyncSettings.WhenFull.SYNC : full) { // a sync-level event is never dropped
-            case DROP -> {
-                counters.countDropped(level);
-                return -1;
-            }
-            case SYNC -> {
-                counters.countWroteThrough();
-                writeThrough(holder, line, from, to);
-                return -1;
-            }
-            default -> {
-                counters.countBlocked();
-                return waitForRoom(holder, line, from, to);
-            }
+        AsyncSettings.WhenFull policy = level.passes(syncLevel) && full == AsyncSettings.WhenFull.DROP
+                ? AsyncSettings.WhenFull.SYNC // a sync-level event is never dropped
+                : full;
+        if (policy == AsyncSettings.WhenFull.DROP) {
+            counters.countDropped(level);
+            return -1;
         }
+        if (policy == AsyncSettings.WhenFull.SYNC) {
+            counters.countWroteThrough();
+            writeThrough(holder, line, from, to);
+            return -1;
+        }
+        counters.countBlocked();
+        return waitForRoom(holder, line, from, to);
     }
 
     /**

@@ -41,10 +41,11 @@ public final class TextLayout implements Layout {
             line.append('[').append(thread != null ? thread : Thread.currentThread().getName()).append("] ");
         }
         line.append(level.name()).append(' ');
-        switch (settings.names()) {
-            case FULL -> line.append(logger).append(' ');
-            case SHORT -> line.append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(' ');
-            case NONE -> { }
+        LayoutSettings.LoggerNames names = settings.names(); // compared, not switched on: see AsyncWriter.whenFull
+        if (names == LayoutSettings.LoggerNames.FULL) {
+            line.append(logger).append(' ');
+        } else if (names == LayoutSettings.LoggerNames.SHORT) {
+            line.append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(' ');
         }
         if (marker != null) {
             appendMarker(line, marker);
