@@ -439,14 +439,17 @@ class RotationTest {
         try {
             Future<Integer> rotations = pool.submit(() -> {
                 start.await();
-                long since = 0; // events logged when the last rotation ran, or was found not ready
+                long since = 0; // events logged when the last rotation ran
                 while (rotation != null && !done.get()) {
                     Thread.sleep(5);
                     if (logged.get() - since < EVENTS / 50) {
                         continue; // let events reach the file the last rotation left
                     }
-                    since = logged.get();
+                    // Not ready (the path not made again yet) is tried again in 5 ms, not after more
+                    // events: the writers may all be waiting at a stage for this very rotation.
+                    long now = logged.get();
                     if (rotation.rotate(rotated.get() + 1)) {
+                        since = now;
                         rotated.incrementAndGet();
                     }
                 }
