@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Sets a Debian 12 machine up for syswrite, then builds it.
 #
-#   ./build.sh        set up, build the jar, run its demo on the host JVM and on the
+#   ./build.sh        set up, build both jars, run the bridge's demo on the host JVM and on the
 #                     other architecture's JVM under QEMU; needs a JDK 22 or later (below)
-#   ./build.sh test   set up, build, run the whole test suite on both architectures and on
-#                     JDK 25, then consumer/, a project depending on the installed jar, on the
-#                     class path and the module path; without a JDK 22 or later, all but its part
+#   ./build.sh test   set up, build, run both artifacts' suites (the bridge's, then the SLF4J
+#                     backend's, slf4j/) on both architectures and on JDK 25, then consumer/, a
+#                     project depending on the installed jars, on the class path and the module
+#                     path; without a JDK 22 or later, all but its part
 #   ./build.sh bench [quick|full]
 #                     set up, build, run the benchmarks on this machine (quick: about fifteen
 #                     minutes, five sizes, short iterations; full: about an hour and three
@@ -159,9 +160,17 @@ mvn_() {
 	JAVA_HOME=$native_jdk mvn -B -ntp "${java22[@]}" "$@"
 }
 
-# The library's jar, not its -sources or -javadoc twin.
+# The library's jar, not its -sources, -javadoc or -tests twin.
 library_jar() {
-	ls target/syswrite-*.jar | grep -Ev -- '-(sources|javadoc)\.jar$'
+	ls target/syswrite-*.jar | grep -Ev -- '-(sources|javadoc|tests)\.jar$'
+}
+
+# The parent pom, then the bridge, then the SLF4J backend (slf4j/), which builds against the
+# bridge as installed; each with the given options and goals.
+build_artifacts() {
+	mvn_ -q -f parent/pom.xml install
+	mvn_ "$@"
+	mvn_ -f slf4j/pom.xml "$@"
 }
 
 demo() {
@@ -187,7 +196,7 @@ bench() {
 	stem=$(date -u +%Y-%m-%d-%H%M)-$(hostname -s 2>/dev/null || cat /proc/sys/kernel/hostname)
 	jvm_args="-Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dsyswrite.bench.native=$PWD/bench/target/native/libsyswrite-bench.so -Dsyswrite.bench.dir=$run"
 
-	mvn_ -Dsyswrite.emulated.skip=true -DskipTests install
+	build_artifacts -Dsyswrite.emulated.skip=true -DskipTests install
 	mvn_ -f bench/pom.xml install
 	rm -rf "$run" && mkdir -p "$run"
 
@@ -266,14 +275,14 @@ case "${1:-}" in
 		exit 1
 	fi
 	set_up
-	mvn_ -Dsyswrite.emulated.skip=true -DskipTests package
+	build_artifacts -Dsyswrite.emulated.skip=true -DskipTests install # the backend builds against the installed bridge
 	demo
 	;;
 test)
 	[ $# -eq 1 ] || usage
 	[ "$jdk25" != none ] || trap without_jdk22 EXIT
 	set_up
-	mvn_ install # verify, then install: the benchmarks and the consumer build against it
+	build_artifacts install # verify, then install: the backend, the benchmarks and the consumer build against them
 	if [ "$jdk25" != none ]; then
 		# JNI is a restricted method on JDK 25: the jar's manifest must grant it, silently.
 		warnings=$("$jdk25/bin/java" -jar "$(library_jar)" 2>&1 >/dev/null) || {

@@ -31,8 +31,12 @@ trap 'git worktree remove --force "$work/old" 2>/dev/null; git worktree remove -
 for side in old new; do
 	rev=$([ $side = old ] && echo "$1" || echo "$2")
 	git worktree add --detach -q "$work/$side" "$rev"
-	# Each side's library goes into a repository of its own, so the two never mix.
-	JAVA_HOME=$jdk17 mvn -B -ntp -q -f "$work/$side/pom.xml" -Dmaven.repo.local="$work/m2-$side" -Dsyswrite.emulated.skip=true -DskipTests install
+	# Each side's library goes into a repository of its own, so the two never mix. Since the SLF4J
+	# backend became an artifact of its own (slf4j/, over parent/), a side installs those too.
+	for project in parent . slf4j; do
+		[ -f "$work/$side/$project/pom.xml" ] || continue
+		JAVA_HOME=$jdk17 mvn -B -ntp -q -f "$work/$side/$project/pom.xml" -Dmaven.repo.local="$work/m2-$side" -Dsyswrite.emulated.skip=true -DskipTests install
+	done
 	JAVA_HOME=$jdk17 mvn -B -ntp -q -f "$work/$side/$module/pom.xml" -Dmaven.repo.local="$work/m2-$side" package
 	cp "$work/$side/$module/target/$jar" "$work/$side.jar"
 done

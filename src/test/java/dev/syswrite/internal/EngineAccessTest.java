@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.syswrite.SysWrite;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
@@ -15,18 +14,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The logging engine's one door into {@code internal}: each member answers as what it stands for,
- * and the engine and the SLF4J binding name nothing else of this package.
+ * The logging engine's one door into {@code internal}: each member answers as what it stands for.
+ * The SLF4J backend's {@code EngineDoorTest} checks that it names nothing else of this package.
  */
 class EngineAccessTest {
     /** The door's members call the library: as the engine does, load it first (run alone, no other test has). */
@@ -101,32 +95,5 @@ class EngineAccessTest {
     void initializeWritePathCanBeCalledAgain() {
         EngineAccess.initializeWritePath();
         EngineAccess.initializeWritePath();
-    }
-
-    /** The rule the door exists for: any other use of {@code internal} in the engine fails here. */
-    @Test
-    void theEngineAndTheBindingUseNoOtherInternalClass() throws IOException {
-        Pattern use = Pattern.compile("dev\\.syswrite\\.internal\\.(\\w+|\\*)");
-        List<String> others = new ArrayList<>();
-        int doors = 0;
-        for (String root : new String[] {"src/main/java/dev/syswrite/logging", "src/main/java/dev/syswrite/slf4j"}) {
-            List<Path> sources;
-            try (Stream<Path> walk = Files.walk(Path.of(root))) {
-                sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
-            }
-            assertTrue(!sources.isEmpty(), root + " has no sources: not run from the project's directory?");
-            for (Path source : sources) {
-                Matcher m = use.matcher(Files.readString(source));
-                while (m.find()) {
-                    if (m.group(1).equals(EngineAccess.class.getSimpleName())) {
-                        doors++;
-                    } else {
-                        others.add(source + ": " + m.group());
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), others);
-        assertTrue(doors > 0, "no use of the door at all: was it renamed?");
     }
 }
