@@ -125,8 +125,25 @@ final class LoggerConfig {
 
     /** The settings now in force: system properties over the class-path file. */
     static LoggerConfig load() {
+        return load(Map.of());
+    }
+
+    /**
+     * The settings as {@link #load()} reads them, with {@code over} over the system properties:
+     * a reconfiguration's. A key of {@code over} that is no {@code syswrite.logger.*} setting is
+     * named among the problems.
+     */
+    static LoggerConfig load(Map<String, String> over) {
         List<String> problems = new ArrayList<>();
-        return of(readFile(problems), System.getProperties(), problems);
+        Properties system = (Properties) System.getProperties().clone();
+        over.forEach((key, value) -> {
+            if (key == null || value == null || !key.startsWith(PREFIX)) {
+                problems.add(key + "=" + value + " (no " + PREFIX + "* setting)");
+            } else {
+                system.setProperty(key, value);
+            }
+        });
+        return of(readFile(problems), system, problems);
     }
 
     /**

@@ -33,15 +33,22 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
      * effect at the next call, and a call sees the old level or the new one, never a mix.
      */
     private volatile int threshold;
-    /** Whether lines write markers: if not, a marker's {@code getName()} is never called. */
-    private final boolean markers;
-    private final EventWriter writer;
+    /**
+     * Where events go: the factory's writer, replaced whole when the settings change at run time
+     * ({@link SysWriteLoggerFactory#reconfigure}). A call reads it once, after its level passed, and
+     * writes the whole event through the writer it read.
+     */
+    private volatile EventWriter writer;
 
     SysWriteLogger(String name, Level threshold, EventWriter writer) {
         this.name = name;
         this.threshold = threshold.ordinal();
-        this.markers = writer.settings().layout().markers();
         this.writer = writer;
+    }
+
+    /** Sends the events of calls from now on to {@code next}; see {@link #writer}. */
+    void setWriter(EventWriter next) {
+        writer = next;
     }
 
     /** Sets the least level this logger writes; see {@link #threshold}. */
@@ -71,7 +78,8 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
         try {
             Level at = Slf4jLevels.toEngine(event.getLevel());
             if (at.ordinal() >= threshold) {
-                writer.write(name, Slf4jEvents.detailed(event, at, writer.settings().layout()));
+                EventWriter to = writer;
+                to.write(name, Slf4jEvents.detailed(event, at, to.settings().layout()));
             }
         } catch (Throwable failure) {
             if (failure instanceof ThreadDeath stop) {
@@ -98,7 +106,10 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
      */
     private void write(Level at, Marker marker, String pattern, int count, Object a1, Object a2, Object[] more, Throwable t) {
         try {
-            writer.write(name, at, markers && marker != null ? Slf4jEvents.markerName(marker) : null, pattern, count, a1, a2, more, t);
+            EventWriter to = writer;
+            // A marker's getName() is called only where lines show markers.
+            String markerName = marker != null && to.settings().layout().markers() ? Slf4jEvents.markerName(marker) : null;
+            to.write(name, at, markerName, pattern, count, a1, a2, more, t);
         } catch (Throwable noStack) {
             if (noStack instanceof ThreadDeath stop) {
                 throw stop; // Thread.stop's, which must end the thread; nothing else may reach the caller

@@ -3,48 +3,88 @@ package dev.syswrite.slf4j;
 import dev.syswrite.logging.EventWriter;
 import dev.syswrite.logging.async.AsyncCounts;
 import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.output.OutputFile;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 
 /**
  * Hands out one logger per name, each at the level the {@link LevelTable} gives its name, all
- * writing through the provider's one {@link EventWriter}; changes levels at run time; and hands
- * out the read-only views of the engine's counters.
+ * writing through the provider's one {@link EventWriter}; changes levels, and the writer itself,
+ * at run time; and hands out the read-only views of the engine's counters.
  */
 final class SysWriteLoggerFactory implements ILoggerFactory {
-    private final EventWriter writer;
-    private final LostEvents lostEvents;
-    /** Null in the synchronous mode. */
-    private final AsyncCounters asyncCounters;
+    /** Opens a writer for a configuration: the provider's, with its reports on stderr. */
+    private final Function<LoggerConfig, EventWriter> opener;
+    /** The writer in effect, and the views of its counters; replaced together under {@link #levelLock}. */
+    private volatile Output output;
     private final ConcurrentMap<String, SysWriteLogger> loggers = new ConcurrentHashMap<>();
-    /** Guards changes of {@link #levels} and the loggers' creation, so no new logger misses a change. */
+    /**
+     * Guards changes of {@link #levels} and of {@link #output}, and the loggers' creation, so no
+     * new logger misses a change.
+     */
     private final Object levelLock = new Object();
     /** The levels in effect: the settings' at start, then as changed. */
     private volatile LevelTable levels;
 
-    SysWriteLoggerFactory(LoggerConfig config, EventWriter writer) {
-        this.writer = writer;
+    /** A writer and the views of its counters; the async ones null in the synchronous mode. */
+    private record Output(EventWriter writer, LostEvents lostEvents, AsyncCounters asyncCounters) {
+        static Output of(EventWriter writer) {
+            AsyncCounts async = writer.asyncCounts();
+            return new Output(writer, new LostEvents(writer.losses()), async == null ? null : new AsyncCounters(async));
+        }
+    }
+
+    SysWriteLoggerFactory(LoggerConfig config, Function<LoggerConfig, EventWriter> opener) {
+        this.opener = opener;
         this.levels = config.levels;
-        this.lostEvents = new LostEvents(writer.losses());
-        AsyncCounts async = writer.asyncCounts();
-        this.asyncCounters = async == null ? null : new AsyncCounters(async);
+        this.output = Output.of(opener.apply(config));
     }
 
     EventWriter writer() {
-        return writer;
+        return output.writer();
     }
 
+    /** The counters of the writer in effect (since the last {@link #reconfigure}, if any). */
     LostEvents lostEvents() {
-        return lostEvents;
+        return output.lostEvents();
     }
 
     /** The asynchronous mode's counters, or null in the synchronous mode. */
     AsyncCounters asyncCounters() {
-        return asyncCounters;
+        return output.asyncCounters();
+    }
+
+    /**
+     * Writes from now on with {@code config}'s output, layout and mode (its levels are not
+     * applied: levels are changed by name, {@link #applyLevel}). Each logger switches at once and
+     * whole; an event logged before goes where it went. The old writer is flushed but not closed:
+     * a call that read it just before may still be writing through it, and a closed writer would
+     * lose that event. Its async writer thread, if any, stays parked; its file stays open, no
+     * longer watched for rotation.
+     */
+    void reconfigure(LoggerConfig config) {
+        EventWriter next = opener.apply(config);
+        EventWriter old;
+        synchronized (levelLock) {
+            old = output.writer();
+            output = Output.of(next);
+            for (SysWriteLogger logger : loggers.values()) {
+                logger.setWriter(next);
+            }
+        }
+        old.flush();
+        OutputFile file = old.sink().outputFile();
+        if (file != null) {
+            file.stopWatching();
+        }
     }
 
     @Override
@@ -54,7 +94,7 @@ final class SysWriteLoggerFactory implements ILoggerFactory {
             return logger;
         }
         synchronized (levelLock) {
-            return loggers.computeIfAbsent(name, n -> new SysWriteLogger(n, levels.levelOf(n), writer));
+            return loggers.computeIfAbsent(name, n -> new SysWriteLogger(n, levels.levelOf(n), output.writer()));
         }
     }
 
@@ -102,6 +142,13 @@ final class SysWriteLoggerFactory implements ILoggerFactory {
     /** The word of the level in effect for {@code name}; null for a null name. */
     String levelOf(String name) {
         return name == null ? null : levels.levelOf(name).word();
+    }
+
+    /** The names of the loggers made so far, sorted. */
+    List<String> loggerNames() {
+        List<String> names = new ArrayList<>(loggers.keySet());
+        Collections.sort(names);
+        return names;
     }
 
     /** The levels set by name, as words, sorted by name, the root's first as {@code ""}. */

@@ -1,6 +1,9 @@
 package dev.syswrite.slf4j;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -10,6 +13,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class SysWriteLogging {
     private SysWriteLogging() {}
+
+    /**
+     * Whether SLF4J is bound to this backend: whether the operations below act on anything.
+     * Starts SLF4J if nothing has yet.
+     *
+     * @return true if SLF4J's logger factory is syswrite's
+     */
+    public static boolean isBound() {
+        return LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory;
+    }
 
     /**
      * Writes every event queued by the asynchronous mode to the kernel before returning, in order
@@ -46,6 +59,38 @@ public final class SysWriteLogging {
     }
 
     /**
+     * Writes from now on with these settings over those read at start (system properties, then
+     * {@code syswrite-logger.properties}), as if they had been system properties then: a new
+     * output, layout, mode, fsync level, rolling. This is how a framework that reads its own
+     * configuration after SLF4J started (Spring Boot's {@code logging.file.name}) points the
+     * backend at it. Levels are not applied here: change them by name with {@link #setLevel}.
+     *
+     * <p>Every logger switches at once and whole: an event goes entirely through the old settings
+     * or entirely through the new. Events logged before the call returns go where they went; the
+     * old output is flushed, then left open, since a call that began just before may still write
+     * there (its file is closed when the JVM exits). Lost-event and async counters start again
+     * from zero with the new output. Bad settings are said on stderr and keep their defaults, as
+     * at start; an output that cannot be opened is replaced by stderr, and said. Never throws.
+     *
+     * @param settings {@code syswrite.logger.*} keys and their values; another key is said on
+     *     stderr and ignored
+     * @return whether the backend now writes with them; false if {@code settings} is null or
+     *     SLF4J is bound to another backend
+     */
+    public static boolean reconfigure(Map<String, String> settings) {
+        if (settings == null || !(LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours)) {
+            return false;
+        }
+        try {
+            ours.reconfigure(LoggerConfig.load(new HashMap<>(settings)));
+            return true;
+        } catch (RuntimeException e) {
+            System.err.println("syswrite-logger: reconfiguration failed, writing on as before (" + e + ")");
+            return false;
+        }
+    }
+
+    /**
      * Sets the level of the logger {@code name} and of every logger below it in the dotted
      * hierarchy ({@code com.foo} covers {@code com.foo.Bar}, never {@code com.foobar}), those that
      * exist and those created later, as a {@code syswrite.logger.level.<name>} setting would at
@@ -74,6 +119,16 @@ public final class SysWriteLogging {
      */
     public static String levelOf(String name) {
         return LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours ? ours.levelOf(name) : null;
+    }
+
+    /**
+     * The names of the loggers made so far, sorted: what a framework's logger listing shows
+     * beside the names that have levels ({@link #levels()}).
+     *
+     * @return a new list of names; empty if SLF4J is bound to another backend
+     */
+    public static List<String> loggerNames() {
+        return LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours ? ours.loggerNames() : new ArrayList<>();
     }
 
     /**

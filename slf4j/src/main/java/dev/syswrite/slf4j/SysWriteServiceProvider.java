@@ -15,11 +15,12 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * {@code write(2)} of one complete line, made before the call returns, formatted without locks
  * and, for messages with String and primitive-wrapper arguments, without garbage.
  *
- * <p>It is not registered as a service, so adding syswrite to a class path for its raw API never
- * takes over an application's logging. Choose it explicitly (SLF4J 2.0.9 or later):
- * {@code -Dslf4j.provider=dev.syswrite.slf4j.SysWriteServiceProvider}. Settings are described in
- * {@code LoggerConfig}: system properties {@code syswrite.logger.*}, then
- * {@code syswrite-logger.properties} on the class path.
+ * <p>It is registered with {@code ServiceLoader} (this artifact's {@code META-INF/services} and
+ * its module's {@code provides}), so SLF4J 2 uses it wherever syswrite-slf4j is on the class
+ * path or the module path; {@code -Dslf4j.provider=dev.syswrite.slf4j.SysWriteServiceProvider}
+ * names it where another backend is present too. The raw API's jar, syswrite, registers nothing.
+ * Settings are described in {@code LoggerConfig}: system properties {@code syswrite.logger.*},
+ * then {@code syswrite-logger.properties} on the class path.
  *
  * <p>Where syswrite's native library is unavailable the provider still works, through
  * the JDK's own {@link java.io.FileOutputStream}, with the same format and the same one write per line, and
@@ -92,18 +93,7 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
     @Override
     public void initialize() {
         LoggerConfig config = LoggerConfig.load();
-        if (!config.problems.isEmpty()) {
-            System.err.println("syswrite-logger: ignoring bad settings, using defaults for them: " + String.join("; ", config.problems));
-        }
-        boolean nativeWrites = SysWrite.isAvailable();
-        if (!nativeWrites) {
-            System.err.println("syswrite-logger: writing through the JDK's FileOutputStream: " + SysWrite.unavailabilityCause().getMessage());
-        }
-        if (config.async && !nativeWrites) {
-            System.err.println("syswrite-logger: " + LoggerSetting.MODE.key + "=async needs syswrite's library for writev(2); writing synchronously");
-        }
-        EventWriter writer = new EventWriter(config.settings, openSink(config.settings.output(), nativeWrites), mdcAdapter::current);
-        SysWriteLoggerFactory factory = new SysWriteLoggerFactory(config, writer);
+        SysWriteLoggerFactory factory = new SysWriteLoggerFactory(config, this::openWriter);
         if (config.jmx) {
             try {
                 LoggerLevels.register(factory);
@@ -115,6 +105,24 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
             LevelScanner.start(factory, config, config.levelsScanMillis);
         }
         loggerFactory = factory;
+    }
+
+    /**
+     * A writer for {@code config}, at start and at each reconfiguration: its bad settings, and a
+     * missing library, said on stderr.
+     */
+    private EventWriter openWriter(LoggerConfig config) {
+        if (!config.problems.isEmpty()) {
+            System.err.println("syswrite-logger: ignoring bad settings, using defaults for them: " + String.join("; ", config.problems));
+        }
+        boolean nativeWrites = SysWrite.isAvailable();
+        if (!nativeWrites) {
+            System.err.println("syswrite-logger: writing through the JDK's FileOutputStream: " + SysWrite.unavailabilityCause().getMessage());
+        }
+        if (config.async && !nativeWrites) {
+            System.err.println("syswrite-logger: " + LoggerSetting.MODE.key + "=async needs syswrite's library for writev(2); writing synchronously");
+        }
+        return new EventWriter(config.settings, openSink(config.settings.output(), nativeWrites), mdcAdapter::current);
     }
 
     private static LogSink openSink(OutputSettings output, boolean nativeWrites) {

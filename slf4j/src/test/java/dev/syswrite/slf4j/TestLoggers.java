@@ -15,10 +15,13 @@ final class TestLoggers {
     TestLoggers(Path file, boolean nativeWrites, String... settings) {
         Properties p = LoggerConfigTest.settings(settings);
         p.setProperty("syswrite.logger.output", file.toString());
-        LoggerConfig config = LoggerConfig.of(p);
+        factory = new SysWriteLoggerFactory(LoggerConfig.of(p), config -> open(config, nativeWrites, mdc));
+    }
+
+    /** A writer for {@code config}, as the provider opens one, but failing loudly. */
+    static EventWriter open(LoggerConfig config, boolean nativeWrites, SysWriteMdcAdapter mdc) {
         try {
-            factory = new SysWriteLoggerFactory(config, new EventWriter(config.settings, LogSink.open(config.settings.output().target(), nativeWrites),
-                    mdc::current));
+            return new EventWriter(config.settings, LogSink.open(config.settings.output().target(), nativeWrites), mdc::current);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -26,6 +29,6 @@ final class TestLoggers {
 
     /** Loggers at the default level, writing through {@code writer}. */
     static SysWriteLoggerFactory factory(EventWriter writer) {
-        return new SysWriteLoggerFactory(LoggerConfig.of(new Properties()), writer);
+        return new SysWriteLoggerFactory(LoggerConfig.of(new Properties()), config -> writer);
     }
 }
