@@ -6,7 +6,8 @@
 #   ./build.sh test   set up, build, run both artifacts' suites (the bridge's, then the SLF4J
 #                     backend's, slf4j/) on both architectures and on JDK 25, then consumer/, a
 #                     project depending on the installed jars, on the class path and the module
-#                     path; without a JDK 22 or later, all but its part
+#                     path, and spring-boot/app, a Spring Boot application logging through
+#                     syswrite-spring-boot; without a JDK 22 or later, all but its part
 #   ./build.sh bench [quick|full]
 #                     set up, build, run the benchmarks on this machine (quick: about fifteen
 #                     minutes, five sizes, short iterations; full: about an hour and three
@@ -166,11 +167,13 @@ library_jar() {
 }
 
 # The parent pom, then the bridge, then the SLF4J backend (slf4j/), which builds against the
-# bridge as installed; each with the given options and goals.
+# bridge as installed, then Spring Boot's logging system over it (spring-boot/); each with the
+# given options and goals.
 build_artifacts() {
 	mvn_ -q -f parent/pom.xml install
 	mvn_ "$@"
 	mvn_ -f slf4j/pom.xml "$@"
+	mvn_ -f spring-boot/pom.xml "$@"
 }
 
 demo() {
@@ -303,6 +306,11 @@ test)
 		consumer/run.sh "$native_jdk/bin/java"
 	fi
 	consumer/run.sh "$PWD/target/emulated-jdk/bin/java" # the other arch, through the suite's QEMU wrapper
+	# A Spring Boot application with syswrite-spring-boot for its logging, on the host's JVMs
+	# (under QEMU it takes minutes to start: the engine under it ran above on both arches).
+	mvn_ -f spring-boot/app/pom.xml clean package # repackaged afresh: a stale fat jar keeps old syswrite jars
+	spring-boot/app/run.sh "$native_jdk/bin/java"
+	[ "$jdk25" = none ] || spring-boot/app/run.sh "$jdk25/bin/java"
 	mvn_ -f bench/pom.xml package # keeps the benchmarks compiling; ./build.sh bench runs them
 	mvn_ -f bench/logging/pom.xml package
 	;;
