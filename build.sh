@@ -99,6 +99,7 @@ END
 requirements() {
 	local arch
 	echo "mvn maven"
+	echo "curl curl" # spring-boot/app/run.sh makes its requests with it
 	echo "$native_jdk/bin/javac openjdk-17-jdk-headless:$native_deb"
 	echo "$emulated_jdk/bin/java openjdk-17-jdk-headless:$emulated_deb"
 	echo "$qemu qemu-user-static"

@@ -38,6 +38,8 @@ for _ in $(seq 600); do
 done
 [ -n "$port" ] || fail "not started within a minute"
 url=http://127.0.0.1:$port
+# Each request at most 30 s: a hung application fails the run, not the CI's time limit.
+curl() { command curl --max-time 30 "$@"; }
 
 requests=50
 for n in $(seq "$requests"); do

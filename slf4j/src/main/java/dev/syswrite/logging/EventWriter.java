@@ -16,6 +16,7 @@ import dev.syswrite.logging.layout.TextLayout;
 import dev.syswrite.logging.output.LogSink;
 import dev.syswrite.logging.output.LossCounts;
 import dev.syswrite.logging.output.Notices;
+import dev.syswrite.logging.output.OutputFile;
 import dev.syswrite.logging.output.Pin;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.logging.text.Utf8;
@@ -215,6 +216,22 @@ public final class EventWriter {
      */
     public AsyncCounts asyncCounts() {
         return async == null ? null : async.counters();
+    }
+
+    /**
+     * Ends this writer's own work, for a writer replaced at run time: the asynchronous mode's
+     * queue is drained and its thread ended ({@link AsyncWriter#retire()}), and a file output is
+     * no longer watched for rotation. The output itself stays open and writable: a call that
+     * reached this writer just before it was replaced still writes its event, synchronously.
+     */
+    public void retire() {
+        if (async != null) {
+            async.retire();
+        }
+        OutputFile file = sink.outputFile();
+        if (file != null) {
+            file.stopWatching();
+        }
     }
 
     /**

@@ -124,6 +124,13 @@ final class LoggerConfig {
     }
 
     /** The settings now in force: system properties over the class-path file. */
+    /** Says the bad settings, if any, in one line on stderr. */
+    void sayProblems() {
+        if (!problems.isEmpty()) {
+            System.err.println("syswrite-logger: ignoring bad settings, using defaults for them: " + String.join("; ", problems));
+        }
+    }
+
     static LoggerConfig load() {
         return load(Map.of());
     }

@@ -3,7 +3,6 @@ package dev.syswrite.slf4j;
 import dev.syswrite.logging.EventWriter;
 import dev.syswrite.logging.async.AsyncCounts;
 import dev.syswrite.logging.event.Level;
-import dev.syswrite.logging.output.OutputFile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +30,8 @@ final class SysWriteLoggerFactory implements ILoggerFactory {
      * new logger misses a change.
      */
     private final Object levelLock = new Object();
+    /** Orders reconfigurations: each opens its writer, switches to it and retires the old one, whole. */
+    private final Object reconfigureLock = new Object();
     /** The levels in effect: the settings' at start, then as changed. */
     private volatile LevelTable levels;
 
@@ -63,27 +64,30 @@ final class SysWriteLoggerFactory implements ILoggerFactory {
     }
 
     /**
-     * Writes from now on with {@code config}'s output, layout and mode (its levels are not
-     * applied: levels are changed by name, {@link #applyLevel}). Each logger switches at once and
-     * whole; an event logged before goes where it went. The old writer is flushed but not closed:
-     * a call that read it just before may still be writing through it, and a closed writer would
-     * lose that event. Its async writer thread, if any, stays parked; its file stays open, no
-     * longer watched for rotation.
+     * Starts again with {@code config}: its levels replace those in effect (levels changed at run
+     * time since are dropped), and a new writer takes its output, layout and mode, unless they
+     * are the ones in effect. Each logger switches at once and whole; an event logged before goes
+     * where it went. The old writer is then retired ({@link EventWriter#retire()}): its queue is
+     * drained and its thread ended, but its output stays open, since a call that read it just
+     * before may still be writing through it. One reconfiguration at a time, in the order called.
      */
     void reconfigure(LoggerConfig config) {
-        EventWriter next = opener.apply(config);
-        EventWriter old;
-        synchronized (levelLock) {
-            old = output.writer();
-            output = Output.of(next);
-            for (SysWriteLogger logger : loggers.values()) {
-                logger.setWriter(next);
+        synchronized (reconfigureLock) {
+            EventWriter old = output.writer();
+            EventWriter next = config.settings.equals(old.settings()) ? old : opener.apply(config);
+            synchronized (levelLock) {
+                levels = config.levels;
+                if (next != old) {
+                    output = Output.of(next);
+                }
+                for (SysWriteLogger logger : loggers.values()) {
+                    logger.setWriter(next);
+                    logger.setLevel(config.levels.levelOf(logger.getName()));
+                }
             }
-        }
-        old.flush();
-        OutputFile file = old.sink().outputFile();
-        if (file != null) {
-            file.stopWatching();
+            if (next != old) {
+                old.retire();
+            }
         }
     }
 

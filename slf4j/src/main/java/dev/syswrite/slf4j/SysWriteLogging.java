@@ -59,30 +59,37 @@ public final class SysWriteLogging {
     }
 
     /**
-     * Writes from now on with these settings over those read at start (system properties, then
-     * {@code syswrite-logger.properties}), as if they had been system properties then: a new
-     * output, layout, mode, fsync level, rolling. This is how a framework that reads its own
-     * configuration after SLF4J started (Spring Boot's {@code logging.file.name}) points the
-     * backend at it. Levels are not applied here: change them by name with {@link #setLevel}.
+     * Starts the backend again with these settings over those read at start (system properties,
+     * then {@code syswrite-logger.properties}), as if they had been system properties then: its
+     * output, layout, mode, fsync level, rolling, and its levels. This is how a framework that
+     * reads its own configuration after SLF4J started (Spring Boot's {@code logging.file.name})
+     * points the backend at it. Levels changed at run time since ({@link #setLevel}) are dropped:
+     * the settings' levels replace them. Settings that name the output, layout and mode in effect
+     * keep the writer in effect.
      *
      * <p>Every logger switches at once and whole: an event goes entirely through the old settings
-     * or entirely through the new. Events logged before the call returns go where they went; the
-     * old output is flushed, then left open, since a call that began just before may still write
-     * there (its file is closed when the JVM exits). Lost-event and async counters start again
-     * from zero with the new output. Bad settings are said on stderr and keep their defaults, as
-     * at start; an output that cannot be opened is replaced by stderr, and said. Never throws.
+     * or entirely through the new. Events logged before the call returns go where they went: the
+     * old writer's queue is drained before the call returns, and a call that began just before
+     * still writes its event there, itself; the old output stays open for it. Counters from
+     * {@link LostEvents#ofBoundProvider()} and {@link AsyncCounters#ofBoundProvider()} taken
+     * before count the old writer's events; taken after, the new one's, from zero. Bad settings
+     * are said on stderr and keep their defaults, as at start; an output that cannot be opened
+     * is replaced by stderr, and said. One call at a time: concurrent calls take effect in turn.
+     * Never throws.
      *
      * @param settings {@code syswrite.logger.*} keys and their values; another key is said on
      *     stderr and ignored
-     * @return whether the backend now writes with them; false if {@code settings} is null or
-     *     SLF4J is bound to another backend
+     * @return true once the backend writes with the settings (or their defaults, where bad);
+     *     false if {@code settings} is null or SLF4J is bound to another backend
      */
     public static boolean reconfigure(Map<String, String> settings) {
         if (settings == null || !(LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours)) {
             return false;
         }
         try {
-            ours.reconfigure(LoggerConfig.load(new HashMap<>(settings)));
+            LoggerConfig config = LoggerConfig.load(new HashMap<>(settings));
+            config.sayProblems();
+            ours.reconfigure(config);
             return true;
         } catch (RuntimeException e) {
             System.err.println("syswrite-logger: reconfiguration failed, writing on as before (" + e + ")");

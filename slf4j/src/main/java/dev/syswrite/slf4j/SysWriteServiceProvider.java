@@ -93,6 +93,7 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
     @Override
     public void initialize() {
         LoggerConfig config = LoggerConfig.load();
+        config.sayProblems();
         SysWriteLoggerFactory factory = new SysWriteLoggerFactory(config, this::openWriter);
         if (config.jmx) {
             try {
@@ -107,14 +108,8 @@ public final class SysWriteServiceProvider implements SLF4JServiceProvider {
         loggerFactory = factory;
     }
 
-    /**
-     * A writer for {@code config}, at start and at each reconfiguration: its bad settings, and a
-     * missing library, said on stderr.
-     */
+    /** A writer for {@code config}, at start and at each reconfiguration; a missing library said on stderr. */
     private EventWriter openWriter(LoggerConfig config) {
-        if (!config.problems.isEmpty()) {
-            System.err.println("syswrite-logger: ignoring bad settings, using defaults for them: " + String.join("; ", config.problems));
-        }
         boolean nativeWrites = SysWrite.isAvailable();
         if (!nativeWrites) {
             System.err.println("syswrite-logger: writing through the JDK's FileOutputStream: " + SysWrite.unavailabilityCause().getMessage());

@@ -1,6 +1,9 @@
 package dev.syswrite.slf4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,10 +36,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 
 /**
- * The writer replaced at run time ({@code SysWriteLogging.reconfigure}, as the Spring Boot
+ * The backend started again at run time ({@code SysWriteLogging.reconfigure}, as the Spring Boot
  * logging system does once Spring has read {@code logging.file.name}): loggers made before and
- * after switch whole, and while threads log across several switches every event lands exactly
- * once, whole, in one of the outputs.
+ * after switch whole to the new writer and levels, and while threads log across several switches
+ * every event lands exactly once, whole, in one of the outputs.
  */
 class ReconfigureTest {
     private static final String[] PLAIN = {"syswrite.logger.time", "none", "syswrite.logger.thread", "false"};
@@ -52,78 +57,105 @@ class ReconfigureTest {
     }
 
     @Test
-    void newOutputAndLayoutForLoggersOldAndNew() throws Exception {
+    void newOutputLayoutAndLevelsForLoggersOldAndNew() throws Exception {
         Path first = dir.resolve("first.log");
         Path second = dir.resolve("second.log");
         TestLoggers loggers = new TestLoggers(first, true, PLAIN);
         Logger before = loggers.factory.getLogger("before");
         before.info("one");
         loggers.factory.applyLevel("before", Level.WARN);
-        loggers.factory.reconfigure(config(second, "syswrite.logger.format", "json"));
-        before.warn("two");
-        before.info("not at info: the level set before stays");
-        loggers.factory.getLogger("after").info("three {}", 3);
+        before.info("not at info: set to warn");
+        loggers.factory.reconfigure(config(second, "syswrite.logger.format", "json", "syswrite.logger.level.after", "warn"));
+        before.info("two: the settings' levels replace those set since");
+        loggers.factory.getLogger("after").info("not at info: the settings say warn");
+        loggers.factory.getLogger("after").warn("three {}", 3);
         assertTrue(loggers.factory.writer().flush());
         assertEquals(List.of("INFO before - one"), Files.readAllLines(first, StandardCharsets.UTF_8));
         List<String> lines = Files.readAllLines(second, StandardCharsets.UTF_8);
         assertEquals(2, lines.size(), lines::toString);
         ObjectMapper json = new ObjectMapper();
         JsonNode two = json.readTree(lines.get(0));
-        assertEquals("two", two.get("message").asText());
+        assertEquals("two: the settings' levels replace those set since", two.get("message").asText());
         assertEquals("before", two.get("log.logger").asText());
         assertEquals("three 3", json.readTree(lines.get(1)).get("message").asText());
     }
 
-    /** Four threads log 20,000 numbered events while the output changes five times. */
+    /** Settings that name the output, layout and mode in effect keep the writer: nothing is reopened. */
+    @Test
+    void theSameSettingsKeepTheWriter() {
+        Path file = dir.resolve("same.log");
+        TestLoggers loggers = new TestLoggers(file, true, PLAIN);
+        EventWriter writer = loggers.factory.writer();
+        loggers.factory.reconfigure(config(file, "syswrite.logger.level", "warn"));
+        assertSame(writer, loggers.factory.writer());
+        assertEquals("warn", loggers.factory.levelOf("any"));
+        loggers.factory.reconfigure(config(file, "syswrite.logger.format", "json"));
+        assertNotSame(writer, loggers.factory.writer());
+    }
+
+    /**
+     * Four threads log numbered events all along five switches, sync and async: every event is in
+     * one of the outputs exactly once, whole. The old writers are retired at each switch, so a
+     * call that reached one late writes its event itself.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sync", "async"})
     void everyEventOnceAcrossSwitches(String mode) throws Exception {
         int threads = 4;
-        int perThread = 5_000;
         TestLoggers loggers = new TestLoggers(dir.resolve("out.0"), true, "syswrite.logger.time", "none", "syswrite.logger.thread", "false",
                 "syswrite.logger.mode", mode);
-        List<EventWriter> writers = new ArrayList<>(List.of(loggers.factory.writer()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong logged = new AtomicLong();
+        List<Future<Integer>> work = new ArrayList<>();
         try {
-            List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                int first = t * perThread;
+                int first = t * 10_000_000;
                 work.add(pool.submit(() -> {
-                    Logger log = loggers.factory.getLogger("t" + first); // some made after a switch
-                    for (int i = first; i < first + perThread; i++) {
-                        log.info("{} {}", i, "x".repeat(i % 41));
+                    Logger log = loggers.factory.getLogger("t" + first); // made while switches go on
+                    int n = 0;
+                    while (!stop.get()) {
+                        log.info("{} {}", first + n, "x".repeat(n % 41));
+                        n++;
+                        logged.incrementAndGet();
                     }
-                    return null;
+                    return n;
                 }));
             }
             for (int n = 1; n <= 5; n++) {
-                Thread.sleep(20);
+                long at = logged.get();
+                while (logged.get() < at + 2_000) {
+                    Thread.sleep(1); // some events through each writer
+                }
                 loggers.factory.reconfigure(config(dir.resolve("out." + n), "syswrite.logger.mode", mode));
-                writers.add(loggers.factory.writer());
             }
-            for (Future<?> w : work) {
-                w.get();
-            }
+            Thread.sleep(20);
         } finally {
-            pool.shutdownNow();
+            stop.set(true);
+            pool.shutdown();
         }
-        // A call that read a writer just before its switch may have queued its event after the
-        // switch's flush: as the JVM's exit does, flush every writer before reading the files.
-        for (EventWriter writer : writers) {
-            assertTrue(writer.flush());
+        Set<Integer> expected = new HashSet<>();
+        for (int t = 0; t < threads; t++) {
+            int count = work.get(t).get();
+            for (int n = 0; n < count; n++) {
+                expected.add(t * 10_000_000 + n);
+            }
         }
+        assertTrue(loggers.factory.writer().flush());
         Pattern event = Pattern.compile("INFO t\\d+ - (\\d+) (x*)");
         Set<Integer> seen = new HashSet<>();
         for (int n = 0; n <= 5; n++) {
-            for (String line : Files.readAllLines(dir.resolve("out." + n), StandardCharsets.UTF_8)) {
+            List<String> lines = Files.readAllLines(dir.resolve("out." + n), StandardCharsets.UTF_8);
+            assertFalse(lines.isEmpty(), "nothing through writer " + n);
+            for (String line : lines) {
                 Matcher m = event.matcher(line);
                 assertTrue(m.matches(), line);
                 int i = Integer.parseInt(m.group(1));
-                assertEquals("x".repeat(i % 41), m.group(2), line);
+                assertEquals("x".repeat(i % 10_000_000 % 41), m.group(2), line);
                 assertTrue(seen.add(i), "event " + i + " twice");
             }
         }
-        assertEquals(threads * perThread, seen.size(), "events lost");
+        assertEquals(expected, seen);
     }
 
     /** Through the public API, in a JVM where SLF4J found the backend by itself. */

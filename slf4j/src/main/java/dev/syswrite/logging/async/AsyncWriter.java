@@ -76,6 +76,8 @@ public final class AsyncWriter {
      * past it, so from then on callers write their own events, and nothing waits on the ring.
      */
     private volatile boolean stuck;
+    /** Drains the ring at the JVM's exit; taken out by {@link #retire()}. */
+    private final Thread hook = new Thread(this::close, "syswrite-logger-shutdown");
     /** Whether the writer is parked until a producer wakes it. */
     private volatile boolean sleeping;
     private volatile boolean failureReported;
@@ -108,9 +110,25 @@ public final class AsyncWriter {
      */
     public static AsyncWriter start(AsyncSettings settings, Level fsyncLevel, LogSink sink, int ringBytes) {
         AsyncWriter writer = new AsyncWriter(settings, fsyncLevel, sink, ringBytes);
-        Runtime.getRuntime().addShutdownHook(new Thread(writer::close, "syswrite-logger-shutdown"));
+        Runtime.getRuntime().addShutdownHook(writer.hook);
         writer.thread.start();
         return writer;
+    }
+
+    /**
+     * Ends this writer now, as its shutdown hook would at exit, and takes the hook out: for a
+     * writer replaced at run time. What is queued is drained; from then on callers write their
+     * own events, so an event that reaches this writer late is still written; the thread ends
+     * and the ring is left to the garbage collector. Where the JVM is already exiting, the hook
+     * does it instead.
+     */
+    public void retire() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            return; // the hook runs, or has run
+        }
+        close();
     }
 
     /**

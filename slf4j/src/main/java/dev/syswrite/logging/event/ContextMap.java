@@ -175,4 +175,25 @@ public final class ContextMap {
         }
         return text.append('}').toString();
     }
+
+    /**
+     * Whether {@code other} is a context map with the same entries in the same order.
+     *
+     * @param other any object
+     * @return true for equal entries
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContextMap map && Arrays.equals(entries, map.entries);
+    }
+
+    /**
+     * A hash of the entries, consistent with {@link #equals}.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(entries);
+    }
 }

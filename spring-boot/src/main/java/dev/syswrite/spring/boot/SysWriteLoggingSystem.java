@@ -158,16 +158,22 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
         apply(settings, levels);
     }
 
+    /**
+     * Starts the backend again with {@code settings} (its levels become those of its own
+     * settings: a second initialization, after a devtools restart, keeps none of the first's),
+     * then sets Spring Boot's quiet defaults and {@code levels}, and mirrors every level into JUL.
+     * Spring sets {@code logging.level.*} after this.
+     */
     private void apply(Map<String, String> settings, Map<String, String> levels) {
         SysWriteLogging.reconfigure(settings);
-        QUIET_DEFAULTS.forEach(this::setLogLevel);
+        QUIET_DEFAULTS.forEach((name, level) -> SysWriteLogging.setLevel(name, LEVELS.convertSystemToNative(level)));
         levels.forEach((name, level) -> {
             if (!SysWriteLogging.setLevel(name, level)) {
                 System.err.println("syswrite-logger: no level " + level + " for " + (name.isEmpty() ? "the root" : name));
-            } else {
-                propagateToJul(name, LEVELS.convertNativeToSystem(SysWriteLogging.levelOf(name)));
             }
         });
+        resetJul();
+        SysWriteLogging.levels().keySet().forEach(this::mirrorToJul);
     }
 
     /** What Spring's configuration says, as the backend's settings. */
@@ -216,17 +222,30 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
     public void setLogLevel(String loggerName, LogLevel level) {
         String name = ownName(loggerName);
         if (SysWriteLogging.setLevel(name, level == null ? null : LEVELS.convertSystemToNative(level))) {
-            propagateToJul(name, level);
+            mirrorToJul(name);
         }
     }
 
-    private void propagateToJul(String name, LogLevel level) {
-        if (!isBridgeAvailable()) {
+    /**
+     * Gives the JUL logger {@code name} the level syswrite now has set on that name (none: it
+     * inherits, as in syswrite; the root always has one), where JUL is bridged into SLF4J.
+     */
+    private void mirrorToJul(String name) {
+        if (!isBridgeInstalled()) {
             return;
         }
+        String own = name.isEmpty() ? SysWriteLogging.levelOf(name) : SysWriteLogging.levels().get(name);
         java.util.logging.Logger jul = java.util.logging.Logger.getLogger(name);
-        jul.setLevel(level == null ? null : julLevel(level));
+        jul.setLevel(own == null ? null : julLevel(LEVELS.convertNativeToSystem(own)));
         julLevelsSet.add(jul);
+    }
+
+    /** Gives back to JUL the levels this set: its loggers inherit again, its root at INFO, JUL's default. */
+    private void resetJul() {
+        for (java.util.logging.Logger jul : julLevelsSet) {
+            jul.setLevel(jul.getName().isEmpty() ? Level.INFO : null);
+        }
+        julLevelsSet.clear();
     }
 
     private static Level julLevel(LogLevel level) {
@@ -293,8 +312,9 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
 
     private static LoggerConfiguration configuration(String name, Map<String, String> set) {
         String own = set.get(name);
+        String effective = SysWriteLogging.levelOf(name);
         return new LoggerConfiguration(name.isEmpty() ? ROOT_LOGGER_NAME : name, own == null ? null : LEVELS.convertNativeToSystem(own),
-                LEVELS.convertNativeToSystem(SysWriteLogging.levelOf(name)));
+                effective == null ? LogLevel.OFF : LEVELS.convertNativeToSystem(effective)); // null: SLF4J is bound elsewhere
     }
 
     private static String ownName(String loggerName) {
@@ -311,18 +331,27 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
         return SysWriteLogging::flush;
     }
 
-    /** Takes the JUL bridge out again, and forgets the JUL levels set. */
+    /** Gives JUL back its levels and takes the bridge out again. */
     @Override
     public void cleanUp() {
         super.cleanUp();
+        resetJul();
         if (isBridgeAvailable()) {
             removeBridge();
         }
-        julLevelsSet.clear();
     }
 
     private boolean isBridgeAvailable() {
         return ClassUtils.isPresent(BRIDGE_HANDLER, getClassLoader());
+    }
+
+    /** Whether JUL's records go to SLF4J: its root's one handler is the bridge. */
+    private boolean isBridgeInstalled() {
+        if (!isBridgeAvailable()) {
+            return false;
+        }
+        Handler[] handlers = LogManager.getLogManager().getLogger("").getHandlers();
+        return handlers.length == 1 && handlers[0] instanceof SLF4JBridgeHandler;
     }
 
     private static boolean julHasAtMostItsConsoleHandler() {
