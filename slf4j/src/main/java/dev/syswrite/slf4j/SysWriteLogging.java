@@ -83,16 +83,19 @@ public final class SysWriteLogging {
      *     false if {@code settings} is null or SLF4J is bound to another backend
      */
     public static boolean reconfigure(Map<String, String> settings) {
-        if (settings == null || !(LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours)) {
-            return false;
-        }
         try {
+            if (settings == null || !(LoggerFactory.getILoggerFactory() instanceof SysWriteLoggerFactory ours)) {
+                return false;
+            }
             LoggerConfig config = LoggerConfig.load(new HashMap<>(settings));
             config.sayProblems();
             ours.reconfigure(config);
             return true;
-        } catch (RuntimeException e) {
-            System.err.println("syswrite-logger: reconfiguration failed, writing on as before (" + e + ")");
+        } catch (Throwable failure) { // a caller's map that throws, an output or ring that cannot be had
+            if (failure instanceof ThreadDeath stop) {
+                throw stop; // Thread.stop's, which must end the thread
+            }
+            System.err.println("syswrite-logger: reconfiguration failed, writing on as before (" + failure + ")");
             return false;
         }
     }

@@ -110,6 +110,9 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
     @Override
     public void beforeInitialize() {
         super.beforeInitialize();
+        if (!SysWriteLogging.isBound()) { // named by -Dorg.springframework.boot.logging.LoggingSystem, past Factory's check
+            System.err.println("syswrite-logger: SLF4J is bound to another backend; Spring Boot's logging settings reach nothing here");
+        }
         if (isBridgeAvailable() && julHasAtMostItsConsoleHandler()) {
             removeBridge();
             SLF4JBridgeHandler.install();
@@ -255,7 +258,7 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
     /**
      * The levels SLF4J's backend supports.
      *
-     * @return TRACE, DEBUG, INFO, WARN, ERROR, FATAL (as ERROR) and OFF
+     * @return TRACE, DEBUG, INFO, WARN, ERROR and OFF ({@code setLogLevel} takes FATAL as ERROR)
      */
     @Override
     public Set<LogLevel> getSupportedLogLevels() {
