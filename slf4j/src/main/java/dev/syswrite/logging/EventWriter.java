@@ -292,6 +292,9 @@ public final class EventWriter {
             try {
                 sink.formatFailed(failure);
             } catch (Throwable again) {
+                if (again instanceof ThreadDeath stop) {
+                    throw stop; // a stop that lands while the failure is counted ends the thread all the same
+                }
                 // no stack left to count it with: lost, but never thrown
             }
         } finally {
@@ -333,6 +336,9 @@ public final class EventWriter {
             try {
                 sink.formatFailed(failure);
             } catch (Throwable again) {
+                if (again instanceof ThreadDeath stop) {
+                    throw stop; // a stop that lands while the failure is counted ends the thread all the same
+                }
                 // no stack left to count it with: lost, but never thrown
             }
         } finally {
@@ -372,6 +378,9 @@ public final class EventWriter {
         try {
             buffers.releaseTemporary(slot);
         } catch (Throwable noStack) {
+            if (noStack instanceof ThreadDeath stop) {
+                throw stop; // the thread must end, not log on
+            }
             // only the count of this thread's temporary slots is left behind
         }
     }

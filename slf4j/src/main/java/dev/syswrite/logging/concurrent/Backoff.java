@@ -1,6 +1,5 @@
 package dev.syswrite.logging.concurrent;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -10,9 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  * one little CPU. Logging is not interruptible: an interrupt does not end a wait, and is kept.
  */
 public final class Backoff {
-    private static final long FIRST_NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    // Constants, so the class has no initializer: one run by a logging thread can be cut short (a
+    // Thread.stop, a stack overflow), and the class then fails every later use, in every thread.
+    private static final long FIRST_NAP_NANOS = 20_000; // 20 µs
     /** The longest spell parked: how late a waiter may see what it waits for, if nobody wakes it. */
-    static final long LONGEST_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long LONGEST_NAP_NANOS = 1_000_000; // 1 ms
 
     private Backoff() {}
 
