@@ -123,7 +123,6 @@ final class LoggerConfig {
         return false;
     }
 
-    /** The settings now in force: system properties over the class-path file. */
     /** Says the bad settings, if any, in one line on stderr. */
     void sayProblems() {
         if (!problems.isEmpty()) {
@@ -131,6 +130,7 @@ final class LoggerConfig {
         }
     }
 
+    /** The settings now in force: system properties over the class-path file. */
     static LoggerConfig load() {
         return load(Map.of());
     }
