@@ -76,14 +76,13 @@ final class SysWriteLoggerFactory implements ILoggerFactory {
             EventWriter old = output.writer();
             EventWriter next = config.settings.equals(old.settings()) ? old : opener.apply(config);
             synchronized (levelLock) {
-                levels = config.levels;
                 if (next != old) {
                     output = Output.of(next);
+                    for (SysWriteLogger logger : loggers.values()) {
+                        logger.setWriter(next);
+                    }
                 }
-                for (SysWriteLogger logger : loggers.values()) {
-                    logger.setWriter(next);
-                    logger.setLevel(config.levels.levelOf(logger.getName()));
-                }
+                putLevels(config.levels);
             }
             if (next != old) {
                 old.retire();
@@ -115,11 +114,15 @@ final class SysWriteLoggerFactory implements ILoggerFactory {
      */
     void applyLevel(String name, Level level) {
         synchronized (levelLock) {
-            LevelTable next = levels.with(name, level);
-            levels = next;
-            for (SysWriteLogger logger : loggers.values()) {
-                logger.setLevel(next.levelOf(logger.getName()));
-            }
+            putLevels(levels.with(name, level));
+        }
+    }
+
+    /** Puts {@code next} in effect for every logger, existing and future; under {@link #levelLock}. */
+    private void putLevels(LevelTable next) {
+        levels = next;
+        for (SysWriteLogger logger : loggers.values()) {
+            logger.setLevel(next.levelOf(logger.getName()));
         }
     }
 
