@@ -409,14 +409,9 @@ class RotationTest {
         assertFalse(orphan.isAlive(), "the watcher of an unreachable output ended");
     }
 
-    /** The sink of the last {@link #writer(Path, boolean, String...)}. */
     /** Whether the output's path names a file again, and nothing is in it yet. */
     private static boolean madeAgainEmpty(EventWriter writer) throws IOException {
-        try {
-            return Files.size(Path.of(writer.settings().output().target())) == 0;
-        } catch (NoSuchFileException notYet) {
-            return false;
-        }
+        return sizeOf(Path.of(writer.settings().output().target())) == 0;
     }
 
     /**
@@ -424,13 +419,19 @@ class RotationTest {
      * the test makes gets events (in the async mode events logged are not yet in the file).
      */
     private static boolean hasEvents(Path file) throws IOException {
+        return sizeOf(file) > 0;
+    }
+
+    /** The size of {@code file}; -1 if the path names none (not made again yet). */
+    private static long sizeOf(Path file) throws IOException {
         try {
-            return Files.size(file) > 0;
+            return Files.size(file);
         } catch (NoSuchFileException notYet) {
-            return false;
+            return -1;
         }
     }
 
+    /** The sink of the last {@link #writer(Path, boolean, String...)}. */
     private LogSink lastSink() {
         return sinks.get(sinks.size() - 1);
     }
