@@ -131,7 +131,7 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
     /** Applies Spring's settings: see the class's description. */
     @Override
     protected void loadDefaults(LoggingInitializationContext initializationContext, LogFile logFile) {
-        apply(springSettings(initializationContext.getEnvironment(), logFile), Map.of());
+        apply(Map.of(), initializationContext.getEnvironment(), logFile);
     }
 
     /**
@@ -147,36 +147,26 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
             throw new IllegalStateException("cannot read the syswrite logging configuration " + location, e);
         }
         Map<String, String> settings = new HashMap<>();
-        Map<String, String> levels = new LinkedHashMap<>();
-        for (String key : file.stringPropertyNames()) {
-            if (key.equals(PREFIX + "level")) {
-                levels.put("", file.getProperty(key));
-            } else if (key.startsWith(PREFIX + "level.")) {
-                levels.put(key.substring((PREFIX + "level.").length()), file.getProperty(key));
-            } else {
-                settings.put(key, file.getProperty(key));
-            }
-        }
-        settings.putAll(springSettings(initializationContext.getEnvironment(), logFile));
-        apply(settings, levels);
+        file.stringPropertyNames().forEach(key -> settings.put(key, file.getProperty(key)));
+        apply(settings, initializationContext.getEnvironment(), logFile);
     }
 
     /**
-     * Starts the backend again with {@code settings} (its levels become those of its own
-     * settings: a second initialization, after a devtools restart, keeps none of the first's),
-     * then sets Spring Boot's quiet defaults and {@code levels}, and mirrors every level into JUL.
-     * Spring sets {@code logging.level.*} after this.
+     * Starts the backend again ({@link SysWriteLogging#reconfigure}) with Spring Boot's quiet
+     * defaults as levels, {@code own} settings over them and Spring's settings over those; its
+     * levels become those of the settings, so a second initialization (after a devtools
+     * restart) keeps none of the first's. Then mirrors every level into JUL. Spring sets
+     * {@code logging.level.*} after this.
      */
-    private void apply(Map<String, String> settings, Map<String, String> levels) {
+    private void apply(Map<String, String> own, Environment environment, LogFile logFile) {
+        Map<String, String> settings = new HashMap<>();
+        QUIET_DEFAULTS.forEach((name, level) -> settings.put(PREFIX + "level." + name, LEVELS.convertSystemToNative(level)));
+        settings.putAll(own);
+        settings.putAll(springSettings(environment, logFile));
         SysWriteLogging.reconfigure(settings);
-        QUIET_DEFAULTS.forEach((name, level) -> SysWriteLogging.setLevel(name, LEVELS.convertSystemToNative(level)));
-        levels.forEach((name, level) -> {
-            if (!SysWriteLogging.setLevel(name, level)) {
-                System.err.println("syswrite-logger: no level " + level + " for " + (name.isEmpty() ? "the root" : name));
-            }
-        });
         resetJul();
-        SysWriteLogging.levels().keySet().forEach(this::mirrorToJul);
+        Map<String, String> set = SysWriteLogging.levels();
+        set.keySet().forEach(name -> mirrorToJul(name, set));
     }
 
     /** What Spring's configuration says, as the backend's settings. */
@@ -225,19 +215,19 @@ public class SysWriteLoggingSystem extends AbstractLoggingSystem {
     public void setLogLevel(String loggerName, LogLevel level) {
         String name = ownName(loggerName);
         if (SysWriteLogging.setLevel(name, level == null ? null : LEVELS.convertSystemToNative(level))) {
-            mirrorToJul(name);
+            mirrorToJul(name, SysWriteLogging.levels());
         }
     }
 
     /**
-     * Gives the JUL logger {@code name} the level syswrite now has set on that name (none: it
-     * inherits, as in syswrite; the root always has one), where JUL is bridged into SLF4J.
+     * Gives the JUL logger {@code name} the level syswrite has set on that name in {@code set}
+     * (none: it inherits, as in syswrite; the root always has one), where JUL is bridged into SLF4J.
      */
-    private void mirrorToJul(String name) {
+    private void mirrorToJul(String name, Map<String, String> set) {
         if (!isBridgeInstalled()) {
             return;
         }
-        String own = name.isEmpty() ? SysWriteLogging.levelOf(name) : SysWriteLogging.levels().get(name);
+        String own = name.isEmpty() ? SysWriteLogging.levelOf(name) : set.get(name);
         java.util.logging.Logger jul = java.util.logging.Logger.getLogger(name);
         jul.setLevel(own == null ? null : julLevel(LEVELS.convertNativeToSystem(own)));
         julLevelsSet.add(jul);
