@@ -305,6 +305,55 @@ JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_addressVector(
 	return syswrite_sys_writev(fd, (const struct syswrite_iovec *)(__INTPTR_TYPE__)iov, iovcnt);
 }
 
+/*
+ * The first 8 bytes of a direct buffer, where a result can be stored safely; NULL for anything
+ * else: null, a heap buffer (its address field holds an array offset), one too small or
+ * misaligned, or one that views a segment, whose arena may free it.
+ */
+static volatile jlong *note_slot(JNIEnv *env, jobject buffer)
+{
+	jfieldID segment = __atomic_load_n(&buffer_segment, __ATOMIC_ACQUIRE);
+	jobject array;
+	jboolean heap;
+	__INTPTR_TYPE__ address;
+
+	if (buffer == NULL || byte_buffer_array == NULL)
+		return NULL;
+	array = (*env)->GetObjectField(env, buffer, byte_buffer_array);
+	heap = array != NULL;
+	(*env)->DeleteLocalRef(env, array);
+	if (heap || (segment != NULL && views_segment(env, buffer, segment)))
+		return NULL;
+	address = (__INTPTR_TYPE__)(*env)->GetLongField(env, buffer, buffer_address);
+	if (address == 0 || address % (__INTPTR_TYPE__)sizeof(jlong) != 0)
+		return NULL;
+	if ((*env)->GetIntField(env, buffer, buffer_capacity) < (jint)sizeof(jlong))
+		return NULL;
+	return (volatile jlong *)address;
+}
+
+/*
+ * addressVector, with the result also stored in the first 8 bytes of the direct buffer `result`
+ * before this returns. Java cannot be stopped in native code, but it can be at any bytecode once
+ * back (Thread.stop, an async exception): a caller that must know what the kernel took, even if it
+ * dies before it reads the return value, finds it there. A result buffer this could not store
+ * into safely (null, not direct, too small, misaligned, a view of a segment an arena may free)
+ * is refused with -EINVAL before the system call.
+ */
+JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_addressVectorNoted(
+	JNIEnv *env, jclass cls, jint fd, jlong iov, jint iovcnt, jobject result)
+{
+	volatile jlong *note = note_slot(env, result);
+	jlong written;
+
+	(void)cls;
+	if (note == NULL)
+		return NEG_EINVAL;
+	written = syswrite_sys_writev(fd, (const struct syswrite_iovec *)(__INTPTR_TYPE__)iov, iovcnt);
+	*note = written; /* result's local reference keeps its memory alive until this returns */
+	return written;
+}
+
 /* fdatasync(2) of the descriptor, the FileDescriptor's read at the moment of the call if given. */
 JNIEXPORT jlong JNICALL Java_dev_syswrite_internal_NativeWrite_datasync(
 	JNIEnv *env, jclass cls, jobject fd_object, jint fd)
@@ -328,6 +377,7 @@ static JNINativeMethod entry_points[] = {
 	{"address", "(IJJ)J", (void *)Java_dev_syswrite_internal_NativeWrite_address},
 	{"gather", "(Ljava/io/FileDescriptor;I[Ljava/nio/ByteBuffer;IJLjava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_gather},
 	{"addressVector", "(IJI)J", (void *)Java_dev_syswrite_internal_NativeWrite_addressVector},
+	{"addressVectorNoted", "(IJILjava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_addressVectorNoted},
 	{"bufferAddress", "(Ljava/nio/ByteBuffer;)J", (void *)Java_dev_syswrite_internal_NativeWrite_bufferAddress},
 	{"mayViewSegment", "(Ljava/nio/ByteBuffer;)Z", (void *)Java_dev_syswrite_internal_NativeWrite_mayViewSegment},
 	{"datasync", "(Ljava/io/FileDescriptor;I)J", (void *)Java_dev_syswrite_internal_NativeWrite_datasync},

@@ -51,22 +51,24 @@ public final class EngineAccess {
 
     /**
      * One {@code writev(2)} of {@code iovcnt} iovecs at {@code iov}, as
-     * {@code SysWrite.writevAddressRaw}, but reaching the system call with no call that returns
-     * on the way: the caller's call leads straight into the native method. The async writer
-     * relies on it: a {@code Thread.stop} is delivered at a return, a loop's back edge or the
-     * way back from native code, so a {@code ThreadDeath} out of this call means the kernel has
-     * already taken the batch, which the writer then marks written rather than write twice. The
-     * public form first checks that the library loaded, a call whose return a stop can land on
-     * before the system call, and the batch would then be marked written though never written.
-     * Internal because that is a promise about HotSpot's safepoints, not one an API can make.
+     * {@code SysWrite.writevAddressRaw}, with the result also stored in {@code note} before the
+     * call returns to Java. The async writer relies on it: a {@code Thread.stop} or a stack
+     * overflow can end its thread at any bytecode, before the system call or after it, and the
+     * next drain reads the note to tell which, so a batch is neither written twice nor taken for
+     * written when it was not. Internal because only a caller that owns {@code note} for as long
+     * as it may read it could rely on this, and because the public raw forms check that the
+     * library loaded, which this leaves to the engine (it loads the library before it writes).
      *
      * @param fd the descriptor
      * @param iov the address of the first {@code struct iovec}; the library must be loaded
      * @param iovcnt how many, at most {@code SysWrite.IOV_MAX}
-     * @return the count written, or {@code -errno}
+     * @param note a direct buffer of at least 8 bytes, 8-byte aligned, viewing no segment; its
+     *     first 8 bytes receive the result, in native byte order
+     * @return the count written, or {@code -errno}; {@code -EINVAL}, with nothing written or
+     *     stored, for a {@code note} that is not such a buffer
      */
-    public static long writevAddress(int fd, long iov, int iovcnt) {
-        return NativeWrite.addressVector(fd, iov, iovcnt);
+    public static long writevAddress(int fd, long iov, int iovcnt, ByteBuffer note) {
+        return NativeWrite.addressVectorNoted(fd, iov, iovcnt, note);
     }
 
     /**

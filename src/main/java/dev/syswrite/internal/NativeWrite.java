@@ -23,7 +23,7 @@ public final class NativeWrite {
      * The native interface's version: the shim answers {@link #abiVersion()} with the value it was
      * compiled with, so a library from a release with other entry points is refused at load.
      */
-    public static final int ABI_VERSION = 5;
+    public static final int ABI_VERSION = 6;
 
     /**
      * The most one {@code write(2)} or {@code writev(2)} takes on Linux ({@code MAX_RW_COUNT}
@@ -170,6 +170,20 @@ public final class NativeWrite {
      * @return the count written, or {@code -errno}
      */
     public static native long addressVector(int fd, long iov, int iovcnt);
+
+    /**
+     * {@link #addressVector}, with the result also stored in the first 8 bytes of {@code note}
+     * (native byte order) before the call returns to Java: a thread stopped on its way back
+     * ({@code Thread.stop} lands at any bytecode) leaves behind what the kernel did.
+     *
+     * @param fd the descriptor
+     * @param iov where the array of {@code struct iovec} starts; the kernel checks it
+     * @param iovcnt how many iovecs
+     * @param note a direct buffer of at least 8 bytes, 8-byte aligned, that views no segment
+     * @return the count written, or {@code -errno}; {@code -EINVAL}, with nothing written or
+     *     stored, for a {@code note} that is not such a buffer
+     */
+    public static native long addressVectorNoted(int fd, long iov, int iovcnt, ByteBuffer note);
 
     /**
      * One {@code fdatasync(2)}: returns once the descriptor's data, and the metadata needed to
