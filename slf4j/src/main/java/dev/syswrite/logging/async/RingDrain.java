@@ -15,16 +15,23 @@ import java.nio.ByteOrder;
  * who drains or when ({@link AsyncWriter} decides): every method runs under the writer's drain
  * lock, by one thread at a time.
  *
- * <p>A drain may die at any instruction (a stack overflow, {@code Thread.stop}). The lines the
- * kernel took are marked written ({@link #written}, {@link #writtenPart}) by stores in the frame
- * that called {@code writev(2)}, right after it returns and before anything that could fail, so
- * the next drain frees their room rather than write them again; a line the kernel took part of
- * is continued where it stopped.
+ * <p>A drain may die at any bytecode (a stack overflow, {@code Thread.stop}), before its
+ * {@code writev(2)} or after it. So the shim stores each call's result in {@link #note} before it
+ * returns to Java, over a value that says a call is under way; what the kernel took is then
+ * marked ({@link #written}, {@link #writtenPart}, {@link #newlineOwed}) from that note and from
+ * the batch as it was built, by {@link #settle}, which gives the same marks however often it runs,
+ * until the note says settled. A drain that finds a note still unsettled settles it first: a
+ * batch the kernel took is never written twice, one it never saw is never taken for written, and
+ * a line the kernel took part of is continued where it stopped.
  */
 final class RingDrain {
     private static final long EINTR = -Errno.EINTR.number();
     /** Bytes of one {@code struct iovec}: base and length, 8 bytes each on a 64-bit kernel. */
     private static final int IOVEC = 16;
+    /** In {@link #note}: every call's result is marked. Below any result (-4095 to 2^31). */
+    private static final long SETTLED = Long.MIN_VALUE;
+    /** In {@link #note}: a call is under way, and the shim stores its result over this. */
+    private static final long CALLING = Long.MIN_VALUE + 1;
 
     private final EventRing ring;
     private final LogSink sink;
@@ -33,14 +40,28 @@ final class RingDrain {
     private final Pin holder;
 
     /*
-     * A batch's iovec i holds the line of the record from entryStart[i] to entryEnd[i],
-     * entryLength[i] bytes still to write (the first entry may be the newline a torn line owes, of
-     * no record). Arrays, not the native iovecs, so that the frame that called writev(2) can mark
-     * what it wrote with array reads and field stores only.
+     * The batch: iovec i holds the line of the record from entryStart[i] to entryEnd[i],
+     * entryLength[i] bytes at entryBase[i] (the first `skip` entries are the newline a torn line
+     * owes, of no record), up to ring position `end` (padding and orphans included), `bytes` in all.
+     * Fixed once built, with the marks it started from (`startWritten`, `startPart`), so that
+     * settle() can derive the marks for any count of bytes taken from these alone.
      */
     private final long[] entryStart = new long[SysWrite.IOV_MAX];
     private final long[] entryEnd = new long[SysWrite.IOV_MAX];
+    private final long[] entryBase = new long[SysWrite.IOV_MAX];
     private final long[] entryLength = new long[SysWrite.IOV_MAX];
+    private int entries;
+    private int skip;
+    private long end;
+    private long bytes;
+    private long startWritten;
+    private int startPart;
+    /** Bytes of the batch the kernel took in calls already settled. */
+    private long taken;
+    /** Set by {@link #mark}: the entries the kernel took whole, and the bytes it took of the next. */
+    private int takenEntries;
+    private long takenInto;
+
     /** Ring position up to which every line is in the kernel, or counted lost: at or past head. */
     private long written;
     /** Bytes of the line of the record at {@link #written} already in the kernel. */
@@ -51,6 +72,8 @@ final class RingDrain {
     /** The iovecs of one batch, in native memory. */
     private final ByteBuffer iov = ByteBuffer.allocateDirect(IOVEC * SysWrite.IOV_MAX).order(ByteOrder.nativeOrder());
     private final long iovAddress;
+    /** The last call's result, stored by the shim before it returns; {@link #SETTLED} once marked. */
+    private final ByteBuffer note = ByteBuffer.allocateDirect(Long.BYTES).order(ByteOrder.nativeOrder()).putLong(0, SETTLED);
     private final long ringAddress;
     /** One newline, written first after a line the kernel took only part of. */
     private final ByteBuffer newline = ByteBuffer.allocateDirect(1).put(0, (byte) '\n');
@@ -78,30 +101,31 @@ final class RingDrain {
     /**
      * Writes the committed lines at the head of the ring, up to {@code IOV_MAX} of them, in one
      * {@code writev(2)} (more only after a short write), and frees their room.
-     * First frees the room of lines an earlier drain wrote but died before freeing.
+     * First marks and frees what the kernel took of a batch whose drain died.
      *
      * @return how many records it consumed (padding included), or 1 if it only freed room; 0 if
      *     none was committed
      */
     int batch() {
+        long result = note.getLong(0);
+        if (result != SETTLED) {
+            settle(result); // a drain died between its call and the marks
+        }
         long head = ring.head();
         if (written > head) {
-            ring.release(written); // an earlier drain wrote these lines, then failed (out of stack) before this
+            ring.release(written); // an earlier drain wrote these lines, then died before this
             return 1;
         }
         long tail = ring.tail(); // past it lie older records: a full ring's memory holds nothing else
         long at = head;
         int records = 0;
-        int entries = 0;
-        long bytes = 0;
+        entries = 0;
+        bytes = 0;
         if (newlineOwed || sink.takeTorn()) {
             newlineOwed = true;
-            putIovec(entries, newlineAddress, 1);
-            entryStart[entries] = entryEnd[entries] = head;
-            entryLength[entries++] = 1;
-            bytes = 1;
+            addEntry(head, head, newlineAddress, 1);
         }
-        int skip = entries;
+        skip = entries;
         for (int size; at < tail && entries < SysWrite.IOV_MAX; at += size, records++) {
             size = ring.sizeAt(at);
             if (size == 0 && (size = ring.orphanSizeAt(at)) != 0) {
@@ -116,11 +140,7 @@ final class RingDrain {
             }
             int done = at == written ? writtenPart : 0; // a line an earlier drain wrote part of
             if (length > done) {
-                putIovec(entries, ringAddress + ring.lineOffset(at) + done, length - done);
-                entryStart[entries] = at;
-                entryEnd[entries] = at + size;
-                entryLength[entries++] = length - done;
-                bytes += length - done;
+                addEntry(at, at + size, ringAddress + ring.lineOffset(at) + done, length - done);
             }
         }
         if (records == 0) {
@@ -132,7 +152,13 @@ final class RingDrain {
         }
         counters.countFill(tail - head);
         if (entries > 0) {
-            writeBatch(entries, skip, bytes, at);
+            end = at;
+            startWritten = written;
+            startPart = writtenPart;
+            taken = 0;
+            takenEntries = 0;
+            takenInto = 0;
+            writeBatch();
         } else {
             written = at; // padding and orphans only
             writtenPart = 0;
@@ -141,100 +167,120 @@ final class RingDrain {
         return records;
     }
 
+    private void addEntry(long start, long end, long base, long length) {
+        entryStart[entries] = start;
+        entryEnd[entries] = end;
+        entryBase[entries] = base;
+        entryLength[entries] = length;
+        putIovec(entries++, base, length);
+        bytes += length;
+    }
+
     private void putIovec(int index, long base, long length) {
         iov.putLong(index * IOVEC, base).putLong(index * IOVEC + 8, length);
     }
 
     /**
-     * One {@code writev(2)} of the batch's {@code entries} iovecs, the first {@code skip} of them
-     * not lines, up to ring position {@code end}; continued after a short write, to the same file
-     * even if it is swapped meanwhile. Lines the kernel refused are counted as lost.
+     * Writes the batch: continued after a short write, to the same file even if it is swapped
+     * meanwhile. Lines the kernel refused are counted as lost.
      */
-    private void writeBatch(int entries, int skip, long bytes, long end) {
-        long left = bytes;
+    private void writeBatch() {
         OpenFile pinned = null;
         OutputFile output = sink.outputFile();
         try {
             pinned = sink.pin(holder, bytes); // a batch over PIPE_BUF to a pipe: alone, as a long line
-            left = writePinned(pinned, entries, skip, bytes, end);
+            writePinned(pinned);
         } finally {
             holder.file = null; // stores: the file is let go even with no stack left
             if (output.alone == holder) {
                 output.alone = null;
             }
             if (pinned != null) {
-                sink.wrote(pinned, bytes - left);
+                sink.wrote(pinned, taken);
             }
         }
-        if (left == 0) {
+        if (taken == bytes) {
             sink.succeeded(); // not pinned: it may write a report of its own
         }
     }
 
-    /**
-     * {@link #writeBatch} to {@code pinned}; returns how many bytes the kernel did not take.
-     * Everything the kernel took is marked in {@link #written} and {@link #writtenPart} by the
-     * frame that called it, before any other call.
-     */
-    private long writePinned(OpenFile pinned, int entries, int skip, long bytes, long end) {
-        int first = 0;
+    /** {@link #writeBatch} to {@code pinned}, each call's result settled before the next. */
+    private void writePinned(OpenFile pinned) {
         while (true) {
-            long n;
-            try {
-                n = sink.writev(pinned, iovAddress + (long) first * IOVEC, entries - first);
-            } catch (Throwable stopped) {
-                // A StackOverflowError comes before the system call (only a call's entry runs out
-                // of stack): nothing was written. Thread.stop's ThreadDeath comes on its way back
-                // (the sink reaches the kernel through no return a stop could land on:
-                // EngineAccess.writevAddress): the kernel took the batch, so it must not be
-                // written again.
-                if (stopped instanceof ThreadDeath) {
-                    written = end;
-                    writtenPart = 0;
-                    newlineOwed = false;
-                }
-                throw stopped;
+            int first = takenEntries;
+            putIovec(first, entryBase[first] + takenInto, entryLength[first] - takenInto); // where a short write stopped
+            note.putLong(0, CALLING);
+            long n = sink.writev(pinned, iovAddress + (long) first * IOVEC, entries - first, note);
+            if (!settle(n) || taken == bytes) {
+                return;
             }
-            if (n == bytes) { // all out: marked before anything else, with stores only (no loop: a stop lands on its back edge)
-                written = end; // with the padding after the last line
-                writtenPart = 0;
-                newlineOwed = false;
-                counters.countBatch(entries - skip);
-                return 0;
-            }
-            if (n > 0) { // part out: marked first, with array reads and field stores only
-                bytes -= n;
-                for (; first < entries && n >= entryLength[first]; n -= entryLength[first++]) {
-                    if (first < skip) {
-                        newlineOwed = false;
-                    } else {
-                        written = entryEnd[first];
-                        writtenPart = 0;
-                    }
-                }
-                if (n > 0) { // the kernel took part of iovec `first`, a line
-                    written = entryStart[first];
-                    writtenPart += (int) n; // on top of what an earlier drain wrote, if it is that line
-                    entryLength[first] -= n;
-                    iov.putLong(first * IOVEC, iov.getLong(first * IOVEC) + n).putLong(first * IOVEC + 8, entryLength[first]);
-                }
-                continue;
-            }
-            if (n == EINTR) {
-                continue;
-            }
-            boolean torn = writtenPart > 0 || newlineOwed;
-            written = end; // refused: the rest is counted lost, not tried again
-            writtenPart = 0;
-            newlineOwed = false;
-            if (first > skip) {
-                counters.countBatch(first - skip); // the lines before the refusal are out
-            }
-            if (torn) {
-                sink.markTorn(); // part of a line is out, or the newline owed is still owed
-            }
-            sink.failed(n == 0 ? 0 : (int) -n, entries - Math.max(first, skip));
-            return bytes;
         }
+    }
+
+    /**
+     * Marks what the call whose result is {@code n} did: the bytes the kernel took, or, if it
+     * refused them, the rest of the batch as lost. Runs again with the same outcome until the note
+     * says settled, so a drain that dies inside it leaves the next one to finish it.
+     *
+     * @param n the call's result, or {@link #CALLING} for a call that never reached the kernel
+     * @return whether the batch may go on: the call took bytes, or none for a reason to retry
+     */
+    private boolean settle(long n) {
+        if (n > 0) {
+            mark(taken + n);
+            note.putLong(0, SETTLED);
+            taken += n;
+            if (taken == bytes) {
+                counters.countBatch(entries - skip);
+            }
+            return true;
+        }
+        mark(taken); // the marks of the calls before, whatever a settle cut short stored
+        if (n == CALLING || n == EINTR) {
+            note.putLong(0, SETTLED);
+            return true;
+        }
+        boolean torn = writtenPart > 0 || newlineOwed;
+        int first = takenEntries;
+        written = end; // refused: the rest is counted lost, not tried again
+        writtenPart = 0;
+        newlineOwed = false;
+        note.putLong(0, SETTLED);
+        if (first > skip) {
+            counters.countBatch(first - skip); // the lines before the refusal are out
+        }
+        if (torn) {
+            sink.markTorn(); // part of a line is out, or the newline owed is still owed
+        }
+        sink.failed(n == 0 ? 0 : (int) -n, entries - Math.max(first, skip));
+        return false;
+    }
+
+    /**
+     * Sets the marks for the kernel having taken the first {@code took} bytes of the batch, from
+     * the batch as built alone: the same marks however often it runs.
+     */
+    private void mark(long took) {
+        int whole = 0;
+        long left = took;
+        for (; whole < entries && left >= entryLength[whole]; whole++) {
+            left -= entryLength[whole];
+        }
+        if (whole == entries) {
+            written = end; // with the padding after the last line
+            writtenPart = 0;
+        } else if (left > 0) { // part of a line: continued where the kernel stopped
+            written = entryStart[whole];
+            writtenPart = (entryStart[whole] == startWritten ? startPart : 0) + (int) left;
+        } else if (whole > skip) {
+            written = entryEnd[whole - 1];
+            writtenPart = 0;
+        } else {
+            written = startWritten;
+            writtenPart = startPart;
+        }
+        newlineOwed = whole < skip;
+        takenEntries = whole;
+        takenInto = left;
     }
 }

@@ -276,14 +276,17 @@ public abstract class LogSink {
 
     /**
      * One {@code writev(2)} of {@code count} iovecs in native memory at {@code iov} to
-     * {@code pinned}, where {@link #gathers()}.
+     * {@code pinned}, where {@link #gathers()}; the result is also stored in {@code note} before
+     * the call returns to Java, for a caller stopped before it reads the return value.
      *
      * @param pinned the file, pinned by the caller
      * @param iov the address of the first {@code struct iovec}
      * @param count how many there are, at most 1024
+     * @param note a direct buffer of 8 bytes or more, 8-byte aligned, that views no segment: its
+     *     first 8, in native order, receive the result
      * @return the count written, or {@code -errno}
      */
-    public long writev(OpenFile pinned, long iov, int count) {
+    public long writev(OpenFile pinned, long iov, int count, ByteBuffer note) {
         throw new UnsupportedOperationException("no writev without syswrite's library");
     }
 

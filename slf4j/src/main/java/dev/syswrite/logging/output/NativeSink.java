@@ -29,8 +29,8 @@ final class NativeSink extends LogSink {
     }
 
     @Override
-    public long writev(OpenFile pinned, long iov, int count) {
-        return EngineAccess.writevAddress(pinned.fd, iov, count); // no return between the caller and the kernel: see there
+    public long writev(OpenFile pinned, long iov, int count, ByteBuffer note) {
+        return EngineAccess.writevAddress(pinned.fd, iov, count, note);
     }
 
     @Override
