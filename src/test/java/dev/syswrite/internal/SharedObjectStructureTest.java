@@ -161,7 +161,8 @@ class SharedObjectStructureTest {
                 "Java_dev_syswrite_internal_NativeWrite_array", "Java_dev_syswrite_internal_NativeWrite_arrayVia",
                 "Java_dev_syswrite_internal_NativeWrite_direct", "Java_dev_syswrite_internal_NativeWrite_descriptor",
                 "Java_dev_syswrite_internal_NativeWrite_watchSegments", "Java_dev_syswrite_internal_NativeWrite_gather",
-                "Java_dev_syswrite_internal_NativeWrite_addressVector", "Java_dev_syswrite_internal_NativeWrite_bufferAddress",
+                "Java_dev_syswrite_internal_NativeWrite_addressVector", "Java_dev_syswrite_internal_NativeWrite_addressVectorNoted",
+                "Java_dev_syswrite_internal_NativeWrite_bufferAddress",
                 "Java_dev_syswrite_internal_NativeWrite_datasync", "Java_dev_syswrite_internal_NativeWrite_mayViewSegment",
                 "syswrite_write", "syswrite_writev"),
                 exported);
