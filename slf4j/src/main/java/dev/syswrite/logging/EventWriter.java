@@ -3,6 +3,11 @@ package dev.syswrite.logging;
 import dev.syswrite.logging.async.AsyncCounts;
 import dev.syswrite.logging.async.AsyncSettings;
 import dev.syswrite.logging.async.AsyncWriter;
+import dev.syswrite.logging.async.EventFormatter;
+import dev.syswrite.logging.capture.CapturedNames;
+import dev.syswrite.logging.capture.EventCapture;
+import dev.syswrite.logging.capture.EventReplay;
+import dev.syswrite.logging.capture.ReplayFormatter;
 import dev.syswrite.logging.concurrent.StoreReleasedLock;
 import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.KeyValue;
@@ -12,6 +17,7 @@ import dev.syswrite.logging.layout.JsonLayout;
 import dev.syswrite.logging.layout.JsonLine;
 import dev.syswrite.logging.layout.Layout;
 import dev.syswrite.logging.layout.LayoutSettings;
+import dev.syswrite.logging.layout.LineBytes;
 import dev.syswrite.logging.layout.TextLayout;
 import dev.syswrite.logging.output.LogSink;
 import dev.syswrite.logging.output.LossCounts;
@@ -21,7 +27,6 @@ import dev.syswrite.logging.output.Pin;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.logging.text.Utf8;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -70,11 +75,15 @@ public final class EventWriter {
     /** Whether the encoder escapes the line's head: the text layout's choice; JSON is escaped as it is appended. */
     private final boolean escapesOnEncode;
     private final EventBuffers buffers;
-    /** {@code " [truncated to N bytes]\n"}, what ends a cut line. */
-    private final byte[] truncationMark;
+    /** How a line's text becomes its bytes, on this side and on the async writer's. */
+    private final LineBytes lineBytes;
 
     /** The asynchronous mode's queue and writer; null in the synchronous mode. */
     private final AsyncWriter async;
+    /** Captures events for the async writer to format; null in the synchronous mode. */
+    private final EventCapture capture;
+    /** Lays a captured event out, for a caller whose event the ring did not take. */
+    private final EventReplay replay;
 
     private final StoreReleasedLock largeLock = new StoreReleasedLock();
     /** The hold on the output of whoever holds {@link #largeLock}. */
@@ -113,8 +122,13 @@ public final class EventWriter {
             sink.register(holder);
         }
         sink.register(largeHolder);
-        this.async = settings.async() != null && sink.gathers() ? startAsync(settings.async(), fsyncLevel, sink) : null;
-        this.truncationMark = (" [truncated to " + layoutSettings.lineMax() + " bytes]\n").getBytes(StandardCharsets.US_ASCII);
+        CapturedNames names = CapturedNames.bounded();
+        this.replay = new EventReplay(layoutSettings, layout, names);
+        this.lineBytes = new LineBytes(layoutSettings, escapesOnEncode);
+        this.async = settings.async() != null && sink.gathers()
+                ? startAsync(settings.async(), fsyncLevel, sink, new ReplayFormatter(replay, lineBytes, sink))
+                : null;
+        this.capture = async == null ? null : new EventCapture(layoutSettings, mdc, buffers, names);
         initializeFormatting();
     }
 
@@ -135,6 +149,11 @@ public final class EventWriter {
             slot.encoder.encode(line.chars(), 0, line.bodyStart(), escapesOnEncode, out, 1, out.capacity());
             slot.encoder.encode(line.chars(), line.bodyStart(), line.length(), false, out, 1, out.capacity());
             line.shrink();
+            if (capture != null) { // the async mode's capture and replay, which a logging call's drain runs too
+                capture.capture(slot, 0, Level.ERROR, "start", "start", "start {} {} {} {} {} {} {} {} {} {}", 10, null, null,
+                        new Object[] {1, 2L, 3.0, 4f, true, 'x', "start", null, new int[] {1}, new Object()});
+                replay.layOut(slot, slot.record, 0);
+            }
         } catch (RuntimeException unexpected) {
             // a warm-up only: the first event initializes what is left
         } finally {
@@ -148,7 +167,7 @@ public final class EventWriter {
      * tried at the default size, then at the least, before falling back; either way it is said on
      * stderr, never thrown.
      */
-    private static AsyncWriter startAsync(AsyncSettings async, Level fsyncLevel, LogSink sink) {
+    private static AsyncWriter startAsync(AsyncSettings async, Level fsyncLevel, LogSink sink, EventFormatter formatter) {
         Throwable failure = null;
         int tried = Integer.MAX_VALUE;
         for (int ring : new int[] {async.ringBytes(), AsyncSettings.RING_DEFAULT_BYTES, AsyncSettings.RING_LEAST_BYTES}) {
@@ -157,7 +176,7 @@ public final class EventWriter {
             }
             tried = ring;
             try {
-                AsyncWriter writer = AsyncWriter.start(async, fsyncLevel, sink, ring);
+                AsyncWriter writer = AsyncWriter.start(async, fsyncLevel, sink, ring, formatter);
                 if (ring != async.ringBytes()) {
                     System.err.println("syswrite-logger: an async ring of " + async.ringBytes() + " bytes cannot be allocated ("
                             + failure + "); using a ring of " + ring + " bytes");
@@ -282,9 +301,14 @@ public final class EventWriter {
         EventBuffers.Slot slot = null;
         try {
             slot = buffers.acquire();
-            head(slot, 0, null, level, logger, layoutSettings.markers() ? marker : null, null);
-            layout.body(slot, null, pattern, count, a1, a2, more, throwable);
-            emit(slot, slot.line, level);
+            String shown = layoutSettings.markers() ? marker : null;
+            if (async == null || throwable != null || level.passes(fsyncLevel)) {
+                head(slot, 0, null, level, logger, shown, null);
+                layout.body(slot, null, pattern, count, a1, a2, more, throwable);
+                emit(slot, slot.line, level);
+            } else {
+                captureOrWrite(slot, level, logger, shown, pattern, count, a1, a2, more);
+            }
         } catch (Throwable failure) {
             if (failure instanceof ThreadDeath stop) {
                 throw stop; // Thread.stop: the thread must end, not log on
@@ -374,6 +398,22 @@ public final class EventWriter {
         }
     }
 
+    /**
+     * The asynchronous mode's common path: captures the event for the writer thread to format.
+     * Where the ring does not take it (stuck, closed, full under the {@code sync} policy, ...), the
+     * caller lays its captured event out itself and writes the line: its arguments were rendered
+     * once, at the capture, and are not rendered again.
+     */
+    private void captureOrWrite(EventBuffers.Slot slot, Level level, String logger, String marker, String pattern, int count, Object a1,
+            Object a2, Object[] more) {
+        int length = capture.capture(slot, time(0), level, logger, marker, pattern, count, a1, a2, more);
+        ByteBuffer record = slot.record;
+        if (!async.capture(level, record, 0, length)) {
+            replay.layOut(slot, record, 0);
+            emit(slot, slot.line, level);
+        }
+    }
+
     private void releaseTemporary(EventBuffers.Slot slot) {
         try {
             buffers.releaseTemporary(slot);
@@ -388,12 +428,16 @@ public final class EventWriter {
     /** Resets the slot's line and has the layout start it: time, thread, level, logger and markers. */
     private void head(EventBuffers.Slot slot, long epochMillis, String thread, Level level, String logger, String marker, List<String> markers) {
         slot.line.reset(layoutSettings.lineMax(), escapesOnEncode, slot.nested >= EventBuffers.MAX_NESTED);
-        long micros = 0;
-        if (layoutSettings.time() != LayoutSettings.TimePrecision.NONE) {
-            boolean own = epochMillis > 0 && epochMillis <= MAX_EPOCH_MILLIS; // a replayed event's own time, if sane
-            micros = own ? epochMillis * 1000 : epochMicros();
+        layout.head(slot, time(epochMillis), thread, level, logger, marker, markers);
+    }
+
+    /** The time the line shows, in microseconds: the event's own if it has a sane one, else now; 0 if the layout shows none. */
+    private long time(long epochMillis) {
+        if (layoutSettings.time() == LayoutSettings.TimePrecision.NONE) {
+            return 0;
         }
-        layout.head(slot, micros, thread, level, logger, marker, markers);
+        boolean own = epochMillis > 0 && epochMillis <= MAX_EPOCH_MILLIS; // a replayed event's own time, if sane
+        return own ? epochMillis * 1000 : epochMicros();
     }
 
     /**
@@ -401,18 +445,12 @@ public final class EventWriter {
      * fits there, else from the shared large buffer; cut at the line limit with a mark.
      */
     private void emit(EventBuffers.Slot slot, LineBuilder line, Level level) {
-        StringBuilder text = line.chars();
-        int head = line.bodyStart();
-        int length = line.length();
-        long bytes = (long) Utf8.maxBytesPerChar(escapesOnEncode) * head + 3L * (length - head);
-        if (bytes >= Math.min(EventBuffers.SLOT_BYTES_MIN, layoutSettings.lineMax()) || line.isFull()) { // the exact size decides
-            bytes = Utf8.length(text, 0, head, escapesOnEncode) + Utf8.length(text, head, length, false);
-        }
-        boolean cut = line.isFull() || bytes > layoutSettings.lineMax();
-        int capacity = 1 + (int) Math.min(bytes, layoutSettings.lineMax()); // index 0 is the sink's
+        long bytes = lineBytes.bytes(line);
+        boolean cut = lineBytes.cut(line, bytes);
+        int capacity = 1 + lineBytes.room(bytes); // index 0 is the sink's
         ByteBuffer target = buffers.bytes(slot, capacity);
         if (target != null) {
-            write(slot.pin, slot.encoder, target, text, head, length, cut, level);
+            write(slot.pin, slot.encoder, target, line, cut, level);
         } else {
             Thread me = Thread.currentThread();
             try {
@@ -420,7 +458,7 @@ public final class EventWriter {
                 if (large == null || large.capacity() < capacity) {
                     large = sink.allocate((int) Math.min(Integer.highestOneBit(capacity - 1) * 2L, 1 + layoutSettings.lineMax()));
                 }
-                write(largeHolder, slot.encoder, large, text, head, length, cut, level);
+                write(largeHolder, slot.encoder, large, line, cut, level);
             } finally {
                 if (largeLock.owner == me) {
                     largeLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
@@ -432,35 +470,23 @@ public final class EventWriter {
     }
 
     /** Encodes and writes the line through {@code holder}; an event at {@code fsync.level} then syncs it, inside its window. */
-    private void write(Pin holder, Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut, Level level) {
+    private void write(Pin holder, Utf8 encoder, ByteBuffer out, LineBuilder line, boolean cut, Level level) {
         if (!level.passes(fsyncLevel)) {
-            encodeAndWrite(holder, encoder, out, text, head, length, cut, level);
+            encodeAndWrite(holder, encoder, out, line, cut, level);
             return;
         }
         try {
             sink.enterSyncWindow(holder); // no switch of file between the write and its sync
-            encodeAndWrite(holder, encoder, out, text, head, length, cut, level);
+            encodeAndWrite(holder, encoder, out, line, cut, level);
             sink.sync(holder); // the line is in the kernel, or counted lost
         } finally {
             holder.inSyncWindow = false;
         }
     }
 
-    private void encodeAndWrite(Pin holder, Utf8 encoder, ByteBuffer out, StringBuilder text, int head, int length, boolean cut, Level level) {
+    private void encodeAndWrite(Pin holder, Utf8 encoder, ByteBuffer out, LineBuilder line, boolean cut, Level level) {
         out.clear(); // the sink moved position and limit last time; puts below are absolute
-        int limit = 1 + layoutSettings.lineMax() - (cut ? truncationMark.length : 0);
-        long done = encoder.encode(text, 0, head, escapesOnEncode, out, 1, limit);
-        if ((int) (done >>> 32) == head && length == head + 1 && (int) done < limit) {
-            out.put((int) done, (byte) '\n'); // no stack trace: the body is the newline, and a call costs 30 ns
-            done++;
-        } else if ((int) (done >>> 32) == head) {
-            done = encoder.encode(text, head, length, false, out, (int) done, limit);
-        }
-        int end = (int) done;
-        if (cut) {
-            out.put(end, truncationMark);
-            end += truncationMark.length;
-        }
+        int end = lineBytes.encode(encoder, line, out, 1, cut);
         if (async != null) {
             async.write(holder, level, out, 1, end);
         } else {

@@ -42,9 +42,11 @@ class EngineLayersTest {
                     "dev.syswrite.logging.output"),
             "dev.syswrite.logging.async", Set.of("dev.syswrite.logging.event", "dev.syswrite.logging.concurrent",
                     "dev.syswrite.logging.output"),
+            "dev.syswrite.logging.capture", Set.of("dev.syswrite.logging.event", "dev.syswrite.logging.text",
+                    "dev.syswrite.logging.output", "dev.syswrite.logging.layout", "dev.syswrite.logging.async"),
             "dev.syswrite.logging", Set.of("dev.syswrite.logging.event", "dev.syswrite.logging.concurrent",
                     "dev.syswrite.logging.text", "dev.syswrite.logging.output", "dev.syswrite.logging.layout",
-                    "dev.syswrite.logging.async"));
+                    "dev.syswrite.logging.async", "dev.syswrite.logging.capture"));
     private static final Set<String> BRIDGE = Set.of("dev.syswrite", "dev.syswrite.internal");
 
     @Test

@@ -82,11 +82,11 @@ public final class AsyncWriter {
     private volatile boolean sleeping;
     private volatile boolean failureReported;
 
-    private AsyncWriter(AsyncSettings settings, Level fsyncLevel, LogSink sink, int ringBytes) {
+    private AsyncWriter(AsyncSettings settings, Level fsyncLevel, LogSink sink, int ringBytes, EventFormatter formatter) {
         this.ring = new EventRing(ByteBuffer.allocateDirect(ringBytes));
         this.sink = sink;
         sink.register(drainHolder);
-        this.drain = new RingDrain(ring, sink, counters, drainHolder);
+        this.drain = new RingDrain(ring, sink, counters, drainHolder, formatter);
         this.full = settings.whenFull();
         // An event is synced once it is in the kernel.
         this.syncLevel = settings.syncLevel().compareTo(fsyncLevel) <= 0 ? settings.syncLevel() : fsyncLevel;
@@ -104,12 +104,13 @@ public final class AsyncWriter {
      * @param fsyncLevel the level from which a caller waits for its event to be synced to the device
      * @param sink where the writer thread writes
      * @param ringBytes the ring's size in bytes, a power of two
+     * @param formatter formats the events callers {@link #capture}; null if none will
      * @return the running writer
      * @throws IllegalStateException if the JVM is already shutting down
      * @throws OutOfMemoryError if direct memory cannot hold the ring
      */
-    public static AsyncWriter start(AsyncSettings settings, Level fsyncLevel, LogSink sink, int ringBytes) {
-        AsyncWriter writer = new AsyncWriter(settings, fsyncLevel, sink, ringBytes);
+    public static AsyncWriter start(AsyncSettings settings, Level fsyncLevel, LogSink sink, int ringBytes, EventFormatter formatter) {
+        AsyncWriter writer = new AsyncWriter(settings, fsyncLevel, sink, ringBytes, formatter);
         Runtime.getRuntime().addShutdownHook(writer.hook);
         writer.thread.start();
         return writer;
@@ -177,15 +178,61 @@ public final class AsyncWriter {
     }
 
     /**
+     * Queues a captured event's record, {@code record[from, to)}, for the writer to format with
+     * the {@link EventFormatter} it was started with, as {@link #write} queues a line: in order,
+     * drained up to it where its level asks, under the full-ring policy. Where only a line will
+     * do, it queues nothing and says so, and the caller formats the event and hands its line to
+     * {@link #write}: the ring is stuck or closed (callers write their own events), the caller is
+     * inside a drain, the record is longer than the ring takes, the policy has the caller write
+     * it ({@code sync}), or the ring stuck while the caller waited for room or for its drain
+     * (the line may then be written twice rather than lost, as in {@link #write}). Never throws.
+     *
+     * @param level the event's level, which the sync and full-ring policies judge
+     * @param record the captured event
+     * @param from its first byte
+     * @param to the index after its last
+     * @return whether the event is handled (queued, or dropped by the {@code drop} policy)
+     */
+    public boolean capture(Level level, ByteBuffer record, int from, int to) {
+        if (stuck || closed || drainLock.isHeldByCurrentThread() || to - from > ring.lineMax()) {
+            return false;
+        }
+        long end = ring.offerEvent(record, from, to);
+        if (end < 0) {
+            AsyncSettings.WhenFull policy = policy(level);
+            if (policy == AsyncSettings.WhenFull.DROP) {
+                counters.countDropped(level);
+                return true;
+            } else if (policy == AsyncSettings.WhenFull.SYNC) {
+                return false; // write() applies it to the line
+            }
+            counters.countBlocked();
+            end = waitForRoom(record, from, to, true);
+            if (end < 0) {
+                return false;
+            }
+        }
+        if ((level.passes(syncLevel) || closed) && !drainUntil(end) && stuck) {
+            return false; // the ring will not reach it
+        } else if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+        return true;
+    }
+
+    /** The full-ring policy for an event of {@code level}: a sync-level event is never dropped. */
+    private AsyncSettings.WhenFull policy(Level level) {
+        return level.passes(syncLevel) && full == AsyncSettings.WhenFull.DROP ? AsyncSettings.WhenFull.SYNC : full;
+    }
+
+    /**
      * Applies the full-ring policy; returns the end of the line's record, or -1 if it was handled
      * otherwise. Comparisons, not a {@code switch}: javac compiles a switch on an enum into a class
      * of its own, first initialized here, on the first full ring, where a caller out of stack would
      * leave it failed for good (EngineLayersTest keeps the engine free of them).
      */
     private long whenFull(Pin holder, Level level, ByteBuffer line, int from, int to) {
-        AsyncSettings.WhenFull policy = level.passes(syncLevel) && full == AsyncSettings.WhenFull.DROP
-                ? AsyncSettings.WhenFull.SYNC // a sync-level event is never dropped
-                : full;
+        AsyncSettings.WhenFull policy = policy(level);
         if (policy == AsyncSettings.WhenFull.DROP) {
             counters.countDropped(level);
             return -1;
@@ -196,20 +243,23 @@ public final class AsyncWriter {
             return -1;
         }
         counters.countBlocked();
-        return waitForRoom(holder, line, from, to);
+        long end = waitForRoom(line, from, to, false);
+        if (end < 0) {
+            writeThrough(holder, line, from, to);
+        }
+        return end;
     }
 
     /**
-     * Waits for room, helping to drain; returns the end of the line's record, or -1 if the ring
-     * closed or stuck meanwhile and the line was written otherwise. An interrupt does not end the
-     * wait (logging is not interruptible) and is kept.
+     * Waits for room, helping to drain, and queues {@code src[from, to)}, a line or a captured
+     * event; returns the end of its record, or -1 if the ring closed or stuck meanwhile, having
+     * queued nothing. An interrupt does not end the wait (logging is not interruptible) and is kept.
      */
-    private long waitForRoom(Pin holder, ByteBuffer line, int from, int to) {
+    private long waitForRoom(ByteBuffer src, int from, int to, boolean event) {
         long uncommittedSince = 0;
         Thread me = Thread.currentThread();
         for (int round = 0; ; round++) {
             if (closed || stuck) {
-                writeThrough(holder, line, from, to);
                 return -1;
             }
             boolean helped = false;
@@ -235,7 +285,7 @@ public final class AsyncWriter {
                 LockSupport.unpark(thread);
                 Backoff.pause(round);
             }
-            long end = ring.offer(line, from, to);
+            long end = event ? ring.offerEvent(src, from, to) : ring.offer(src, from, to);
             if (end >= 0) {
                 return end;
             }

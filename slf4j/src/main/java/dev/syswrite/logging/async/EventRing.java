@@ -128,6 +128,11 @@ public final class EventRing {
     private static final int HEADER = 8;
     /** The length of a padding record, which holds no line. */
     static final int PADDING = -1;
+    /**
+     * Set in the length of a record that holds a captured event, for the drain's formatter, rather
+     * than a line: above any length a ring of at most 1 GiB can hold.
+     */
+    static final int EVENT = 1 << 30;
 
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle TAIL;
@@ -211,6 +216,18 @@ public final class EventRing {
      * @throws IllegalArgumentException if {@code to < from}, having claimed nothing
      */
     long offer(ByteBuffer src, int from, int to) {
+        return offer(src, from, to, 0);
+    }
+
+    /**
+     * Copies the captured event {@code src[from, to)} into the ring as one record, if there is
+     * room; as {@link #offer(ByteBuffer, int, int)}, its length marked {@link #EVENT}.
+     */
+    long offerEvent(ByteBuffer src, int from, int to) {
+        return offer(src, from, to, EVENT);
+    }
+
+    private long offer(ByteBuffer src, int from, int to, int kind) {
         int length = to - from;
         if (length < 0) {
             throw new IllegalArgumentException("line from " + from + " to " + to);
@@ -237,7 +254,7 @@ public final class EventRing {
                 offset = 0;
             }
             memory.put(offset + HEADER, src, from, length);
-            commit(offset, size, length);
+            commit(offset, size, length | kind);
             return start + padding + size;
         } catch (Throwable failure) {
             // Room claimed must be committed, or the consumer waits on it forever; yet a caller
@@ -281,8 +298,9 @@ public final class EventRing {
      */
     boolean wellFormed(long position, int size, int length, long tail) {
         int offset = (int) position & mask;
+        int bytes = length & ~EVENT;
         return size >= HEADER && (size & 7) == 0 && size <= tail - position && offset + size <= capacity()
-                && (length == PADDING || length >= 0 && length <= size - HEADER);
+                && (length == PADDING || length >= 0 && bytes <= size - HEADER);
     }
 
     private void commit(int offset, int size, int length) {
@@ -295,7 +313,10 @@ public final class EventRing {
         return (int) INTS.getAcquire(memory, (int) position & mask);
     }
 
-    /** The length of the line in the committed record at {@code position}, or {@link #PADDING}. */
+    /**
+     * The length of the line in the committed record at {@code position}, or {@link #PADDING};
+     * for a captured event, the length of its bytes with {@link #EVENT} set.
+     */
     int lengthAt(long position) {
         return memory.getInt(((int) position & mask) + 4);
     }
@@ -327,7 +348,7 @@ public final class EventRing {
             }
             if (length > 0) {
                 lines++;
-                bytes += length;
+                bytes += length & ~EVENT;
             }
         }
         return String.format(Locale.ROOT, "%,d events (%,d bytes)%s", lines, bytes,

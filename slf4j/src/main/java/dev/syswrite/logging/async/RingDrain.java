@@ -32,6 +32,8 @@ final class RingDrain {
     private static final long SETTLED = Long.MIN_VALUE;
     /** In {@link #note}: a call is under way, and the shim stores its result over this. */
     private static final long CALLING = Long.MIN_VALUE + 1;
+    /** The staging memory a batch's formatted events start with: a thousand lines of 256 bytes. */
+    private static final int STAGING_BYTES = 256 << 10;
 
     private final EventRing ring;
     private final LogSink sink;
@@ -79,14 +81,23 @@ final class RingDrain {
     private final ByteBuffer newline = ByteBuffer.allocateDirect(1).put(0, (byte) '\n');
     private final long newlineAddress;
 
+    /** Formats captured events; null where the ring holds lines only. */
+    private final EventFormatter formatter;
+    /** The lines of a batch's captured events, formatted one after another; grown for a long one. */
+    private ByteBuffer staging;
+    private long stagingAddress;
+
     /** Set when a record's header did not make sense: the writer then stops reading the ring. */
     private boolean malformed;
 
-    RingDrain(EventRing ring, LogSink sink, AsyncCounts counters, Pin holder) {
+    RingDrain(EventRing ring, LogSink sink, AsyncCounts counters, Pin holder, EventFormatter formatter) {
         this.ring = ring;
         this.sink = sink;
         this.counters = counters;
         this.holder = holder;
+        this.formatter = formatter;
+        this.staging = formatter == null ? null : ByteBuffer.allocateDirect(STAGING_BYTES);
+        this.stagingAddress = formatter == null ? 0 : sink.addressOf(staging);
         // The buffers stay reachable from this object, so their memory outlives every use of these.
         this.ringAddress = sink.addressOf(ring.memory());
         this.iovAddress = sink.addressOf(iov);
@@ -126,6 +137,7 @@ final class RingDrain {
             addEntry(head, head, newlineAddress, 1);
         }
         skip = entries;
+        int staged = 0;
         for (int size; at < tail && entries < SysWrite.IOV_MAX; at += size, records++) {
             size = ring.sizeAt(at);
             if (size == 0 && (size = ring.orphanSizeAt(at)) != 0) {
@@ -139,7 +151,23 @@ final class RingDrain {
                 break;
             }
             int done = at == written ? writtenPart : 0; // a line an earlier drain wrote part of
-            if (length > done) {
+            if (length != EventRing.PADDING && (length & EventRing.EVENT) != 0) {
+                int need = formatter.prepare(ring.memory(), ring.lineOffset(at), length & ~EventRing.EVENT);
+                if (need > staging.capacity() - staged) {
+                    if (staged > 0) {
+                        break; // the batch's staging is full: the next batch formats it again
+                    }
+                    staging = ByteBuffer.allocateDirect(need); // a line longer than any before, the first of its batch
+                    stagingAddress = sink.addressOf(staging);
+                }
+                if (need >= 0) { // else it could not be formatted: consumed, with no line
+                    int end = formatter.encode(staging, staged);
+                    if (end - staged > done) {
+                        addEntry(at, at + size, stagingAddress + staged + done, end - staged - done);
+                    }
+                    staged = end;
+                }
+            } else if (length > done) {
                 addEntry(at, at + size, ringAddress + ring.lineOffset(at) + done, length - done);
             }
         }

@@ -1,15 +1,19 @@
 package dev.syswrite.logging.layout;
 
 import dev.syswrite.internal.EngineAccess;
+import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.output.Pin;
+import dev.syswrite.logging.text.CapturedValue;
 import dev.syswrite.logging.text.LineBuilder;
 import dev.syswrite.logging.text.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The memory events are formatted and encoded in: a fixed number of slots shared by every thread,
@@ -64,10 +68,51 @@ public final class EventBuffers {
         public final Pin pin;
         /** The thread using it, or null when free: taken by compare-and-set, freed by a plain store. */
         public volatile Thread owner;
+        /**
+         * Whether the event being laid out is a captured one formatted again: its diagnostic
+         * context is then {@link #replayedContext}, not the formatting thread's.
+         */
+        public boolean replaying;
+        /** A captured event's diagnostic context, while {@link #replaying}; null for none. */
+        public ContextMap replayedContext;
+        /**
+         * Where the last capture left its record: the slot's own buffer, or one made for a record
+         * too large for it (or for a temporary slot), in native byte order.
+         */
+        public ByteBuffer record;
+        /** Holders for a captured event's arguments, made as needed and reused. */
+        private CapturedValue[] captured = new CapturedValue[0];
 
         Slot(boolean pooled) {
             this.pooled = pooled;
             this.pin = pooled ? new Pin() : null;
+        }
+
+        /**
+         * Holders for {@code count} arguments of a captured event, the same ones event after event.
+         *
+         * @param count how many are needed
+         * @return at least that many holders
+         */
+        public CapturedValue[] capturedValues(int count) {
+            if (captured.length < count) {
+                CapturedValue[] more = Arrays.copyOf(captured, Math.max(count, 2 * captured.length));
+                for (int i = captured.length; i < more.length; i++) {
+                    more[i] = new CapturedValue();
+                }
+                captured = more;
+            }
+            return captured;
+        }
+
+        /**
+         * The diagnostic context the layout writes: the captured one while replaying, else {@code mdc}'s.
+         *
+         * @param mdc the formatting thread's context
+         * @return the context, or null for none
+         */
+        ContextMap context(Supplier<ContextMap> mdc) {
+            return replaying ? replayedContext : mdc.get();
         }
 
         /**
@@ -99,6 +144,16 @@ public final class EventBuffers {
             slots[i] = new Slot(true);
         }
         this.allocate = allocate;
+    }
+
+    /**
+     * A slot of no pool, for a thread that formats on its own: the async writer's, which formats
+     * captured events.
+     *
+     * @return a slot that never encodes into a buffer of its own ({@link #bytes} gives null)
+     */
+    public static Slot unpooled() {
+        return new Slot(false);
     }
 
     /**
@@ -217,11 +272,28 @@ public final class EventBuffers {
      * @return the buffer, or null
      */
     public ByteBuffer bytes(Slot slot, int capacity) {
+        return bytes(slot, capacity, 0);
+    }
+
+    /**
+     * As {@link #bytes(Slot, int)}, keeping the first {@code kept} bytes of the slot's buffer
+     * where it grows: for a captured event, encoded piece by piece.
+     *
+     * @param slot the slot, pooled or temporary
+     * @param capacity the bytes needed, index 0 included
+     * @param kept how many of the buffer's bytes to keep, from index 0
+     * @return the buffer, or null
+     */
+    public ByteBuffer bytes(Slot slot, int capacity, int kept) {
         if (capacity > SLOT_BYTES_MAX || !slot.pooled) {
             return null;
         }
         if (slot.bytes == null || slot.bytes.capacity() < capacity) {
-            slot.bytes = allocate.apply(Math.max(SLOT_BYTES_MIN, Integer.highestOneBit(capacity - 1) << 1));
+            ByteBuffer grown = allocate.apply(Math.max(SLOT_BYTES_MIN, Integer.highestOneBit(capacity - 1) << 1));
+            if (kept > 0) {
+                grown.put(0, slot.bytes, 0, kept);
+            }
+            slot.bytes = grown;
         }
         return slot.bytes;
     }

@@ -151,7 +151,7 @@ public final class JsonLayout implements Layout {
         }
         // Written after the message, where ECS puts them; the MDC taken now, before the message's
         // arguments are rendered, whose toString() may change it.
-        json.holdHead(thread, logger, marker, markers, settings.mdc() ? mdc.get() : null);
+        json.holdHead(thread, logger, marker, markers, settings.mdc() ? slot.context(mdc) : null);
     }
 
     @Override

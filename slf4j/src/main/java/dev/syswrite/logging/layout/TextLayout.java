@@ -62,7 +62,7 @@ public final class TextLayout implements Layout {
             Throwable throwable) {
         LineBuilder line = slot.line;
         if (settings.mdc()) {
-            appendMdc(line);
+            appendMdc(line, slot.context(mdc));
         }
         line.append("- ");
         if (keyValues != null) {
@@ -87,8 +87,7 @@ public final class TextLayout implements Layout {
         line.append('[').append(marker).append("] ");
     }
 
-    private void appendMdc(LineBuilder line) {
-        ContextMap context = mdc.get();
+    private static void appendMdc(LineBuilder line, ContextMap context) {
         if (context == null || context.size() == 0) {
             return;
         }

@@ -66,6 +66,30 @@ public final class MessagePattern {
     }
 
     /**
+     * How many of {@code count} arguments {@link #appendTo} substitutes into {@code pattern}: the
+     * rest it never looks at, so a caller that captures arguments need not render them.
+     *
+     * @param pattern the message; null takes none
+     * @param count how many arguments there are
+     * @return how many, from the first, it takes
+     */
+    public static int argumentsTaken(String pattern, int count) {
+        if (pattern == null) {
+            return 0;
+        }
+        int taken = 0;
+        for (int i = 0, j; taken < count && (j = pattern.indexOf(DELIMITER, i)) != -1; i = j + 2) {
+            boolean escaped = j > 0 && pattern.charAt(j - 1) == ESCAPE;
+            if (escaped && !(j > 1 && pattern.charAt(j - 2) == ESCAPE)) {
+                j--; // \{} is a literal {}: the argument waits; go on after its '{'
+            } else {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /**
      * Appends one value as {@code {}} would print it: key-value pairs' values use it too.
      *
      * @param out where the value goes
@@ -81,6 +105,8 @@ public final class MessagePattern {
             out.append("null");
         } else if (o instanceof String s) {
             out.append(s);
+        } else if (o instanceof CapturedValue captured) {
+            captured.appendTo(out); // an argument of a call captured earlier, as it was then
         } else if (o instanceof Integer || o instanceof Short || o instanceof Byte) {
             out.append(((Number) o).intValue());
         } else if (o instanceof Long l) {

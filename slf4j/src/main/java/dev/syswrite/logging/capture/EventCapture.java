@@ -1,0 +1,171 @@
+package dev.syswrite.logging.capture;
+
+import static dev.syswrite.logging.capture.CapturedEvent.ABSENT;
+import static dev.syswrite.logging.capture.CapturedEvent.FIXED;
+import static dev.syswrite.logging.capture.CapturedEvent.INLINE;
+import static dev.syswrite.logging.capture.CapturedEvent.putText;
+import static dev.syswrite.logging.capture.CapturedEvent.textBytes;
+
+import dev.syswrite.logging.event.ContextMap;
+import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.layout.EventBuffers;
+import dev.syswrite.logging.layout.LayoutSettings;
+import dev.syswrite.logging.text.MessagePattern;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.function.Supplier;
+
+/**
+ * The calling thread's half of the asynchronous mode: captures an event as a
+ * {@link CapturedEvent} in its slot's buffer, for the writer thread to format
+ * ({@link EventReplay}), instead of formatting it. What it does on the caller is what must be
+ * done there: read the time, take the diagnostic context, and render each argument that is not
+ * a String or a primitive wrapper with {@code {}}'s rules (its {@code toString()} runs now, as in
+ * the synchronous mode, and may log); the rest is copying.
+ */
+public final class EventCapture {
+    private final LayoutSettings settings;
+    private final Supplier<ContextMap> mdc;
+    private final EventBuffers buffers;
+    private final CapturedNames names;
+    /**
+     * The most chars of one text it copies: one more than a line holds, so a text cut here still
+     * fills the line and marks it cut, exactly as the whole text would.
+     */
+    private final int textMost;
+
+    /**
+     * @param settings what the layout writes, and the line limit
+     * @param mdc the calling thread's diagnostic context
+     * @param buffers the slots' buffers, which records are encoded in
+     * @param names the tables of names, shared with the replay
+     */
+    public EventCapture(LayoutSettings settings, Supplier<ContextMap> mdc, EventBuffers buffers, CapturedNames names) {
+        this.settings = settings;
+        this.mdc = mdc;
+        this.buffers = buffers;
+        this.names = names;
+        this.textMost = settings.lineMax() + 1;
+    }
+
+    /**
+     * Encodes the event into the slot's buffer, from index 0.
+     *
+     * @param slot the calling thread's slot
+     * @param epochMicros the time of the call, if the layout writes one
+     * @param level the event's level
+     * @param logger the logger's name
+     * @param marker a marker's name, or null
+     * @param pattern the message, with {@code {}} where an argument goes
+     * @param count how many arguments there are: from {@code more}, or else {@code a1} and {@code a2}
+     * @param a1 the first argument, where {@code more} is null
+     * @param a2 the second argument, where {@code more} is null
+     * @param more all the arguments, or null
+     * @return the record's length, from index 0 of {@link EventBuffers.Slot#record}
+     */
+    public int capture(EventBuffers.Slot slot, long epochMicros, Level level, String logger, String marker, String pattern, int count,
+            Object a1, Object a2, Object[] more) {
+        ContextMap context = settings.mdc() ? mdc.get() : null; // now: an argument's toString() may change it
+        int taken = MessagePattern.argumentsTaken(pattern, count);
+        String thread = settings.thread() ? Thread.currentThread().getName() : null;
+        int template = pattern == null ? CapturedEvent.NULL : names.templates().idOf(pattern);
+        int loggerId = settings.names() == LayoutSettings.LoggerNames.NONE ? ABSENT : names.loggers().idOf(logger);
+        int threadId = thread == null ? ABSENT : names.threads().idOf(thread);
+        int markerId = marker == null ? ABSENT : names.markers().idOf(marker);
+        ByteBuffer out = room(slot, null, 0, FIXED + 9 * taken);
+        out.put(0, CapturedEvent.FORMAT).put(CapturedEvent.LEVEL, (byte) level.ordinal()).putShort(2, (short) 0)
+                .putInt(CapturedEvent.ARGUMENTS, taken).putLong(CapturedEvent.TIME, epochMicros)
+                .putInt(CapturedEvent.TEMPLATE, template).putInt(CapturedEvent.LOGGER, loggerId)
+                .putInt(CapturedEvent.THREAD, threadId).putInt(CapturedEvent.MARKER, markerId);
+        int at = FIXED;
+        if (template == INLINE) {
+            at = text(slot, at, pattern);
+        }
+        if (loggerId == INLINE) {
+            at = text(slot, at, logger);
+        }
+        if (threadId == INLINE) {
+            at = text(slot, at, thread);
+        }
+        if (markerId == INLINE) {
+            at = text(slot, at, marker);
+        }
+        for (int i = 0; i < taken; i++) {
+            at = argument(slot, at, more != null ? more[i] : i == 0 ? a1 : a2);
+        }
+        if (settings.mdc()) {
+            int size = context == null ? 0 : context.size();
+            room(slot, slot.record, at, 4).putInt(at, size);
+            at += 4;
+            for (int i = 0; i < size; i++) {
+                at = text(slot, at, context.key(i));
+                at = text(slot, at, context.value(i));
+            }
+        }
+        return at;
+    }
+
+    /** Writes one argument at {@code at}; returns the index after it. */
+    private int argument(EventBuffers.Slot slot, int at, Object o) {
+        ByteBuffer out = room(slot, slot.record, at, 9);
+        if (o == null) {
+            out.put(at, CapturedEvent.TAG_NULL);
+            return at + 1;
+        } else if (o instanceof String s) {
+            out.put(at, CapturedEvent.TAG_TEXT);
+            return text(slot, at + 1, s);
+        } else if (o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            out.put(at, CapturedEvent.TAG_INT).putInt(at + 1, ((Number) o).intValue());
+            return at + 5;
+        } else if (o instanceof Long l) {
+            out.put(at, CapturedEvent.TAG_LONG).putLong(at + 1, l);
+            return at + 9;
+        } else if (o instanceof Double d) {
+            out.put(at, CapturedEvent.TAG_DOUBLE).putLong(at + 1, Double.doubleToRawLongBits(d));
+            return at + 9;
+        } else if (o instanceof Float f) {
+            out.put(at, CapturedEvent.TAG_FLOAT).putInt(at + 1, Float.floatToRawIntBits(f));
+            return at + 5;
+        } else if (o instanceof Boolean b) {
+            out.put(at, CapturedEvent.TAG_BOOLEAN).put(at + 1, (byte) (b ? 1 : 0));
+            return at + 2;
+        } else if (o instanceof Character c) {
+            out.put(at, CapturedEvent.TAG_CHAR).putChar(at + 1, c);
+            return at + 3;
+        }
+        // Rendered now, on the caller, as {} prints it; its toString() may log (in another slot) or throw.
+        slot.line.reset(textMost, false, slot.nested >= EventBuffers.MAX_NESTED);
+        MessagePattern.appendValue(slot.line, o);
+        StringBuilder rendered = slot.line.chars();
+        out = room(slot, slot.record, at, 1 + textBytes(rendered.length()));
+        out.put(at, CapturedEvent.TAG_TEXT);
+        return putText(out, at + 1, rendered, rendered.length());
+    }
+
+    /** Writes {@code s} (null allowed), cut at {@link #textMost}, at {@code at}; returns the index after it. */
+    private int text(EventBuffers.Slot slot, int at, String s) {
+        int chars = s == null ? 0 : Math.min(s.length(), textMost);
+        return putText(room(slot, slot.record, at, textBytes(chars)), at, s, chars);
+    }
+
+    /**
+     * The record's buffer, with room for {@code bytes} more at {@code at}, the first {@code at}
+     * kept: the slot's own, grown as it grows; past a slot's most (or in a temporary slot) one
+     * made for this record, which costs garbage, never the event.
+     */
+    private ByteBuffer room(EventBuffers.Slot slot, ByteBuffer out, int at, int bytes) {
+        if (out != null && at + bytes <= out.capacity()) {
+            return out;
+        }
+        ByteBuffer grown = buffers.bytes(slot, at + bytes, at);
+        if (grown == null) {
+            grown = ByteBuffer.allocate(Math.max(at + bytes, out == null ? 0 : 2 * out.capacity()));
+            if (out != null) {
+                grown.put(0, out, 0, at);
+            }
+        }
+        // Absolute puts stop at the limit, which a line written from this buffer last time moved.
+        slot.record = grown.clear().order(ByteOrder.nativeOrder()); // as the ring's memory, which the record is copied into
+        return slot.record;
+    }
+}
