@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A bounded ring of encoded lines in off-heap memory, written by any number of threads and read
- * by one: the queue of the asynchronous mode.
+ * A bounded ring of encoded lines and captured events in off-heap memory, written by any number
+ * of threads and read by one: the queue of the asynchronous mode.
  *
  * <p>A producer claims room with one compare-and-set on {@code tail}, copies its line in, and
  * commits it by storing the record's size last, with release semantics; it takes no lock and
@@ -53,7 +53,9 @@ import java.util.Locale;
  *  |  Written last, with release: the commit mark.                 |
  *  +---------------------------------------------------------------+
  *  |  length: the line's bytes, 0 to size - 8;                     |  +4
- *  |  -1 (PADDING) for a padding record, which holds no line       |
+ *  |  -1 (PADDING) for a padding record, which holds no line;      |
+ *  |  with bit 30 (EVENT) set, the bytes of a captured event,      |
+ *  |  which the drain formats before it writes (not in place)      |
  *  +---------------------------------------------------------------+
  *  |  the line: length bytes, handed to writev(2) in place        ...  +8
  * ...                                                              |

@@ -24,6 +24,12 @@ import java.util.function.Supplier;
  * the synchronous mode, and may log); the rest is copying.
  */
 public final class EventCapture {
+    // The kinds of name a slot remembers its last lookup of (EventBuffers.Slot#lastNames).
+    private static final int TEMPLATE = 0;
+    private static final int LOGGER = 1;
+    private static final int THREAD = 2;
+    private static final int MARKER = 3;
+
     private final LayoutSettings settings;
     private final Supplier<ContextMap> mdc;
     private final EventBuffers buffers;
@@ -66,12 +72,28 @@ public final class EventCapture {
     public int capture(EventBuffers.Slot slot, long epochMicros, Level level, String logger, String marker, String pattern, int count,
             Object a1, Object a2, Object[] more) {
         ContextMap context = settings.mdc() ? mdc.get() : null; // now: an argument's toString() may change it
-        int taken = MessagePattern.argumentsTaken(pattern, count);
+        int template;
+        int taken;
+        if (pattern == null) {
+            template = CapturedEvent.NULL;
+            taken = 0;
+        } else if (slot.lastNames[TEMPLATE] == pattern) {
+            template = slot.lastIds[TEMPLATE];
+            taken = Math.min(count, slot.lastTemplateTakes);
+        } else {
+            template = names.templates().idOf(pattern);
+            taken = MessagePattern.argumentsTaken(pattern, count);
+            if (template != INLINE) { // the name last, after what goes with it: see idOf
+                slot.lastNames[TEMPLATE] = null;
+                slot.lastIds[TEMPLATE] = template;
+                slot.lastTemplateTakes = MessagePattern.argumentsTaken(pattern, Integer.MAX_VALUE);
+                slot.lastNames[TEMPLATE] = pattern;
+            }
+        }
         String thread = settings.thread() ? Thread.currentThread().getName() : null;
-        int template = pattern == null ? CapturedEvent.NULL : names.templates().idOf(pattern);
-        int loggerId = settings.names() == LayoutSettings.LoggerNames.NONE ? ABSENT : names.loggers().idOf(logger);
-        int threadId = thread == null ? ABSENT : names.threads().idOf(thread);
-        int markerId = marker == null ? ABSENT : names.markers().idOf(marker);
+        int loggerId = settings.names() == LayoutSettings.LoggerNames.NONE ? ABSENT : idOf(slot, LOGGER, names.loggers(), logger);
+        int threadId = thread == null ? ABSENT : idOf(slot, THREAD, names.threads(), thread);
+        int markerId = marker == null ? ABSENT : idOf(slot, MARKER, names.markers(), marker);
         ByteBuffer out = room(slot, null, 0, FIXED + 9 * taken);
         out.put(0, CapturedEvent.FORMAT).put(CapturedEvent.LEVEL, (byte) level.ordinal()).putShort(2, (short) 0)
                 .putInt(CapturedEvent.ARGUMENTS, taken).putLong(CapturedEvent.TIME, epochMicros)
@@ -103,6 +125,25 @@ public final class EventCapture {
             }
         }
         return at;
+    }
+
+    /**
+     * The id of {@code s} in {@code table}: from the slot's last lookup of that kind if it was this
+     * very string, else looked up and kept there.
+     */
+    private static int idOf(EventBuffers.Slot slot, int kind, NameTable table, String s) {
+        if (slot.lastNames[kind] == s) {
+            return slot.lastIds[kind];
+        }
+        int id = table.idOf(s);
+        if (id != INLINE) {
+            // Name and id never disagree, even for a caller that runs out of stack or is stopped
+            // between two of these stores: no name, then the id, then the name.
+            slot.lastNames[kind] = null;
+            slot.lastIds[kind] = id;
+            slot.lastNames[kind] = s;
+        }
+        return id;
     }
 
     /** Writes one argument at {@code at}; returns the index after it. */

@@ -80,6 +80,17 @@ public final class EventBuffers {
          * too large for it (or for a temporary slot), in native byte order.
          */
         public ByteBuffer record;
+        /**
+         * The names a capture looked up last in this slot, by kind (template, logger, thread,
+         * marker), and what it found: a thread logs from the same slot, and a call site the same
+         * template, again and again, so an identity check usually saves the lookup. Ids never
+         * change, and the slot's owner hand-over orders these stores before the next owner's reads.
+         */
+        public final String[] lastNames = new String[4];
+        /** The ids of {@link #lastNames}. */
+        public final int[] lastIds = new int[4];
+        /** The arguments the template in {@code lastNames[0]} takes at most. */
+        public int lastTemplateTakes;
         /** Holders for a captured event's arguments, made as needed and reused. */
         private CapturedValue[] captured = new CapturedValue[0];
 
