@@ -16,7 +16,9 @@
 #                     then write bench/results/<run>.md (the report), <run>.json (every figure
 #                     it uses), <run>-writes.png and <run>-logging.png; and the backends' response
 #                     times at fixed rates (quick: about 5 minutes of the total, full: about 27),
-#                     bench/results/<run>-latency.{md,json,png}. <run> is the UTC date and time
+#                     bench/results/<run>-latency.{md,json,png}, beside two native anchors at the
+#                     same rates, the capture floor (C) and spdlog's async logger (C++, which
+#                     set-up then installs: libspdlog-dev), in raw/<run>-native-latency.jsonl.gz. <run> is the UTC date and time
 #                     the run started and the host name, 2026-11-28-0140-vm; the raw JMH and
 #                     floor output goes to bench/results/raw/<run>*.json.gz, which git ignores
 #
@@ -116,7 +118,13 @@ requirements() {
 		echo "/usr/lib/$arch-linux-musl/musl-gcc.specs musl-dev:$(deb_arch "$arch")"
 		echo "/lib/ld-musl-$arch.so.1 musl:$(deb_arch "$arch")"
 	done
+	if [ "$bench_tools" = yes ]; then
+		# The native anchors of the fixed-rate test: spdlog's async logger, a C++ program.
+		echo "g++ g++"
+		echo "/usr/include/spdlog/spdlog.h libspdlog-dev"
+	fi
 }
+bench_tools=no
 
 missing_packages() {
 	local need package
@@ -257,6 +265,25 @@ bench() {
 		reports+=("logging $threads=$run/logging-$threads.json")
 	done
 
+	echo "== Native anchors at the fixed rates: the capture floor (C) and spdlog's async logger (C++)"
+	# The same schedule as the JVM producers (bench/src/main/c/fixed_rate.h), one process per cell.
+	gcc -O2 -Wall -Wextra -Werror -pthread -o bench/target/native/capture_floor bench/src/main/c/capture_floor.c
+	g++ -O2 -Wall -Wextra -Werror -pthread -I bench/src/main/c -o bench/target/native/spdlog_latency \
+		bench/src/main/cpp/spdlog_latency.cpp -lspdlog -lfmt
+	local rate native_ms threads
+	native_ms=$([ "$mode" = full ] && echo "5000 20000" || echo "3000 5000")
+	for threads in 1 2; do
+		for rate in 50000 100000 200000 400000 1600000; do
+			# shellcheck disable=SC2086 # the warm-up and measured milliseconds
+			bench/target/native/capture_floor "$rate" "$threads" $native_ms >>"$run/native-latency.jsonl"
+			# shellcheck disable=SC2086
+			bench/target/native/spdlog_latency "$rate" "$threads" $native_ms "$run/spdlog.log" >>"$run/native-latency.jsonl"
+			rm -f "$run/spdlog.log"
+		done
+	done
+	mkdir -p bench/results/raw
+	gzip -c "$run/native-latency.jsonl" >"bench/results/raw/$stem-native-latency.jsonl.gz"
+
 	echo "== Fixed-rate response time of the SLF4J backends on JDK 17 (quick: about 5 minutes; full: about 27)"
 	# One JVM per backend, rate and thread count, one after the other; writes its own report,
 	# bench/results/<run>-latency.{json,md,png}.
@@ -318,6 +345,7 @@ test)
 bench)
 	[ $# -le 2 ] || usage
 	[ "$jdk25" != none ] || trap without_jdk22 EXIT
+	bench_tools=yes
 	set_up
 	bench "${2:-quick}"
 	;;
