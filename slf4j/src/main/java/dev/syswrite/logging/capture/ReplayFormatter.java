@@ -9,8 +9,9 @@ import java.nio.ByteBuffer;
 /**
  * The async drain's formatter: each captured event laid out by {@link EventReplay} in a slot of
  * its own, then encoded as the synchronous mode encodes ({@link LineBytes}). Used under the drain
- * lock only, one event at a time. A record it cannot format (never expected) is counted as lost,
- * as an event whose formatting fails on its caller is.
+ * lock only, one event at a time. A record it cannot format (never expected; an
+ * {@code OutOfMemoryError}) is counted as lost, as an event whose formatting fails on its caller
+ * is, rather than stop the writer at it for good.
  */
 public final class ReplayFormatter implements EventFormatter {
     private final EventReplay replay;
@@ -35,8 +36,11 @@ public final class ReplayFormatter implements EventFormatter {
     public int prepare(ByteBuffer memory, int offset, int length) {
         try {
             replay.layOut(slot, memory, offset);
-        } catch (RuntimeException failure) {
-            sink.formatFailed(failure);
+        } catch (Throwable failure) {
+            if (failure instanceof ThreadDeath || failure instanceof StackOverflowError) {
+                throw failure; // the drain's own end, not the record's: the next drain formats it again
+            }
+            sink.formatFailed(failure); // anything else would fail again on every drain: the record is skipped
             return -1;
         }
         long bytes = lineBytes.bytes(slot.line);
