@@ -11,17 +11,21 @@ import java.nio.ByteBuffer;
  * <pre>{@code
  *  +0   byte   FORMAT (1)
  *  +1   byte   the level's ordinal
- *  +2   short  0
+ *  +2   byte   flags: MORE_ARGUMENTS if the call had more arguments than the template takes
+ *              (its escapes \{} are then still read as such, after the last substitution)
+ *  +3   byte   0
  *  +4   int    how many arguments follow (those the template takes, no more)
  *  +8   long   the time of the call, microseconds since the epoch (0 if the layout writes none)
  *  +16  int    the template:    an id, INLINE (its text follows) or NULL (a null message)
  *  +20  int    the logger:      an id, INLINE or ABSENT (the layout writes no logger)
  *  +24  int    the thread:      an id, INLINE or ABSENT (the layout writes no thread)
  *  +28  int    the marker:      an id, INLINE or ABSENT
- *  +32         the inline texts, in the order above; then each argument: a tag byte and its
- *              value (INT an int, LONG a long, FLOAT an int and DOUBLE a long of their bits,
- *              BOOLEAN a byte, CHAR a char, TEXT a text, NULL nothing); then, if the layout
- *              writes the diagnostic context, its size (an int) and each key and value as texts
+ *  +32         the inline template, logger and marker, in that order; then each argument: a tag
+ *              byte and its value (INT an int, LONG a long, FLOAT an int and DOUBLE a long of their
+ *              bits, BOOLEAN a byte, CHAR a char, TEXT a text, NULL nothing); then the inline
+ *              thread (taken after the arguments where the layout reads it after the message);
+ *              then, if the layout writes the diagnostic context, its size (an int) and each key
+ *              and value as texts
  * }</pre>
  *
  * <p>A text is its length in chars (an int; -1 for null) and its chars, two bytes each. An
@@ -33,6 +37,9 @@ public final class CapturedEvent {
     static final byte FORMAT = 1;
 
     static final int LEVEL = 1;
+    static final int FLAGS = 2;
+    /** In {@link #FLAGS}: the call had more arguments than the template takes. */
+    static final byte MORE_ARGUMENTS = 1;
     static final int ARGUMENTS = 4;
     static final int TIME = 8;
     static final int TEMPLATE = 16;
@@ -65,15 +72,15 @@ public final class CapturedEvent {
         return 4 + 2 * chars;
     }
 
-    /** Writes {@code s[0, chars)} (null: a null text) at {@code at}; returns the index after it. */
-    static int putText(ByteBuffer out, int at, CharSequence s, int chars) {
+    /** Writes {@code s[from, from + chars)} (null: a null text) at {@code at}; returns the index after it. */
+    static int putText(ByteBuffer out, int at, CharSequence s, int from, int chars) {
         if (s == null) {
             out.putInt(at, -1);
             return at + 4;
         }
         out.putInt(at, chars);
         int p = at + 4;
-        for (int i = 0; i < chars; i++, p += 2) {
+        for (int i = from; i < from + chars; i++, p += 2) {
             out.putChar(p, s.charAt(i));
         }
         return p;

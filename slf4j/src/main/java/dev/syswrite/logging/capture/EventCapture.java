@@ -90,24 +90,29 @@ public final class EventCapture {
                 slot.lastNames[TEMPLATE] = pattern;
             }
         }
-        String thread = settings.thread() ? Thread.currentThread().getName() : null;
+        // The thread's name as the layout reads it: the text layout before the message, JSON after
+        // it (a toString() may rename the thread).
+        boolean threadAfter = settings.format() == LayoutSettings.Format.JSON;
+        String thread = settings.thread() && !threadAfter ? Thread.currentThread().getName() : null;
         int loggerId = settings.names() == LayoutSettings.LoggerNames.NONE ? ABSENT : idOf(slot, LOGGER, names.loggers(), logger);
         int threadId = thread == null ? ABSENT : idOf(slot, THREAD, names.threads(), thread);
         int markerId = marker == null ? ABSENT : idOf(slot, MARKER, names.markers(), marker);
         ByteBuffer out = room(slot, null, 0, FIXED + 9 * taken);
-        out.put(0, CapturedEvent.FORMAT).put(CapturedEvent.LEVEL, (byte) level.ordinal()).putShort(2, (short) 0)
+        out.put(0, CapturedEvent.FORMAT).put(CapturedEvent.LEVEL, (byte) level.ordinal())
+                .put(CapturedEvent.FLAGS, count > taken ? CapturedEvent.MORE_ARGUMENTS : (byte) 0).put(3, (byte) 0)
                 .putInt(CapturedEvent.ARGUMENTS, taken).putLong(CapturedEvent.TIME, epochMicros)
                 .putInt(CapturedEvent.TEMPLATE, template).putInt(CapturedEvent.LOGGER, loggerId)
-                .putInt(CapturedEvent.THREAD, threadId).putInt(CapturedEvent.MARKER, markerId);
+                .putInt(CapturedEvent.MARKER, markerId);
         int at = FIXED;
         if (template == INLINE) {
-            at = text(slot, at, pattern);
+            // Whole if {} substitution may shorten it (a "{}" of an empty argument, an escape):
+            // only a template printed as it is may be cut where the line must end anyway.
+            boolean asItIs = count == 0 || pattern.indexOf("{}") < 0;
+            at = text(slot, at, pattern, 0, asItIs ? textMost : Integer.MAX_VALUE);
         }
-        if (loggerId == INLINE) {
-            at = text(slot, at, logger);
-        }
-        if (threadId == INLINE) {
-            at = text(slot, at, thread);
+        if (loggerId == INLINE) { // a short name is what follows the last dot of the whole name: that is taken, then cut
+            int from = settings.names() == LayoutSettings.LoggerNames.SHORT ? logger.lastIndexOf('.') + 1 : 0;
+            at = text(slot, at, logger, from, textMost);
         }
         if (markerId == INLINE) {
             at = text(slot, at, marker);
@@ -115,12 +120,20 @@ public final class EventCapture {
         for (int i = 0; i < taken; i++) {
             at = argument(slot, at, more != null ? more[i] : i == 0 ? a1 : a2);
         }
+        if (threadAfter && settings.thread()) {
+            thread = Thread.currentThread().getName();
+            threadId = idOf(slot, THREAD, names.threads(), thread);
+        }
+        room(slot, slot.record, at, 0).putInt(CapturedEvent.THREAD, threadId);
+        if (threadId == INLINE) {
+            at = text(slot, at, thread);
+        }
         if (settings.mdc()) {
             int size = context == null ? 0 : context.size();
             room(slot, slot.record, at, 4).putInt(at, size);
             at += 4;
             for (int i = 0; i < size; i++) {
-                at = text(slot, at, context.key(i));
+                at = text(slot, at, context.key(i), 0, Integer.MAX_VALUE); // whole: JSON makes labels of keys
                 at = text(slot, at, context.value(i));
             }
         }
@@ -180,13 +193,18 @@ public final class EventCapture {
         StringBuilder rendered = slot.line.chars();
         out = room(slot, slot.record, at, 1 + textBytes(rendered.length()));
         out.put(at, CapturedEvent.TAG_TEXT);
-        return putText(out, at + 1, rendered, rendered.length());
+        return putText(out, at + 1, rendered, 0, rendered.length());
     }
 
     /** Writes {@code s} (null allowed), cut at {@link #textMost}, at {@code at}; returns the index after it. */
     private int text(EventBuffers.Slot slot, int at, String s) {
-        int chars = s == null ? 0 : Math.min(s.length(), textMost);
-        return putText(room(slot, slot.record, at, textBytes(chars)), at, s, chars);
+        return text(slot, at, s, 0, textMost);
+    }
+
+    /** Writes {@code s[from, ...)} (null allowed), at most {@code most} chars of it, at {@code at}; returns the index after it. */
+    private int text(EventBuffers.Slot slot, int at, String s, int from, int most) {
+        int chars = s == null ? 0 : Math.min(s.length() - from, most);
+        return putText(room(slot, slot.record, at, textBytes(chars)), at, s, from, chars);
     }
 
     /**

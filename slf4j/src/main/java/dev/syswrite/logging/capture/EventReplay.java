@@ -61,9 +61,6 @@ public final class EventReplay {
         id = in.getInt(offset + CapturedEvent.LOGGER);
         String logger = id == ABSENT ? "" : id == INLINE ? getString(in, at) : names.loggers().nameOf(id);
         at = id == INLINE ? skipText(in, at) : at;
-        id = in.getInt(offset + CapturedEvent.THREAD);
-        String thread = id == ABSENT ? null : id == INLINE ? getString(in, at) : names.threads().nameOf(id);
-        at = id == INLINE ? skipText(in, at) : at;
         id = in.getInt(offset + CapturedEvent.MARKER);
         String marker = id == ABSENT ? null : id == INLINE ? getString(in, at) : names.markers().nameOf(id);
         at = id == INLINE ? skipText(in, at) : at;
@@ -71,6 +68,11 @@ public final class EventReplay {
         for (int i = 0; i < taken; i++) {
             at = argument(in, at, values[i]);
         }
+        id = in.getInt(offset + CapturedEvent.THREAD);
+        String thread = id == ABSENT ? null : id == INLINE ? getString(in, at) : names.threads().nameOf(id);
+        at = id == INLINE ? skipText(in, at) : at;
+        // One more than taken where the call had more: MessagePattern then reads the escapes after the last substitution.
+        int count = taken + ((in.get(offset + CapturedEvent.FLAGS) & CapturedEvent.MORE_ARGUMENTS) != 0 ? 1 : 0);
         ContextMap context = null;
         if (settings.mdc()) {
             int size = in.getInt(at);
@@ -88,7 +90,7 @@ public final class EventReplay {
         try {
             slot.line.reset(settings.lineMax(), layout.escapesOnEncode(), true); // no application code to call
             layout.head(slot, micros, thread, level, logger, marker, null);
-            layout.body(slot, null, pattern, taken, null, null, values, null);
+            layout.body(slot, null, pattern, count, null, null, values, null);
         } finally {
             slot.replaying = false;
             slot.replayedContext = null;
