@@ -102,7 +102,9 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     /**
      * Has the writer format and write an event. EventWriter contains every failure of its own
      * work, but a thread may run out of stack on the very entry to it, where this frame alone can
-     * catch it: the event is lost, uncounted, as there is no stack left to count it with.
+     * catch it: the event is lost, uncounted, as there is no stack left to count it with. A
+     * stack overflow is thrown in the frame that makes the call, so every public logging method
+     * catches one on its call in here too, and only the application's own call into it can fail.
      */
     private void write(Level at, Marker marker, String pattern, int count, Object a1, Object a2, Object[] more, Throwable t) {
         try {
@@ -158,70 +160,110 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void trace(String msg) {
         if (threshold <= TRACE) {
-            write(Level.TRACE, null, msg, 0, null, null, null, null);
+            try {
+                write(Level.TRACE, null, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(String format, Object arg) {
         if (threshold <= TRACE) {
-            log1(Level.TRACE, null, format, arg);
+            try {
+                log1(Level.TRACE, null, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(String format, Object arg1, Object arg2) {
         if (threshold <= TRACE) {
-            log2(Level.TRACE, null, format, arg1, arg2);
+            try {
+                log2(Level.TRACE, null, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(String format, Object... arguments) {
         if (threshold <= TRACE) {
-            logN(Level.TRACE, null, format, arguments);
+            try {
+                logN(Level.TRACE, null, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(String msg, Throwable t) {
         if (threshold <= TRACE) {
-            write(Level.TRACE, null, msg, 0, null, null, null, t);
+            try {
+                write(Level.TRACE, null, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(Marker marker, String msg) {
         if (threshold <= TRACE) {
-            write(Level.TRACE, marker, msg, 0, null, null, null, null);
+            try {
+                write(Level.TRACE, marker, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg) {
         if (threshold <= TRACE) {
-            log1(Level.TRACE, marker, format, arg);
+            try {
+                log1(Level.TRACE, marker, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg1, Object arg2) {
         if (threshold <= TRACE) {
-            log2(Level.TRACE, marker, format, arg1, arg2);
+            try {
+                log2(Level.TRACE, marker, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object... arguments) {
         if (threshold <= TRACE) {
-            logN(Level.TRACE, marker, format, arguments);
+            try {
+                logN(Level.TRACE, marker, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void trace(Marker marker, String msg, Throwable t) {
         if (threshold <= TRACE) {
-            write(Level.TRACE, marker, msg, 0, null, null, null, t);
+            try {
+                write(Level.TRACE, marker, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
@@ -240,70 +282,110 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void debug(String msg) {
         if (threshold <= DEBUG) {
-            write(Level.DEBUG, null, msg, 0, null, null, null, null);
+            try {
+                write(Level.DEBUG, null, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(String format, Object arg) {
         if (threshold <= DEBUG) {
-            log1(Level.DEBUG, null, format, arg);
+            try {
+                log1(Level.DEBUG, null, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(String format, Object arg1, Object arg2) {
         if (threshold <= DEBUG) {
-            log2(Level.DEBUG, null, format, arg1, arg2);
+            try {
+                log2(Level.DEBUG, null, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(String format, Object... arguments) {
         if (threshold <= DEBUG) {
-            logN(Level.DEBUG, null, format, arguments);
+            try {
+                logN(Level.DEBUG, null, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(String msg, Throwable t) {
         if (threshold <= DEBUG) {
-            write(Level.DEBUG, null, msg, 0, null, null, null, t);
+            try {
+                write(Level.DEBUG, null, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(Marker marker, String msg) {
         if (threshold <= DEBUG) {
-            write(Level.DEBUG, marker, msg, 0, null, null, null, null);
+            try {
+                write(Level.DEBUG, marker, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg) {
         if (threshold <= DEBUG) {
-            log1(Level.DEBUG, marker, format, arg);
+            try {
+                log1(Level.DEBUG, marker, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg1, Object arg2) {
         if (threshold <= DEBUG) {
-            log2(Level.DEBUG, marker, format, arg1, arg2);
+            try {
+                log2(Level.DEBUG, marker, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object... arguments) {
         if (threshold <= DEBUG) {
-            logN(Level.DEBUG, marker, format, arguments);
+            try {
+                logN(Level.DEBUG, marker, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void debug(Marker marker, String msg, Throwable t) {
         if (threshold <= DEBUG) {
-            write(Level.DEBUG, marker, msg, 0, null, null, null, t);
+            try {
+                write(Level.DEBUG, marker, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
@@ -322,70 +404,110 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void info(String msg) {
         if (threshold <= INFO) {
-            write(Level.INFO, null, msg, 0, null, null, null, null);
+            try {
+                write(Level.INFO, null, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(String format, Object arg) {
         if (threshold <= INFO) {
-            log1(Level.INFO, null, format, arg);
+            try {
+                log1(Level.INFO, null, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(String format, Object arg1, Object arg2) {
         if (threshold <= INFO) {
-            log2(Level.INFO, null, format, arg1, arg2);
+            try {
+                log2(Level.INFO, null, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(String format, Object... arguments) {
         if (threshold <= INFO) {
-            logN(Level.INFO, null, format, arguments);
+            try {
+                logN(Level.INFO, null, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(String msg, Throwable t) {
         if (threshold <= INFO) {
-            write(Level.INFO, null, msg, 0, null, null, null, t);
+            try {
+                write(Level.INFO, null, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(Marker marker, String msg) {
         if (threshold <= INFO) {
-            write(Level.INFO, marker, msg, 0, null, null, null, null);
+            try {
+                write(Level.INFO, marker, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object arg) {
         if (threshold <= INFO) {
-            log1(Level.INFO, marker, format, arg);
+            try {
+                log1(Level.INFO, marker, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object arg1, Object arg2) {
         if (threshold <= INFO) {
-            log2(Level.INFO, marker, format, arg1, arg2);
+            try {
+                log2(Level.INFO, marker, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object... arguments) {
         if (threshold <= INFO) {
-            logN(Level.INFO, marker, format, arguments);
+            try {
+                logN(Level.INFO, marker, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void info(Marker marker, String msg, Throwable t) {
         if (threshold <= INFO) {
-            write(Level.INFO, marker, msg, 0, null, null, null, t);
+            try {
+                write(Level.INFO, marker, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
@@ -404,70 +526,110 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void warn(String msg) {
         if (threshold <= WARN) {
-            write(Level.WARN, null, msg, 0, null, null, null, null);
+            try {
+                write(Level.WARN, null, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(String format, Object arg) {
         if (threshold <= WARN) {
-            log1(Level.WARN, null, format, arg);
+            try {
+                log1(Level.WARN, null, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(String format, Object arg1, Object arg2) {
         if (threshold <= WARN) {
-            log2(Level.WARN, null, format, arg1, arg2);
+            try {
+                log2(Level.WARN, null, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(String format, Object... arguments) {
         if (threshold <= WARN) {
-            logN(Level.WARN, null, format, arguments);
+            try {
+                logN(Level.WARN, null, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(String msg, Throwable t) {
         if (threshold <= WARN) {
-            write(Level.WARN, null, msg, 0, null, null, null, t);
+            try {
+                write(Level.WARN, null, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(Marker marker, String msg) {
         if (threshold <= WARN) {
-            write(Level.WARN, marker, msg, 0, null, null, null, null);
+            try {
+                write(Level.WARN, marker, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg) {
         if (threshold <= WARN) {
-            log1(Level.WARN, marker, format, arg);
+            try {
+                log1(Level.WARN, marker, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg1, Object arg2) {
         if (threshold <= WARN) {
-            log2(Level.WARN, marker, format, arg1, arg2);
+            try {
+                log2(Level.WARN, marker, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object... arguments) {
         if (threshold <= WARN) {
-            logN(Level.WARN, marker, format, arguments);
+            try {
+                logN(Level.WARN, marker, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void warn(Marker marker, String msg, Throwable t) {
         if (threshold <= WARN) {
-            write(Level.WARN, marker, msg, 0, null, null, null, t);
+            try {
+                write(Level.WARN, marker, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
@@ -486,70 +648,110 @@ public final class SysWriteLogger implements Logger, LoggingEventAware {
     @Override
     public void error(String msg) {
         if (threshold <= ERROR) {
-            write(Level.ERROR, null, msg, 0, null, null, null, null);
+            try {
+                write(Level.ERROR, null, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(String format, Object arg) {
         if (threshold <= ERROR) {
-            log1(Level.ERROR, null, format, arg);
+            try {
+                log1(Level.ERROR, null, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(String format, Object arg1, Object arg2) {
         if (threshold <= ERROR) {
-            log2(Level.ERROR, null, format, arg1, arg2);
+            try {
+                log2(Level.ERROR, null, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(String format, Object... arguments) {
         if (threshold <= ERROR) {
-            logN(Level.ERROR, null, format, arguments);
+            try {
+                logN(Level.ERROR, null, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(String msg, Throwable t) {
         if (threshold <= ERROR) {
-            write(Level.ERROR, null, msg, 0, null, null, null, t);
+            try {
+                write(Level.ERROR, null, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(Marker marker, String msg) {
         if (threshold <= ERROR) {
-            write(Level.ERROR, marker, msg, 0, null, null, null, null);
+            try {
+                write(Level.ERROR, marker, msg, 0, null, null, null, null);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object arg) {
         if (threshold <= ERROR) {
-            log1(Level.ERROR, marker, format, arg);
+            try {
+                log1(Level.ERROR, marker, format, arg);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object arg1, Object arg2) {
         if (threshold <= ERROR) {
-            log2(Level.ERROR, marker, format, arg1, arg2);
+            try {
+                log2(Level.ERROR, marker, format, arg1, arg2);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object... arguments) {
         if (threshold <= ERROR) {
-            logN(Level.ERROR, marker, format, arguments);
+            try {
+                logN(Level.ERROR, marker, format, arguments);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 
     @Override
     public void error(Marker marker, String msg, Throwable t) {
         if (threshold <= ERROR) {
-            write(Level.ERROR, marker, msg, 0, null, null, null, t);
+            try {
+                write(Level.ERROR, marker, msg, 0, null, null, null, t);
+            } catch (StackOverflowError noStack) {
+                // no stack left to enter the engine with: lost, uncounted, never thrown (see write)
+            }
         }
     }
 }

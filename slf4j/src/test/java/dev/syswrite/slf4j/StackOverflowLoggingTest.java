@@ -11,15 +11,18 @@ import dev.syswrite.logging.EventWriter;
 import dev.syswrite.logging.output.LogSink;
 import dev.syswrite.slf4j.testkit.OverflowFirstChild;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,6 +109,7 @@ class StackOverflowLoggingTest {
             });
             await("the dives", diver);
             diving.set(false);
+            assertEquals(List.of(), Dive.escapedFromProvider(), "stack overflows thrown out of the provider, of " + Dive.escapes);
             int[] logged = new int[others];
             for (int t = 0; t < others; t++) {
                 logged[t] = work.get(t).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
@@ -192,6 +196,38 @@ class StackOverflowLoggingTest {
         static long sink;
         /** The deepest frame of the dive under way (the diver's thread only). */
         static int bottom;
+        /** The last stack overflows that came out of a logging call, and how many did. */
+        static final StackOverflowError[] escaped = new StackOverflowError[256];
+        static int escapes;
+
+        /**
+         * Where those were thrown that a logging call should have caught: anywhere in the provider
+         * but on the first line of a public logging method, where the application's own call into
+         * it ran out of stack (an overflow is reported in the frame being entered), which no
+         * provider can catch.
+         */
+        static List<String> escapedFromProvider() throws IOException {
+            Set<Integer> entries = new HashSet<>();
+            List<String> source = Files.readAllLines(Path.of("src/main/java/dev/syswrite/slf4j/SysWriteLogger.java"));
+            for (int i = 0; i < source.size(); i++) {
+                if (source.get(i).matches("\\s*public void (trace|debug|info|warn|error)\\(.*\\) \\{")) {
+                    entries.add(i + 2); // the method's first line, numbered from 1
+                }
+            }
+            assertEquals(50, entries.size(), "SysWriteLogger's logging methods, as this test reads them");
+            List<String> from = new ArrayList<>();
+            for (StackOverflowError e : escaped) {
+                StackTraceElement[] frames = e == null ? new StackTraceElement[0] : e.getStackTrace();
+                boolean provider = frames.length > 0 && frames[0].getClassName().startsWith("dev.syswrite.")
+                        && !frames[0].getClassName().startsWith(StackOverflowLoggingTest.class.getName());
+                boolean entered = provider && frames[0].getClassName().equals(SysWriteLogger.class.getName())
+                        && entries.contains(frames[0].getLineNumber());
+                if (provider && !entered) {
+                    from.add(frames[0].toString());
+                }
+            }
+            return from;
+        }
 
         /** One dive; frames of three sizes, so that each dive's calls run out at other points. */
         static void start(Logger log, int dive) {
@@ -212,9 +248,13 @@ class StackOverflowLoggingTest {
                 }
             }
             if (bottom - depth < NEAR_BOTTOM) {
-                // ERROR is drained by its caller in async mode, and synced where fsync.level says so.
-                log.error("dive {} depth {} error", dive, depth);
-                log.info("dive {} depth {} info", dive, depth);
+                try {
+                    // ERROR is drained by its caller in async mode, and synced where fsync.level says so.
+                    log.error("dive {} depth {} error", dive, depth);
+                    log.info("dive {} depth {} info", dive, depth);
+                } catch (StackOverflowError e) {
+                    escaped[escapes++ & (escaped.length - 1)] = e; // stores only: there is no stack for a call
+                }
             }
         }
 
