@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One logging call through SLF4J, whichever backend the subclass's forks choose with
  * {@code -Dslf4j.provider}: an enabled INFO event with two arguments (a String-free message
- * with an Integer and a Double, boxed once up front, as a hot path holds them), and a
- * disabled DEBUG call. Every backend writes a comparable line
+ * with an Integer and a Double, boxed once up front, as a hot path holds them), the same with
+ * none and with four (a Long and a short String more), and a disabled DEBUG call. Every backend writes a comparable line
  * ({@code time [thread] LEVEL logger - message}), or for the {@code *Json} classes a JSON
  * object of the same content, to its own file under {@code -Dbench.logs}.
  */
@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public abstract class LoggingBackend {
     private static final Integer ORDER = 4242;
     private static final Double PRICE = 99.5;
+    private static final Long QUANTITY = 1_000_000L;
+    private static final String VENUE = "XNAS";
 
     protected Logger log;
 
@@ -64,6 +66,18 @@ public abstract class LoggingBackend {
     @Benchmark
     public void enabled() {
         log.info("order {} filled at {}", ORDER, PRICE);
+    }
+
+    /** An event with no argument: the message alone. */
+    @Benchmark
+    public void enabledNoArguments() {
+        log.info("order filled at the market");
+    }
+
+    /** An event with four arguments, an int, a long, a double and a short String (SLF4J's varargs form). */
+    @Benchmark
+    public void enabledFourArguments() {
+        log.info("order {} of {} filled at {} on {}", ORDER, QUANTITY, PRICE, VENUE);
     }
 
     @Benchmark
