@@ -170,11 +170,24 @@ public final class AsyncWriter {
                 return;
             }
         }
-        if ((level.passes(syncLevel) || closed) && !drainUntil(end) && stuck) { // closed: the hook may have drained before this line was in
+        if (!followUp(level, end)) {
             sink.write(holder, line, from, to); // the ring will not reach it: written twice rather than lost
+        }
+    }
+
+    /**
+     * What follows a record queued up to {@code end}: drained now where its level asks (or the
+     * writer closed meanwhile: its hook may have drained before the record was in), else the
+     * writer woken if it sleeps. False if the ring stuck before it reached the record, which the
+     * caller must then write itself.
+     */
+    private boolean followUp(Level level, long end) {
+        if ((level.passes(syncLevel) || closed) && !drainUntil(end) && stuck) {
+            return false;
         } else if (sleeping) {
             LockSupport.unpark(thread);
         }
+        return true;
     }
 
     /**
@@ -212,12 +225,7 @@ public final class AsyncWriter {
                 return false;
             }
         }
-        if ((level.passes(syncLevel) || closed) && !drainUntil(end) && stuck) {
-            return false; // the ring will not reach it
-        } else if (sleeping) {
-            LockSupport.unpark(thread);
-        }
-        return true;
+        return followUp(level, end);
     }
 
     /** The full-ring policy for an event of {@code level}: a sync-level event is never dropped. */
