@@ -80,15 +80,15 @@ public final class EventCapture {
         } else if (slot.lastNames[TEMPLATE] == pattern) {
             template = slot.lastIds[TEMPLATE];
             taken = Math.min(count, slot.lastTemplateTakes);
+        } else if ((template = names.templates().idOf(pattern)) == INLINE) {
+            taken = MessagePattern.argumentsTaken(pattern, count); // a long template: scanned only as far as the arguments go
         } else {
-            template = names.templates().idOf(pattern);
-            taken = MessagePattern.argumentsTaken(pattern, count);
-            if (template != INLINE) { // the name last, after what goes with it: see idOf
-                slot.lastNames[TEMPLATE] = null;
-                slot.lastIds[TEMPLATE] = template;
-                slot.lastTemplateTakes = MessagePattern.argumentsTaken(pattern, Integer.MAX_VALUE);
-                slot.lastNames[TEMPLATE] = pattern;
-            }
+            int takes = MessagePattern.argumentsTaken(pattern, Integer.MAX_VALUE); // one scan, kept for the next calls
+            taken = Math.min(count, takes);
+            slot.lastNames[TEMPLATE] = null; // the name last, after what goes with it: see idOf
+            slot.lastIds[TEMPLATE] = template;
+            slot.lastTemplateTakes = takes;
+            slot.lastNames[TEMPLATE] = pattern;
         }
         // The thread's name as the layout reads it: the text layout before the message, JSON after
         // it (a toString() may rename the thread).
