@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syswrite.testkit.ChildJvm;
 import dev.syswrite.testkit.Emulation;
+import dev.syswrite.slf4j.testkit.IdleWriterExitChild;
 import dev.syswrite.slf4j.testkit.LoggingChild;
 import dev.syswrite.slf4j.testkit.LongLineChild;
 import dev.syswrite.slf4j.testkit.ShutdownLoggingChild;
@@ -115,6 +116,25 @@ class MultiProcessLoggingTest {
             child.destroyForcibly();
             assertTrue(exited, "the exit hung on the stalled stderr");
             assertEquals(0, child.exitValue());
+        }
+    }
+
+    /**
+     * The same with the writer thread not draining when the JVM exits (held in a notice to the
+     * stalled stderr): the shutdown drain, which then finds the drain lock free, blocks in its
+     * write, and must not hold up the exit with it.
+     */
+    @Test
+    void anExitWithAStalledStderrAndAnIdleWriterDoesNotHang() throws Exception {
+        try (StalledPipe pipe = new StalledPipe(dir.resolve("pipe"))) {
+            Process child = new ProcessBuilder(ChildJvm.command(List.of("-Dslf4j.provider=" + SysWriteServiceProvider.class.getName(),
+                    "-Dslf4j.internal.verbosity=WARN", "-Dsyswrite.logger.output=stderr", "-Dsyswrite.logger.mode=async"),
+                    IdleWriterExitChild.class, "100"))
+                    .redirectOutput(dir.resolve("stdout").toFile()).redirectError(pipe.path.toFile()).start();
+            boolean exited = child.waitFor(2, TimeUnit.MINUTES);
+            child.destroyForcibly();
+            assertTrue(exited, "the exit hung on the stalled stderr");
+            assertEquals(0, child.exitValue(), Files.readString(dir.resolve("stdout")));
         }
     }
 

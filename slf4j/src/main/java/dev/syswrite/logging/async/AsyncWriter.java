@@ -81,6 +81,8 @@ public final class AsyncWriter {
     /** Whether the writer is parked until a producer wakes it. */
     private volatile boolean sleeping;
     private volatile boolean failureReported;
+    /** Set by the drain at exit when a line claimed in the ring stayed unfilled for its wait. */
+    private volatile boolean unfilledAtExit;
 
     private AsyncWriter(AsyncSettings settings, Level fsyncLevel, LogSink sink, int ringBytes, EventFormatter formatter) {
         this.ring = new EventRing(ByteBuffer.allocateDirect(ringBytes));
@@ -465,32 +467,73 @@ public final class AsyncWriter {
     }
 
     /**
-     * The shutdown hook: from now on callers write their own events; drain what is queued,
-     * waiting at most {@link #SHUTDOWN_WAIT_NANOS} for the lock and as long again for each line
-     * claimed but not yet filled. What it cannot drain (an output that does not take its writes,
-     * a producer that never fills its line) is said on stderr, with how many lines and bytes.
+     * The shutdown hook: from now on callers write their own events; drain what is queued. What
+     * it cannot drain (an output that does not take its writes, a producer that never fills its
+     * line) is said on stderr, with how many lines and bytes.
+     *
+     * <p>The drain runs on a daemon thread of its own, waited for while it writes and at most
+     * {@link #SHUTDOWN_WAIT_NANOS} once it writes nothing more: a {@code writev} to an output
+     * that takes nothing (a pipe whose reader paused) blocks for good, and on this thread would
+     * hold up the exit with it.
      */
     void close() {
         closed = true;
-        boolean drained = false;
+        LockSupport.unpark(thread);
+        Thread drainer = new Thread(this::drainAtExit, "syswrite-logger-exit-drain");
+        drainer.setDaemon(true);
+        try {
+            drainer.start();
+        } catch (Throwable noThread) {
+            drainAtExit(); // out of memory for a thread: draining here is all that is left
+        }
+        awaitWhileWriting(drainer);
+        if (ring.tail() > ring.head()) {
+            Notices.queue("syswrite-logger: exiting with " + ring.describeQueued() + " not written to " + sink.output() + " within "
+                    + TimeUnit.NANOSECONDS.toSeconds(SHUTDOWN_WAIT_NANOS) + " s ("
+                    + (stuck || unfilledAtExit ? "a line claimed in the ring was never filled" : "the output did not take them") + "); they are lost");
+        }
+        printBeforeExit();
+    }
+
+    /**
+     * Waits for {@code drainer} to end, for as long as the ring's head moves, and at most
+     * {@link #SHUTDOWN_WAIT_NANOS} after it last moved.
+     */
+    private void awaitWhileWriting(Thread drainer) {
+        long head = ring.head();
+        long movedAt = System.nanoTime();
+        try {
+            while (drainer.isAlive()) {
+                drainer.join(10);
+                long now = System.nanoTime();
+                if (ring.head() != head) {
+                    head = ring.head();
+                    movedAt = now;
+                } else if (now - movedAt > SHUTDOWN_WAIT_NANOS) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // exit goes on
+        }
+    }
+
+    /**
+     * The drain at exit: waits at most {@link #SHUTDOWN_WAIT_NANOS} for the lock (the writer
+     * thread's batch in flight), and as long again for each line claimed but not yet filled.
+     */
+    private void drainAtExit() {
         Thread me = Thread.currentThread();
         try {
             if (!stuck && drainLock.tryLock(SHUTDOWN_WAIT_NANOS)) {
-                drained = drainCommitted(ring.tail(), SHUTDOWN_WAIT_NANOS);
+                unfilledAtExit = !drainCommitted(ring.tail(), SHUTDOWN_WAIT_NANOS);
             }
         } finally {
             if (drainLock.owner == me) {
-                drainLock.owner = null; // a store: released even with no stack left, or stopped on the way out of lock()
+                drainLock.owner = null; // a store: released even with no stack left
             }
             drainLock.wake();
         }
-        LockSupport.unpark(thread);
-        if (!drained && ring.tail() > ring.head()) {
-            Notices.queue("syswrite-logger: exiting with " + ring.describeQueued() + " not written to " + sink.output() + " within "
-                    + TimeUnit.NANOSECONDS.toSeconds(SHUTDOWN_WAIT_NANOS) + " s ("
-                    + (stuck ? "a line claimed in the ring was never filled" : "the output did not take them") + "); they are lost");
-        }
-        printBeforeExit();
     }
 
     /**
