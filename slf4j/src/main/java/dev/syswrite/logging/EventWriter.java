@@ -126,7 +126,7 @@ public final class EventWriter {
         this.replay = new EventReplay(layoutSettings, layout, names);
         this.lineBytes = new LineBytes(layoutSettings, escapesOnEncode);
         this.async = settings.async() != null && sink.gathers()
-                ? startAsync(settings.async(), fsyncLevel, sink, new ReplayFormatter(replay, lineBytes, sink))
+                ? startAsync(settings.async(), fsyncLevel, sink, new ReplayFormatter(layoutSettings, names, replay, lineBytes, sink))
                 : null;
         this.capture = async == null ? null : new EventCapture(layoutSettings, mdc, buffers, names);
         initializeFormatting();

@@ -2,13 +2,16 @@ package dev.syswrite.logging.capture;
 
 import dev.syswrite.logging.async.EventFormatter;
 import dev.syswrite.logging.layout.EventBuffers;
+import dev.syswrite.logging.layout.LayoutSettings;
 import dev.syswrite.logging.layout.LineBytes;
 import dev.syswrite.logging.output.LogSink;
 import java.nio.ByteBuffer;
 
 /**
- * The async drain's formatter: each captured event laid out by {@link EventReplay} in a slot of
- * its own, then encoded as the synchronous mode encodes ({@link LineBytes}). Used under the drain
+ * The async drain's formatter: under the text layout, each captured event written as bytes from
+ * pre-rendered pieces ({@link PrerenderedTextLayout}) where that layout takes it; any other laid
+ * out by {@link EventReplay} in a slot of its own, then encoded as the synchronous mode encodes
+ * ({@link LineBytes}). Used under the drain
  * lock only, one event at a time. A record it cannot format (never expected; an
  * {@code OutOfMemoryError}) is counted as lost, as an event whose formatting fails on its caller
  * is, rather than stop the writer at it for good.
@@ -18,15 +21,22 @@ public final class ReplayFormatter implements EventFormatter {
     private final LineBytes lineBytes;
     private final LogSink sink;
     private final EventBuffers.Slot slot = EventBuffers.unpooled();
+    /** Null under JSON. */
+    private final PrerenderedTextLayout prerendered;
     /** Whether the line {@link #prepare} laid out is cut at the line limit. */
     private boolean cut;
+    /** The length of the line {@link #prepare} wrote as bytes, or -1 if it laid it out in the slot. */
+    private int prerenderedLength = -1;
 
     /**
+     * @param settings the layout's settings
+     * @param names the tables the events were captured with
      * @param replay lays events out
      * @param lineBytes encodes their lines
      * @param sink counts a record that cannot be formatted
      */
-    public ReplayFormatter(EventReplay replay, LineBytes lineBytes, LogSink sink) {
+    public ReplayFormatter(LayoutSettings settings, CapturedNames names, EventReplay replay, LineBytes lineBytes, LogSink sink) {
+        this.prerendered = settings.format() == LayoutSettings.Format.TEXT ? new PrerenderedTextLayout(settings, names) : null;
         this.replay = replay;
         this.lineBytes = lineBytes;
         this.sink = sink;
@@ -35,6 +45,10 @@ public final class ReplayFormatter implements EventFormatter {
     @Override
     public int prepare(ByteBuffer memory, int offset, int length) {
         try {
+            prerenderedLength = prerendered == null || memory.get(offset) != CapturedEvent.FORMAT ? -1 : prerendered.layOut(memory, offset);
+            if (prerenderedLength >= 0) {
+                return prerenderedLength;
+            }
             replay.layOut(slot, memory, offset);
         } catch (Throwable failure) {
             if (failure instanceof ThreadDeath || failure instanceof StackOverflowError) {
@@ -50,6 +64,10 @@ public final class ReplayFormatter implements EventFormatter {
 
     @Override
     public int encode(ByteBuffer out, int at) {
+        if (prerenderedLength >= 0) {
+            out.put(at, prerendered.line(), 0, prerenderedLength);
+            return at + prerenderedLength;
+        }
         int end = lineBytes.encode(slot.encoder, slot.line, out, at, cut);
         slot.line.shrink(); // a huge event's text is not kept
         return end;

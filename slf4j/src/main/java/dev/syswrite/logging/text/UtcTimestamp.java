@@ -23,19 +23,29 @@ public final class UtcTimestamp {
      * @param fractionDigits 3 or 6
      */
     public static void appendTo(StringBuilder out, long epochMicros, int fractionDigits) {
-        long seconds = Math.floorDiv(epochMicros, 1_000_000L);
         int micros = (int) Math.floorMod(epochMicros, 1_000_000L);
-        Second second = last;
-        if (second.epochSecond != seconds) {
-            second = new Second(seconds, secondText(seconds)); // once a second; a race only computes it twice
-            last = second;
-        }
-        out.append(second.text);
+        out.append(secondOf(Math.floorDiv(epochMicros, 1_000_000L)));
         int fraction = fractionDigits == 3 ? micros / 1000 : micros;
         for (int unit = fractionDigits == 3 ? 100 : 100_000; unit > 0; unit /= 10) {
             out.append((char) ('0' + fraction / unit % 10));
         }
         out.append('Z');
+    }
+
+    /**
+     * The text of one second up to its fraction, {@code 2026-11-27T06:20:00.}, which
+     * {@link #appendTo} writes first: for a layout that keeps its own bytes of it.
+     *
+     * @param epochSecond seconds since the epoch
+     * @return its text
+     */
+    public static String secondOf(long epochSecond) {
+        Second second = last;
+        if (second.epochSecond != epochSecond) {
+            second = new Second(epochSecond, secondText(epochSecond)); // once a second; a race only computes it twice
+            last = second;
+        }
+        return second.text;
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss.} of the second {@code seconds} after the epoch. */

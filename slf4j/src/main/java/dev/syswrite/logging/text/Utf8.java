@@ -53,7 +53,7 @@ public final class Utf8 {
             int count = Math.min(CHUNK, to - i);
             text.getChars(i, i + count, chars, 0);
             char next = i + count < to ? text.charAt(i + count) : 0;
-            long done = encode(chars, count, next, escape, bytes, Math.min(bytes.length, limit - n));
+            long done = encode(chars, 0, count, next, escape, bytes, 0, Math.min(bytes.length, limit - n));
             int took = (int) (done >>> 32);
             int made = (int) done;
             out.put(n, bytes, 0, made);
@@ -68,25 +68,43 @@ public final class Utf8 {
     }
 
     /**
-     * Encodes {@code chars[0, count)} into {@code bytes} from index 0, up to {@code room} bytes;
-     * {@code next} is the character after them (0 if none), to pair a high surrogate at the end.
+     * Encodes {@code chars[from, to)} into {@code bytes} from index {@code at}, which must have
+     * room for {@link #maxBytesPerChar} bytes a char: for a line laid out as bytes whose length
+     * was bounded first. A surrogate pair split at either end is not joined: each half is {@code ?}.
      *
-     * @return the characters encoded, in the high 32 bits, and the bytes written, in the low 32
+     * @param chars the chars
+     * @param from the first char to encode
+     * @param to the index after the last
+     * @param escape whether to escape control characters ({@link ControlEscapes})
+     * @param bytes where they go
+     * @param at the index of the first byte
+     * @return the index after the last byte written
      */
-    private static long encode(char[] chars, int count, char next, boolean escape, byte[] bytes, int room) {
-        int n = 0;
-        int i = 0;
-        for (; i < count; i++) {
+    public static int encode(char[] chars, int from, int to, boolean escape, byte[] bytes, int at) {
+        return (int) encode(chars, from, to, (char) 0, escape, bytes, at, bytes.length);
+    }
+
+    /**
+     * Encodes {@code chars[from, to)} into {@code bytes} from index {@code at}, no byte at or past
+     * {@code limit}; {@code next} is the character after them (0 if none), to pair a high
+     * surrogate at the end.
+     *
+     * @return the characters encoded, in the high 32 bits, and the index after the last byte written, in the low 32
+     */
+    private static long encode(char[] chars, int from, int to, char next, boolean escape, byte[] bytes, int at, int limit) {
+        int n = at;
+        int i = from;
+        for (; i < to; i++) {
             // Printable ASCII, most of every line, in a loop of its own: one index, no other
             // branch, so the JIT unrolls it (twice as fast as the general loop below).
-            int run = Math.min(count - i, room - n);
+            int run = Math.min(to - i, limit - n);
             int k = 0;
             for (char c; k < run && (c = chars[i + k]) >= 0x20 && c < 0x7f; k++) {
                 bytes[n + k] = (byte) c;
             }
             i += k;
             n += k;
-            if (i == count) {
+            if (i == to) {
                 break;
             }
             char c = chars[i];
@@ -95,28 +113,28 @@ public final class Utf8 {
             }
             String escaped = escape ? ControlEscapes.of(c) : null;
             if (escaped != null) {
-                if (n + escaped.length() > room) {
+                if (n + escaped.length() > limit) {
                     break;
                 }
                 for (int e = 0; e < escaped.length(); e++) {
                     bytes[n++] = (byte) escaped.charAt(e);
                 }
             } else if (c < 0x80) {
-                if (n + 1 > room) {
+                if (n + 1 > limit) {
                     break;
                 }
                 bytes[n++] = (byte) c;
             } else if (c < 0x800) {
-                if (n + 2 > room) {
+                if (n + 2 > limit) {
                     break;
                 }
                 bytes[n++] = (byte) (0xc0 | c >> 6);
                 bytes[n++] = (byte) (0x80 | c & 0x3f);
-            } else if (Character.isHighSurrogate(c) && (i + 1 < count ? Character.isLowSurrogate(chars[i + 1]) : Character.isLowSurrogate(next))) {
-                if (i + 1 == count) {
+            } else if (Character.isHighSurrogate(c) && (i + 1 < to ? Character.isLowSurrogate(chars[i + 1]) : Character.isLowSurrogate(next))) {
+                if (i + 1 == to) {
                     break; // its pair is in the next chunk: encode both there
                 }
-                if (n + 4 > room) {
+                if (n + 4 > limit) {
                     break;
                 }
                 int cp = Character.toCodePoint(c, chars[++i]);
@@ -125,12 +143,12 @@ public final class Utf8 {
                 bytes[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
                 bytes[n++] = (byte) (0x80 | cp & 0x3f);
             } else if (Character.isSurrogate(c)) {
-                if (n + 1 > room) {
+                if (n + 1 > limit) {
                     break;
                 }
                 bytes[n++] = (byte) '?';
             } else {
-                if (n + 3 > room) {
+                if (n + 3 > limit) {
                     break;
                 }
                 bytes[n++] = (byte) (0xe0 | c >> 12);
@@ -138,7 +156,7 @@ public final class Utf8 {
                 bytes[n++] = (byte) (0x80 | c & 0x3f);
             }
         }
-        return (long) i << 32 | n;
+        return (long) (i - from) << 32 | n;
     }
 
     /**

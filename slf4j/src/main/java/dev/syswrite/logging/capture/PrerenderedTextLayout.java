@@ -1,0 +1,363 @@
+package dev.syswrite.logging.capture;
+
+import static dev.syswrite.logging.capture.CapturedEvent.ABSENT;
+import static dev.syswrite.logging.capture.CapturedEvent.INLINE;
+import static dev.syswrite.logging.capture.CapturedEvent.textBytes;
+
+import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.layout.LayoutSettings;
+import dev.syswrite.logging.text.CapturedValue;
+import dev.syswrite.logging.text.LineBuilder;
+import dev.syswrite.logging.text.MessagePattern;
+import dev.syswrite.logging.text.UtcTimestamp;
+import dev.syswrite.logging.text.Utf8;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The text layout's line of a captured event written as bytes, from pieces encoded once: the
+ * time's text up to its second (once a second), each thread's, logger's and marker's bracketed
+ * name (once an id), each level, and each template's literal parts between its substitutions
+ * (once a template), all escaped as the layout escapes its head. Per event what is left is the
+ * time's fraction, the arguments and copies.
+ *
+ * <p>It writes exactly the bytes {@link EventReplay} and the text layout write for the same
+ * record, and only where that is plain to see: for anything else it declines (returns -1) and
+ * the record goes the general way. It declines a record with a name or template carried inline,
+ * a null message, a diagnostic context, a line that could reach the line limit (so it never
+ * cuts), and text whose surrogate pair the general layout would join across a piece (a text
+ * ending in a high surrogate, or starting with a low one). One instance per formatting thread:
+ * its caches are plain arrays.
+ */
+final class PrerenderedTextLayout {
+    private static final Level[] LEVELS = Level.values();
+    /** Stands for a substitution while a template is compiled: a noncharacter, never expected in one. */
+    private static final char SUBSTITUTION = '\uFFFF';
+    /** The longest line it writes; a longer one goes the general way. */
+    private static final int LINE_BYTES = 8 * 1024;
+    /** Under this line limit it declines every event: the time alone takes 29 bytes. */
+    private static final int LINE_BYTES_LEAST = 128;
+    /** A template that is not compiled: laid out the general way every time. */
+    private static final byte[][] DECLINED = new byte[0][];
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+
+    private final LayoutSettings settings;
+    private final CapturedNames names;
+    private final boolean escape;
+    private final int maxBytesPerChar;
+    private final int limit;
+    private final byte[] line = new byte[LINE_BYTES];
+    private final byte[][] levels = new byte[LEVELS.length][];
+
+    private byte[][] threads = new byte[64][];
+    private byte[][] loggers = new byte[64][];
+    private byte[][] markers = new byte[16][];
+    /** Per template id, its literal parts, one more than its substitutions; {@link #DECLINED}; or null, not compiled yet. */
+    private byte[][][] templates = new byte[64][][];
+    /** Per template id, the argument count its parts were compiled for. */
+    private int[] templateCounts = new int[64];
+
+    private long second = Long.MIN_VALUE;
+    private byte[] secondText;
+    private final StringBuilder number = new StringBuilder(32);
+    private char[] chars = new char[256];
+
+    /**
+     * @param settings the text layout's settings
+     * @param names the tables the events were captured with
+     */
+    PrerenderedTextLayout(LayoutSettings settings, CapturedNames names) {
+        this.settings = settings;
+        this.names = names;
+        this.escape = settings.escape();
+        this.maxBytesPerChar = Utf8.maxBytesPerChar(escape);
+        this.limit = Math.min(LINE_BYTES, settings.lineMax());
+        for (Level level : LEVELS) {
+            levels[level.ordinal()] = encode(level.name() + " ");
+        }
+    }
+
+    /**
+     * The bytes of the line laid out last, from index 0 to what {@link #layOut} returned.
+     *
+     * @return this layout's own array
+     */
+    byte[] line() {
+        return line;
+    }
+
+    /**
+     * Lays the event's line out as bytes in {@link #line()}, or declines.
+     *
+     * @param in where the record is
+     * @param offset its first byte, a record of the current format
+     * @return the line's length, its newline included; or -1 where the record goes the general way
+     */
+    int layOut(ByteBuffer in, int offset) {
+        int template = in.getInt(offset + CapturedEvent.TEMPLATE);
+        int logger = in.getInt(offset + CapturedEvent.LOGGER);
+        int thread = in.getInt(offset + CapturedEvent.THREAD);
+        int marker = in.getInt(offset + CapturedEvent.MARKER);
+        if (limit < LINE_BYTES_LEAST || template < 0 || logger == INLINE || thread == INLINE || marker == INLINE
+                || settings.thread() == (thread == ABSENT)) {
+            return -1;
+        }
+        int taken = in.getInt(offset + CapturedEvent.ARGUMENTS);
+        int count = taken + ((in.get(offset + CapturedEvent.FLAGS) & CapturedEvent.MORE_ARGUMENTS) != 0 ? 1 : 0);
+        byte[][] parts = template(template, count);
+        if (parts == DECLINED || parts.length != taken + 1) {
+            return -1;
+        }
+        int n = 0;
+        if (settings.time() != LayoutSettings.TimePrecision.NONE) {
+            n = time(in.getLong(offset + CapturedEvent.TIME), settings.time().digits());
+        }
+        if (settings.thread()) {
+            n = put(threadPiece(thread), n);
+        }
+        n = put(levels[in.get(offset + CapturedEvent.LEVEL)], n);
+        n = put(loggerPiece(logger), n);
+        if (marker != ABSENT) {
+            n = put(markerPiece(marker), n);
+        }
+        int at = offset + CapturedEvent.FIXED;
+        int mdcAt = at;
+        for (int i = 0; i < taken; i++) {
+            mdcAt = skipArgument(in, mdcAt);
+        }
+        if (settings.mdc() && in.getInt(mdcAt) != 0) {
+            return -1; // a context: the general way
+        }
+        if (n < 0 || n + 2 > limit) {
+            return -1;
+        }
+        line[n++] = '-';
+        line[n++] = ' ';
+        n = put(parts[0], n);
+        for (int i = 0; i < taken && n >= 0; i++) {
+            n = argument(in, at, n);
+            at = skipArgument(in, at);
+            n = put(parts[i + 1], n);
+        }
+        if (n < 0 || n + 1 > limit) {
+            return -1;
+        }
+        line[n++] = '\n';
+        return n;
+    }
+
+    /** Copies {@code piece} to {@code n}; the index after it, or -1 if it would reach the limit (or {@code n} is -1). */
+    private int put(byte[] piece, int n) {
+        if (n < 0 || n + piece.length > limit) {
+            return -1;
+        }
+        System.arraycopy(piece, 0, line, n, piece.length);
+        return n + piece.length;
+    }
+
+    /** Writes the time and the space after it from 0, as UtcTimestamp writes it; the index after. */
+    private int time(long epochMicros, int digits) {
+        long seconds = Math.floorDiv(epochMicros, 1_000_000L);
+        if (seconds != second) {
+            secondText = encode(UtcTimestamp.secondOf(seconds));
+            second = seconds;
+        }
+        int n = put(secondText, 0);
+        int micros = (int) Math.floorMod(epochMicros, 1_000_000L);
+        int fraction = digits == 3 ? micros / 1000 : micros;
+        for (int unit = digits == 3 ? 100 : 100_000; unit > 0; unit /= 10) {
+            line[n++] = (byte) ('0' + fraction / unit % 10);
+        }
+        line[n++] = 'Z';
+        line[n++] = ' ';
+        return n;
+    }
+
+    /** Writes the argument at {@code at} from {@code n} as {@code {}} prints it; the index after, or -1. */
+    private int argument(ByteBuffer in, int at, int n) {
+        byte tag = in.get(at++);
+        switch (tag) {
+            case CapturedEvent.TAG_INT -> {
+                number.setLength(0);
+                return putNumber(number.append(in.getInt(at)), n);
+            }
+            case CapturedEvent.TAG_LONG -> {
+                number.setLength(0);
+                return putNumber(number.append(in.getLong(at)), n);
+            }
+            case CapturedEvent.TAG_FLOAT -> {
+                number.setLength(0);
+                return putNumber(number.append(Float.intBitsToFloat(in.getInt(at))), n);
+            }
+            case CapturedEvent.TAG_DOUBLE -> {
+                number.setLength(0);
+                return putNumber(number.append(Double.longBitsToDouble(in.getLong(at))), n);
+            }
+            case CapturedEvent.TAG_BOOLEAN -> {
+                return put(in.get(at) != 0 ? TRUE : FALSE, n);
+            }
+            case CapturedEvent.TAG_CHAR -> {
+                chars[0] = in.getChar(at);
+                return putChars(1, n);
+            }
+            case CapturedEvent.TAG_TEXT -> {
+                int length = in.getInt(at);
+                if (length < 0) {
+                    return put(NULL, n);
+                }
+                if (n + (long) length * maxBytesPerChar > limit) {
+                    return -1;
+                }
+                if (chars.length < length) {
+                    chars = new char[Math.max(length, 2 * chars.length)];
+                }
+                CapturedEvent.getChars(in, at + 4, chars, length);
+                return putChars(length, n);
+            }
+            default -> {
+                return put(NULL, n); // TAG_NULL
+            }
+        }
+    }
+
+    /** Copies a number's ASCII text to {@code n}; the index after, or -1. */
+    private int putNumber(StringBuilder text, int n) {
+        int length = text.length();
+        if (n + length > limit) {
+            return -1;
+        }
+        for (int i = 0; i < length; i++) {
+            line[n + i] = (byte) text.charAt(i);
+        }
+        return n + length;
+    }
+
+    /** Encodes {@code chars[0, length)} to {@code n}, unless a surrogate pair would join across its ends; the index after, or -1. */
+    private int putChars(int length, int n) {
+        if (length > 0 && (Character.isLowSurrogate(chars[0]) || Character.isHighSurrogate(chars[length - 1]))) {
+            return -1;
+        }
+        if (n + length * maxBytesPerChar > limit) {
+            return -1;
+        }
+        return Utf8.encode(chars, 0, length, escape, line, n);
+    }
+
+    /** The index after the argument at {@code at}. */
+    private static int skipArgument(ByteBuffer in, int at) {
+        byte tag = in.get(at++);
+        return switch (tag) {
+            case CapturedEvent.TAG_INT, CapturedEvent.TAG_FLOAT -> at + 4;
+            case CapturedEvent.TAG_LONG, CapturedEvent.TAG_DOUBLE -> at + 8;
+            case CapturedEvent.TAG_BOOLEAN -> at + 1;
+            case CapturedEvent.TAG_CHAR -> at + 2;
+            case CapturedEvent.TAG_TEXT -> at + textBytes(Math.max(in.getInt(at), 0));
+            default -> at; // TAG_NULL
+        };
+    }
+
+    private byte[] threadPiece(int id) {
+        if (id >= threads.length) {
+            threads = Arrays.copyOf(threads, Math.max(id + 1, 2 * threads.length));
+        }
+        byte[] piece = threads[id];
+        if (piece == null) {
+            piece = threads[id] = encode("[" + names.threads().nameOf(id) + "] ");
+        }
+        return piece;
+    }
+
+    private byte[] loggerPiece(int id) {
+        if (id == ABSENT) {
+            return pieceOfLogger("");
+        }
+        if (id >= loggers.length) {
+            loggers = Arrays.copyOf(loggers, Math.max(id + 1, 2 * loggers.length));
+        }
+        byte[] piece = loggers[id];
+        if (piece == null) {
+            piece = loggers[id] = pieceOfLogger(names.loggers().nameOf(id));
+        }
+        return piece;
+    }
+
+    /** What the text layout writes of a logger's name, as it writes it. */
+    private byte[] pieceOfLogger(String logger) {
+        LayoutSettings.LoggerNames shown = settings.names();
+        if (shown == LayoutSettings.LoggerNames.FULL) {
+            return encode(logger + " ");
+        } else if (shown == LayoutSettings.LoggerNames.SHORT) {
+            return encode(logger.substring(logger.lastIndexOf('.') + 1) + " ");
+        }
+        return new byte[0];
+    }
+
+    private byte[] markerPiece(int id) {
+        if (id >= markers.length) {
+            markers = Arrays.copyOf(markers, Math.max(id + 1, 2 * markers.length));
+        }
+        byte[] piece = markers[id];
+        if (piece == null) {
+            piece = markers[id] = encode("[" + names.markers().nameOf(id) + "] ");
+        }
+        return piece;
+    }
+
+    /** The literal parts of template {@code id} with {@code count} arguments, compiled on first use. */
+    private byte[][] template(int id, int count) {
+        if (id >= templates.length) {
+            templates = Arrays.copyOf(templates, Math.max(id + 1, 2 * templates.length));
+            templateCounts = Arrays.copyOf(templateCounts, templates.length);
+        }
+        byte[][] parts = templates[id];
+        if (parts == null || templateCounts[id] != count) {
+            parts = templates[id] = compile(names.templates().nameOf(id), count);
+            templateCounts[id] = count;
+        }
+        return parts;
+    }
+
+    /**
+     * Splits {@code pattern} at its substitutions as {@link MessagePattern} makes them with
+     * {@code count} arguments (escapes resolved), by formatting it with a stand-in for each; or
+     * {@link #DECLINED} where the parts would not give the general layout's bytes.
+     */
+    private byte[][] compile(String pattern, int count) {
+        if (pattern.indexOf(SUBSTITUTION) >= 0) {
+            return DECLINED;
+        }
+        CapturedValue[] standIns = new CapturedValue[count];
+        for (int i = 0; i < count; i++) {
+            standIns[i] = new CapturedValue();
+            standIns[i].setChar(SUBSTITUTION);
+        }
+        LineBuilder text = new LineBuilder();
+        text.reset(Integer.MAX_VALUE, false, true);
+        MessagePattern.appendTo(text, pattern, count, null, null, standIns);
+        String message = text.chars().toString();
+        String[] literals = message.split(String.valueOf(SUBSTITUTION), -1);
+        byte[][] parts = new byte[literals.length][];
+        for (int i = 0; i < literals.length; i++) {
+            String literal = literals[i];
+            if (!literal.isEmpty() && (Character.isLowSurrogate(literal.charAt(0)) || Character.isHighSurrogate(literal.charAt(literal.length() - 1)))) {
+                return DECLINED; // a pair the general layout would join across an argument
+            }
+            parts[i] = encode(literal);
+        }
+        return parts;
+    }
+
+    /** A piece's bytes: UTF-8, escaped as the layout escapes its head. */
+    private byte[] encode(String piece) {
+        char[] text = piece.toCharArray();
+        byte[] bytes = new byte[text.length * maxBytesPerChar];
+        return Arrays.copyOf(bytes, Utf8.encode(text, 0, text.length, escape, bytes, 0));
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

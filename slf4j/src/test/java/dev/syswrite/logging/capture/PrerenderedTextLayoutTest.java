@@ -1,0 +1,151 @@
+package dev.syswrite.logging.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syswrite.logging.event.ContextMap;
+import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.layout.EventBuffers;
+import dev.syswrite.logging.layout.Layout;
+import dev.syswrite.logging.layout.LayoutSettings;
+import dev.syswrite.logging.layout.LineBytes;
+import dev.syswrite.testkit.PureJava;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The pre-rendered text line is the general layout's, byte for byte, for every record it does not
+ * decline: random events (templates with escapes, control characters, surrogates at every edge,
+ * every argument type; times across seconds, before 1970 and far ahead) under each text setting.
+ * The golden test shows the same through the whole provider with no time.
+ */
+@PureJava
+class PrerenderedTextLayoutTest {
+    private static final int EVENTS = 20_000;
+    private static final String[] PIECES = {"", "a", "order ", " é ", "\t", "\n", "\u0007", "\\", "\\\\", "{", "}", "{}", "\\{}", "\\\\{}",
+        "\ud83d", "\ude00", "\ud83d\ude00", "\u2028", "\uffff", "x".repeat(300)};
+
+    static Stream<LayoutSettings> settings() {
+        return Stream.of(
+                settings(LayoutSettings.TimePrecision.MILLIS, true, LayoutSettings.LoggerNames.FULL, true, 64 << 10),
+                settings(LayoutSettings.TimePrecision.MICROS, true, LayoutSettings.LoggerNames.SHORT, false, 64 << 10),
+                settings(LayoutSettings.TimePrecision.NONE, false, LayoutSettings.LoggerNames.NONE, true, 64 << 10),
+                settings(LayoutSettings.TimePrecision.MICROS, true, LayoutSettings.LoggerNames.FULL, true, 400));
+    }
+
+    private static LayoutSettings settings(LayoutSettings.TimePrecision time, boolean thread, LayoutSettings.LoggerNames names,
+            boolean escape, int lineMax) {
+        return new LayoutSettings(LayoutSettings.Format.TEXT, time, thread, names, false, true, true, escape, lineMax, ContextMap.EMPTY);
+    }
+
+    @ParameterizedTest
+    @MethodSource("settings")
+    void writesWhatTheGeneralLayoutWrites(LayoutSettings settings) {
+        Supplier<ContextMap> mdc = () -> ContextMap.EMPTY;
+        CapturedNames names = CapturedNames.bounded();
+        EventCapture capture = new EventCapture(settings, mdc, new EventBuffers(1, ByteBuffer::allocateDirect), names);
+        Layout layout = Layout.of(settings, mdc);
+        EventReplay replay = new EventReplay(settings, layout, names);
+        LineBytes lineBytes = new LineBytes(settings, layout.escapesOnEncode());
+        PrerenderedTextLayout prerendered = new PrerenderedTextLayout(settings, names);
+        EventBuffers.Slot caller = EventBuffers.unpooled();
+        EventBuffers.Slot formatter = EventBuffers.unpooled();
+        ByteBuffer general = ByteBuffer.allocateDirect(1 << 20);
+        Random random = new Random(42);
+        int written = 0;
+        for (int i = 0; i < EVENTS; i++) {
+            Object[] arguments = arguments(random);
+            String template = template(random, arguments.length);
+            Thread.currentThread().setName(random.nextInt(4) == 0 ? "pool-" + random.nextInt(3) : "main \t\u00e9");
+            String logger = List.of("dev.syswrite.Orders", "root", "a.b.\u0001c", "\ud83d.x").get(random.nextInt(4));
+            String marker = random.nextInt(5) == 0 ? "AUDIT\n" : null;
+            long micros = time(random);
+            Level level = Level.values()[random.nextInt(Level.values().length)];
+            capture.capture(caller, micros, level, logger, marker, template, arguments.length, null, null, arguments);
+            ByteBuffer record = caller.record;
+
+            replay.layOut(formatter, record, 0);
+            long bytes = lineBytes.bytes(formatter.line);
+            boolean cut = lineBytes.cut(formatter.line, bytes);
+            int end = lineBytes.encode(formatter.encoder, formatter.line, general, 0, cut);
+            byte[] expected = new byte[end];
+            general.get(0, expected);
+
+            int length = prerendered.layOut(record, 0);
+            if (length >= 0) {
+                written++;
+                assertArrayEquals(expected, Arrays.copyOf(prerendered.line(), length),
+                        () -> "template " + template + " arguments " + Arrays.toString(arguments) + " at " + micros);
+            } else {
+                assertTrue(cut || expected.length > 300 || declinable(template, arguments), () -> "declined " + template
+                        + " with " + Arrays.toString(arguments));
+            }
+        }
+        assertTrue(written > EVENTS / 2, written + " of " + EVENTS + " written from pieces");
+        Thread.currentThread().setName("main");
+    }
+
+    /** Whether a surrogate or a noncharacter at a piece's edge may make it decline. */
+    private static boolean declinable(String template, Object[] arguments) {
+        return (template + Arrays.toString(arguments)).matches("(?s).*[\ud800-\udfff\uffff].*");
+    }
+
+    private static String template(Random random, int holes) {
+        StringBuilder template = new StringBuilder();
+        for (int i = 0; i < holes + random.nextInt(2); i++) {
+            template.append(PIECES[random.nextInt(PIECES.length)]).append(random.nextInt(3) == 0 ? "\\{}" : "{}");
+        }
+        return template.append(PIECES[random.nextInt(PIECES.length)]).toString();
+    }
+
+    private static Object[] arguments(Random random) {
+        Object[] arguments = new Object[random.nextInt(5)];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = switch (random.nextInt(10)) {
+                case 0 -> random.nextInt();
+                case 1 -> random.nextLong();
+                case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
+                case 3 -> random.nextFloat();
+                case 4 -> random.nextBoolean();
+                case 5 -> (PIECES[random.nextInt(PIECES.length)] + "c").charAt(0);
+                case 6 -> null;
+                case 7 -> new StringBuilder("built ").append(PIECES[random.nextInt(PIECES.length)]);
+                default -> PIECES[random.nextInt(PIECES.length)] + PIECES[random.nextInt(PIECES.length)];
+            };
+        }
+        return arguments;
+    }
+
+    private static long time(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> 1_796_688_000_000_000L + random.nextInt(3_000_000); // a few seconds of 2026
+            case 1 -> -random.nextInt(5_000_000); // just before 1970
+            case 2 -> 253_402_300_799_000_000L - random.nextInt(2_000_000); // the last seconds of 9999
+            default -> random.nextLong() >>> 12;
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("settings")
+    void declinesWhatItCannotWriteExactly(LayoutSettings settings) {
+        CapturedNames names = CapturedNames.bounded();
+        EventCapture capture = new EventCapture(settings, () -> ContextMap.EMPTY, new EventBuffers(1, ByteBuffer::allocateDirect), names);
+        PrerenderedTextLayout prerendered = new PrerenderedTextLayout(settings, names);
+        EventBuffers.Slot slot = EventBuffers.unpooled();
+        capture.capture(slot, 0, Level.INFO, "l", null, null, 0, null, null, null);
+        assertEquals(-1, prerendered.layOut(slot.record, 0), "a null message");
+        capture.capture(slot, 0, Level.INFO, "l", null, "x".repeat(5000), 0, null, null, null);
+        assertEquals(-1, prerendered.layOut(slot.record, 0), "an inline template");
+        capture.capture(slot, 0, Level.INFO, "l", null, "long {}", 1, "y".repeat(settings.lineMax()), null, null);
+        assertEquals(-1, prerendered.layOut(slot.record, 0), "a line that reaches the limit");
+        capture.capture(slot, 0, Level.INFO, "l", null, "pair {}", 1, "\ude00 low first", null, null);
+        assertEquals(-1, prerendered.layOut(slot.record, 0), "a low surrogate after a piece");
+    }
+}
