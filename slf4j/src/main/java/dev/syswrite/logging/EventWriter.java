@@ -7,6 +7,7 @@ import dev.syswrite.logging.async.EventFormatter;
 import dev.syswrite.logging.capture.CapturedNames;
 import dev.syswrite.logging.capture.EventCapture;
 import dev.syswrite.logging.capture.EventReplay;
+import dev.syswrite.logging.capture.PrerenderedTextLayout;
 import dev.syswrite.logging.capture.ReplayFormatter;
 import dev.syswrite.logging.concurrent.StoreReleasedLock;
 import dev.syswrite.logging.event.ContextMap;
@@ -82,8 +83,17 @@ public final class EventWriter {
     private final AsyncWriter async;
     /** Captures events for the async writer to format; null in the synchronous mode. */
     private final EventCapture capture;
+    /** The names captured events refer to. */
+    private final CapturedNames names;
     /** Lays a captured event out, for a caller whose event the ring did not take. */
     private final EventReplay replay;
+    /**
+     * Under the text layout, each pooled slot's pre-rendered line, made by the slot's first owner
+     * to need it (the owner hand-over orders it for the next); null under JSON.
+     */
+    private final PrerenderedTextLayout[] prerendered;
+    /** The logging thread's diagnostic context. */
+    private final Supplier<ContextMap> mdc;
 
     private final StoreReleasedLock largeLock = new StoreReleasedLock();
     /** The hold on the output of whoever holds {@link #largeLock}. */
@@ -122,13 +132,16 @@ public final class EventWriter {
             sink.register(holder);
         }
         sink.register(largeHolder);
-        CapturedNames names = CapturedNames.bounded();
+        this.names = CapturedNames.bounded();
         this.replay = new EventReplay(layoutSettings, layout, names);
         this.lineBytes = new LineBytes(layoutSettings, escapesOnEncode);
         this.async = settings.async() != null && sink.gathers()
                 ? startAsync(settings.async(), fsyncLevel, sink, new ReplayFormatter(layoutSettings, names, replay, lineBytes, sink))
                 : null;
-        this.capture = async == null ? null : new EventCapture(layoutSettings, mdc, buffers, names);
+        boolean text = layoutSettings.format() == LayoutSettings.Format.TEXT;
+        this.capture = async != null || text ? new EventCapture(layoutSettings, mdc, buffers, names) : null;
+        this.prerendered = text ? new PrerenderedTextLayout[buffers.size()] : null;
+        this.mdc = mdc;
         initializeFormatting();
     }
 
@@ -149,10 +162,13 @@ public final class EventWriter {
             slot.encoder.encode(line.chars(), 0, line.bodyStart(), escapesOnEncode, out, 1, out.capacity());
             slot.encoder.encode(line.chars(), line.bodyStart(), line.length(), false, out, 1, out.capacity());
             line.shrink();
-            if (capture != null) { // the async mode's capture and replay, which a logging call's drain runs too
+            if (capture != null) { // capture, replay and pre-rendered lines, which a logging call's drain runs too
                 capture.capture(slot, 0, Level.ERROR, "start", "start", "start {} {} {} {} {} {} {} {} {} {}", 10, null, null,
                         new Object[] {1, 2L, 3.0, 4f, true, 'x', "start", null, new int[] {1}, new Object()});
                 replay.layOut(slot, slot.record, 0);
+                if (prerendered != null) {
+                    prerenderedOf(slot).layOut(slot.record, 0);
+                }
             }
         } catch (RuntimeException unexpected) {
             // a warm-up only: the first event initializes what is left
@@ -302,12 +318,14 @@ public final class EventWriter {
         try {
             slot = buffers.acquire();
             String shown = layoutSettings.markers() ? marker : null;
-            if (async == null || throwable != null || level.passes(fsyncLevel)) {
+            if (async != null && throwable == null && !level.passes(fsyncLevel)) {
+                captureOrWrite(slot, level, logger, shown, pattern, count, a1, a2, more);
+            } else if (prerendered != null && throwable == null && slot.pooled && noContext()) {
+                writePrerendered(slot, level, logger, shown, pattern, count, a1, a2, more);
+            } else {
                 head(slot, 0, null, level, logger, shown, null);
                 layout.body(slot, null, pattern, count, a1, a2, more, throwable);
                 emit(slot, slot.line, level);
-            } else {
-                captureOrWrite(slot, level, logger, shown, pattern, count, a1, a2, more);
             }
         } catch (Throwable failure) {
             if (failure instanceof ThreadDeath stop) {
@@ -414,6 +432,45 @@ public final class EventWriter {
         }
     }
 
+    /**
+     * The synchronous mode's common path under the text layout: the event captured as the async
+     * mode captures it, then written from its pre-rendered pieces; what those decline is laid out
+     * from the record by the general layout, so the arguments are rendered once either way.
+     */
+    private void writePrerendered(EventBuffers.Slot slot, Level level, String logger, String marker, String pattern, int count, Object a1,
+            Object a2, Object[] more) {
+        capture.capture(slot, time(0), level, logger, marker, pattern, count, a1, a2, more);
+        PrerenderedTextLayout text = prerenderedOf(slot);
+        int length = text.layOut(slot.record, 0);
+        ByteBuffer out = length < 0 ? null : buffers.bytes(slot, 1 + length);
+        if (out == null) {
+            replay.layOut(slot, slot.record, 0);
+            emit(slot, slot.line, level);
+            return;
+        }
+        out.clear(); // the sink moved position and limit last time; puts below are absolute
+        out.put(1, text.line(), 0, length);
+        write(slot.pin, out, 1 + length, level);
+    }
+
+    /** The pooled slot's pre-rendered line, made on first use. */
+    private PrerenderedTextLayout prerenderedOf(EventBuffers.Slot slot) {
+        PrerenderedTextLayout text = prerendered[slot.index];
+        if (text == null) {
+            text = prerendered[slot.index] = new PrerenderedTextLayout(layoutSettings, names);
+        }
+        return text;
+    }
+
+    /** Whether the line writes no diagnostic context: none is asked for, or the calling thread has none. */
+    private boolean noContext() {
+        if (!layoutSettings.mdc()) {
+            return true;
+        }
+        ContextMap context = mdc.get();
+        return context == null || context.size() == 0;
+    }
+
     private void releaseTemporary(EventBuffers.Slot slot) {
         try {
             buffers.releaseTemporary(slot);
@@ -469,24 +526,28 @@ public final class EventWriter {
         line.shrink(); // a huge event's text does not stay with the pool
     }
 
-    /** Encodes and writes the line through {@code holder}; an event at {@code fsync.level} then syncs it, inside its window. */
+    /** Encodes the line into {@code out} from index 1 and writes it through {@code holder}. */
     private void write(Pin holder, Utf8 encoder, ByteBuffer out, LineBuilder line, boolean cut, Level level) {
+        out.clear(); // the sink moved position and limit last time; puts below are absolute
+        write(holder, out, lineBytes.encode(encoder, line, out, 1, cut), level);
+    }
+
+    /** Writes {@code out[1, end)} through {@code holder}; an event at {@code fsync.level} then syncs it, inside its window. */
+    private void write(Pin holder, ByteBuffer out, int end, Level level) {
         if (!level.passes(fsyncLevel)) {
-            encodeAndWrite(holder, encoder, out, line, cut, level);
+            send(holder, out, end, level);
             return;
         }
         try {
             sink.enterSyncWindow(holder); // no switch of file between the write and its sync
-            encodeAndWrite(holder, encoder, out, line, cut, level);
+            send(holder, out, end, level);
             sink.sync(holder); // the line is in the kernel, or counted lost
         } finally {
             holder.inSyncWindow = false;
         }
     }
 
-    private void encodeAndWrite(Pin holder, Utf8 encoder, ByteBuffer out, LineBuilder line, boolean cut, Level level) {
-        out.clear(); // the sink moved position and limit last time; puts below are absolute
-        int end = lineBytes.encode(encoder, line, out, 1, cut);
+    private void send(Pin holder, ByteBuffer out, int end, Level level) {
         if (async != null) {
             async.write(holder, level, out, 1, end);
         } else {

@@ -27,10 +27,11 @@ import java.util.Arrays;
  * the record goes the general way. It declines a record with a name or template carried inline,
  * a null message, a diagnostic context, a line that could reach the line limit (so it never
  * cuts), and text whose surrogate pair the general layout would join across a piece (a text
- * ending in a high surrogate, or starting with a low one). One instance per formatting thread:
- * its caches are plain arrays.
+ * ending in a high surrogate, or starting with a low one). One instance per formatting thread at
+ * a time (the writer thread's; each pooled slot's, for the synchronous mode's callers): its caches
+ * are plain arrays.
  */
-final class PrerenderedTextLayout {
+public final class PrerenderedTextLayout {
     private static final Level[] LEVELS = Level.values();
     /** Stands for a substitution while a template is compiled: a noncharacter, never expected in one. */
     private static final char SUBSTITUTION = '\uFFFF';
@@ -69,7 +70,7 @@ final class PrerenderedTextLayout {
      * @param settings the text layout's settings
      * @param names the tables the events were captured with
      */
-    PrerenderedTextLayout(LayoutSettings settings, CapturedNames names) {
+    public PrerenderedTextLayout(LayoutSettings settings, CapturedNames names) {
         this.settings = settings;
         this.names = names;
         this.escape = settings.escape();
@@ -85,7 +86,7 @@ final class PrerenderedTextLayout {
      *
      * @return this layout's own array
      */
-    byte[] line() {
+    public byte[] line() {
         return line;
     }
 
@@ -96,7 +97,7 @@ final class PrerenderedTextLayout {
      * @param offset its first byte, a record of the current format
      * @return the line's length, its newline included; or -1 where the record goes the general way
      */
-    int layOut(ByteBuffer in, int offset) {
+    public int layOut(ByteBuffer in, int offset) {
         int template = in.getInt(offset + CapturedEvent.TEMPLATE);
         int logger = in.getInt(offset + CapturedEvent.LOGGER);
         int thread = in.getInt(offset + CapturedEvent.THREAD);

@@ -64,6 +64,8 @@ public final class EventBuffers {
         public int nested;
         /** Whether it is one of the pool's slots, or a temporary one taken when all were in use. */
         public final boolean pooled;
+        /** Its place in the pool, from 0 to {@link #size()} - 1; -1 if it is not the pool's. */
+        public final int index;
         /** Its owner's hold on the output, registered with the sink; null in a temporary slot, which writes under a lock. */
         public final Pin pin;
         /** The thread using it, or null when free: taken by compare-and-set, freed by a plain store. */
@@ -94,9 +96,10 @@ public final class EventBuffers {
         /** Holders for a captured event's arguments, made as needed and reused. */
         private CapturedValue[] captured = new CapturedValue[0];
 
-        Slot(boolean pooled) {
-            this.pooled = pooled;
-            this.pin = pooled ? new Pin() : null;
+        Slot(int index) {
+            this.pooled = index >= 0;
+            this.index = index;
+            this.pin = index >= 0 ? new Pin() : null;
         }
 
         /**
@@ -152,7 +155,7 @@ public final class EventBuffers {
         int size = Integer.highestOneBit(Math.max(2, count) - 1) << 1;
         this.slots = new Slot[size];
         for (int i = 0; i < size; i++) {
-            slots[i] = new Slot(true);
+            slots[i] = new Slot(i);
         }
         this.allocate = allocate;
     }
@@ -164,7 +167,7 @@ public final class EventBuffers {
      * @return a slot that never encodes into a buffer of its own ({@link #bytes} gives null)
      */
     public static Slot unpooled() {
-        return new Slot(false);
+        return new Slot(-1);
     }
 
     /**
@@ -256,7 +259,7 @@ public final class EventBuffers {
                 return slot;
             }
         }
-        Slot slot = new Slot(false);
+        Slot slot = new Slot(-1);
         slot.nested = nested;
         OWNER.setOpaque(slot, me);
         temporary.merge(me, 1, Integer::sum);
