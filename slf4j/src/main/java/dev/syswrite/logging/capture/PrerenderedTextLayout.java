@@ -14,6 +14,7 @@ import dev.syswrite.logging.text.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * The text layout's line of a captured event written as bytes, from pieces encoded once: the
@@ -53,9 +54,11 @@ public final class PrerenderedTextLayout {
     private final byte[] line = new byte[LINE_BYTES];
     private final byte[][] levels = new byte[LEVELS.length][];
 
-    private byte[][] threads = new byte[64][];
-    private byte[][] loggers = new byte[64][];
-    private byte[][] markers = new byte[16][];
+    private final Pieces threads;
+    private final Pieces loggers;
+    private final Pieces markers;
+    /** What is written for a logger the record does not name (the layout writes no logger). */
+    private final byte[] noLogger;
     /** Per template id, its literal parts, one more than its substitutions; {@link #DECLINED}; or null, not compiled yet. */
     private byte[][][] templates = new byte[64][][];
     /** Per template id, the argument count its parts were compiled for. */
@@ -79,6 +82,10 @@ public final class PrerenderedTextLayout {
         for (Level level : LEVELS) {
             levels[level.ordinal()] = encode(level.name() + " ");
         }
+        this.threads = new Pieces(id -> encode("[" + names.threads().nameOf(id) + "] "));
+        this.loggers = new Pieces(id -> pieceOfLogger(names.loggers().nameOf(id)));
+        this.markers = new Pieces(id -> encode("[" + names.markers().nameOf(id) + "] "));
+        this.noLogger = pieceOfLogger("");
     }
 
     /**
@@ -117,12 +124,12 @@ public final class PrerenderedTextLayout {
             n = time(in.getLong(offset + CapturedEvent.TIME), settings.time().digits());
         }
         if (settings.thread()) {
-            n = put(threadPiece(thread), n);
+            n = put(threads.of(thread), n);
         }
         n = put(levels[in.get(offset + CapturedEvent.LEVEL)], n);
-        n = put(loggerPiece(logger), n);
+        n = put(logger == ABSENT ? noLogger : loggers.of(logger), n);
         if (marker != ABSENT) {
-            n = put(markerPiece(marker), n);
+            n = put(markers.of(marker), n);
         }
         int at = offset + CapturedEvent.FIXED;
         int mdcAt = at;
@@ -260,29 +267,25 @@ public final class PrerenderedTextLayout {
         };
     }
 
-    private byte[] threadPiece(int id) {
-        if (id >= threads.length) {
-            threads = Arrays.copyOf(threads, Math.max(id + 1, 2 * threads.length));
-        }
-        byte[] piece = threads[id];
-        if (piece == null) {
-            piece = threads[id] = encode("[" + names.threads().nameOf(id) + "] ");
-        }
-        return piece;
-    }
+    /** Each id's piece of one kind of name, encoded on first use. */
+    private static final class Pieces {
+        private final IntFunction<byte[]> make;
+        private byte[][] pieces = new byte[64][];
 
-    private byte[] loggerPiece(int id) {
-        if (id == ABSENT) {
-            return pieceOfLogger("");
+        Pieces(IntFunction<byte[]> make) {
+            this.make = make;
         }
-        if (id >= loggers.length) {
-            loggers = Arrays.copyOf(loggers, Math.max(id + 1, 2 * loggers.length));
+
+        byte[] of(int id) {
+            if (id >= pieces.length) {
+                pieces = Arrays.copyOf(pieces, Math.max(id + 1, 2 * pieces.length));
+            }
+            byte[] piece = pieces[id];
+            if (piece == null) {
+                piece = pieces[id] = make.apply(id);
+            }
+            return piece;
         }
-        byte[] piece = loggers[id];
-        if (piece == null) {
-            piece = loggers[id] = pieceOfLogger(names.loggers().nameOf(id));
-        }
-        return piece;
     }
 
     /** What the text layout writes of a logger's name, as it writes it. */
@@ -294,17 +297,6 @@ public final class PrerenderedTextLayout {
             return encode(logger.substring(logger.lastIndexOf('.') + 1) + " ");
         }
         return new byte[0];
-    }
-
-    private byte[] markerPiece(int id) {
-        if (id >= markers.length) {
-            markers = Arrays.copyOf(markers, Math.max(id + 1, 2 * markers.length));
-        }
-        byte[] piece = markers[id];
-        if (piece == null) {
-            piece = markers[id] = encode("[" + names.markers().nameOf(id) + "] ");
-        }
-        return piece;
     }
 
     /** The literal parts of template {@code id} with {@code count} arguments, compiled on first use. */
