@@ -92,8 +92,6 @@ public final class EventWriter {
      * to need it (the owner hand-over orders it for the next); null under JSON.
      */
     private final PrerenderedTextLayout[] prerendered;
-    /** The logging thread's diagnostic context. */
-    private final Supplier<ContextMap> mdc;
 
     private final StoreReleasedLock largeLock = new StoreReleasedLock();
     /** The hold on the output of whoever holds {@link #largeLock}. */
@@ -141,7 +139,6 @@ public final class EventWriter {
         boolean text = layoutSettings.format() == LayoutSettings.Format.TEXT;
         this.capture = async != null || text ? new EventCapture(layoutSettings, mdc, buffers, names) : null;
         this.prerendered = text ? new PrerenderedTextLayout[buffers.size()] : null;
-        this.mdc = mdc;
         initializeFormatting();
     }
 
@@ -320,7 +317,7 @@ public final class EventWriter {
             String shown = layoutSettings.markers() ? marker : null;
             if (async != null && throwable == null && !level.passes(fsyncLevel)) {
                 captureOrWrite(slot, level, logger, shown, pattern, count, a1, a2, more);
-            } else if (prerendered != null && throwable == null && slot.pooled && noContext()) {
+            } else if (prerendered != null && throwable == null && slot.pooled) {
                 writePrerendered(slot, level, logger, shown, pattern, count, a1, a2, more);
             } else {
                 head(slot, 0, null, level, logger, shown, null);
@@ -460,15 +457,6 @@ public final class EventWriter {
             text = prerendered[slot.index] = new PrerenderedTextLayout(layoutSettings, names);
         }
         return text;
-    }
-
-    /** Whether the line writes no diagnostic context: none is asked for, or the calling thread has none. */
-    private boolean noContext() {
-        if (!layoutSettings.mdc()) {
-            return true;
-        }
-        ContextMap context = mdc.get();
-        return context == null || context.size() == 0;
     }
 
     private void releaseTemporary(EventBuffers.Slot slot) {

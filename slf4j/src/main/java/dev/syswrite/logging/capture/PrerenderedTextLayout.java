@@ -26,9 +26,9 @@ import java.util.function.IntFunction;
  * <p>It writes exactly the bytes {@link EventReplay} and the text layout write for the same
  * record, and only where that is plain to see: for anything else it declines (returns -1) and
  * the record goes the general way. It declines a record with a name or template carried inline,
- * a null message, a diagnostic context, a line that could reach the line limit (so it never
- * cuts), and text whose surrogate pair the general layout would join across a piece (a text
- * ending in a high surrogate, or starting with a low one). One instance per formatting thread at
+ * a null message, a line that could reach the line limit (so it never cuts), and an argument
+ * whose surrogate the general layout could join with a piece beside it (a text ending in a high
+ * surrogate or starting with a low one, a surrogate char). One instance per formatting thread at
  * a time (the writer thread's; each pooled slot's, for the synchronous mode's callers): its caches
  * are plain arrays.
  */
@@ -45,6 +45,10 @@ public final class PrerenderedTextLayout {
     private static final byte[] NULL = ascii("null");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
+    private static final byte[] OPEN_CONTEXT = ascii("{");
+    private static final byte[] ENTRY_VALUE = ascii("=");
+    private static final byte[] NEXT_ENTRY = ascii(", ");
+    private static final byte[] CLOSE_CONTEXT = ascii("} ");
 
     private final LayoutSettings settings;
     private final CapturedNames names;
@@ -132,12 +136,12 @@ public final class PrerenderedTextLayout {
             n = put(markers.of(marker), n);
         }
         int at = offset + CapturedEvent.FIXED;
-        int mdcAt = at;
-        for (int i = 0; i < taken; i++) {
-            mdcAt = skipArgument(in, mdcAt);
-        }
-        if (settings.mdc() && in.getInt(mdcAt) != 0) {
-            return -1; // a context: the general way
+        if (settings.mdc()) {
+            int context = at;
+            for (int i = 0; i < taken; i++) {
+                context = skipArgument(in, context);
+            }
+            n = context(in, context, n);
         }
         if (n < 0 || n + 2 > limit) {
             return -1;
@@ -209,26 +213,62 @@ public final class PrerenderedTextLayout {
             }
             case CapturedEvent.TAG_CHAR -> {
                 chars[0] = in.getChar(at);
-                return putChars(1, n);
+                if (Character.isSurrogate(chars[0]) || n < 0 || n + maxBytesPerChar > limit) {
+                    return -1; // a surrogate the general layout may join with the piece before or after
+                }
+                return Utf8.encode(chars, 0, 1, escape, line, n);
             }
             case CapturedEvent.TAG_TEXT -> {
                 int length = in.getInt(at);
-                if (length < 0) {
-                    return put(NULL, n);
+                if (length > 0 && (Character.isLowSurrogate(in.getChar(at + 4)) || Character.isHighSurrogate(in.getChar(at + 2 + 2 * length)))) {
+                    return -1; // a pair the general layout would join with the piece before or after
                 }
-                if (n + (long) length * maxBytesPerChar > limit) {
-                    return -1;
-                }
-                if (chars.length < length) {
-                    chars = new char[Math.max(length, 2 * chars.length)];
-                }
-                CapturedEvent.getChars(in, at + 4, chars, length);
-                return putChars(length, n);
+                return text(in, at, n);
             }
             default -> {
                 return put(NULL, n); // TAG_NULL
             }
         }
+    }
+
+    /**
+     * Writes the diagnostic context at {@code at} as the text layout does, {@code {k=v, k2=v2} },
+     * nothing if it is empty; the index after, or -1. Its texts need no care for surrogate pairs:
+     * ASCII separates each from the next.
+     */
+    private int context(ByteBuffer in, int at, int n) {
+        int size = in.getInt(at);
+        at += 4;
+        if (size == 0 || n < 0) {
+            return n;
+        }
+        n = put(OPEN_CONTEXT, n);
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                n = put(NEXT_ENTRY, n);
+            }
+            n = put(ENTRY_VALUE, text(in, at, n));
+            at = CapturedEvent.skipText(in, at);
+            n = text(in, at, n);
+            at = CapturedEvent.skipText(in, at);
+        }
+        return put(CLOSE_CONTEXT, n);
+    }
+
+    /** Encodes the text at {@code at} (null prints {@code null}) to {@code n}; the index after, or -1. */
+    private int text(ByteBuffer in, int at, int n) {
+        int length = in.getInt(at);
+        if (length < 0 || n < 0) {
+            return put(NULL, n);
+        }
+        if (n + (long) length * maxBytesPerChar > limit) {
+            return -1;
+        }
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        CapturedEvent.getChars(in, at + 4, chars, length);
+        return Utf8.encode(chars, 0, length, escape, line, n);
     }
 
     /** Copies a number's ASCII text to {@code n}; the index after, or -1. */
@@ -241,17 +281,6 @@ public final class PrerenderedTextLayout {
             line[n + i] = (byte) text.charAt(i);
         }
         return n + length;
-    }
-
-    /** Encodes {@code chars[0, length)} to {@code n}, unless a surrogate pair would join across its ends; the index after, or -1. */
-    private int putChars(int length, int n) {
-        if (length > 0 && (Character.isLowSurrogate(chars[0]) || Character.isHighSurrogate(chars[length - 1]))) {
-            return -1;
-        }
-        if (n + length * maxBytesPerChar > limit) {
-            return -1;
-        }
-        return Utf8.encode(chars, 0, length, escape, line, n);
     }
 
     /** The index after the argument at {@code at}. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The pre-rendered text line is the general layout's, byte for byte, for every record it does not
  * decline, and the general layout's line of the captured record is that of the logging call's own
  * objects: random events (templates with escapes, control characters, surrogates at every edge,
- * every argument type; times across seconds, before 1970 and far ahead) under each text setting.
+ * every argument type, diagnostic contexts; times across seconds, before 1970 and far ahead) under
+ * each text setting.
  * The golden test shows the same through the whole provider with no time.
  */
 @PureJava
@@ -38,7 +39,9 @@ class PrerenderedTextLayoutTest {
                 settings(LayoutSettings.TimePrecision.MILLIS, true, LayoutSettings.LoggerNames.FULL, true, 64 << 10),
                 settings(LayoutSettings.TimePrecision.MICROS, true, LayoutSettings.LoggerNames.SHORT, false, 64 << 10),
                 settings(LayoutSettings.TimePrecision.NONE, false, LayoutSettings.LoggerNames.NONE, true, 64 << 10),
-                settings(LayoutSettings.TimePrecision.MICROS, true, LayoutSettings.LoggerNames.FULL, true, 400));
+                settings(LayoutSettings.TimePrecision.MICROS, true, LayoutSettings.LoggerNames.FULL, true, 400),
+                new LayoutSettings(LayoutSettings.Format.TEXT, LayoutSettings.TimePrecision.MILLIS, true, LayoutSettings.LoggerNames.FULL,
+                        true, true, true, true, 64 << 10, ContextMap.EMPTY));
     }
 
     private static LayoutSettings settings(LayoutSettings.TimePrecision time, boolean thread, LayoutSettings.LoggerNames names,
@@ -46,10 +49,21 @@ class PrerenderedTextLayoutTest {
         return new LayoutSettings(LayoutSettings.Format.TEXT, time, thread, names, false, true, true, escape, lineMax, ContextMap.EMPTY);
     }
 
+    /** A random diagnostic context: often none, else a few entries of the same pieces, a null value among them. */
+    private static ContextMap context(Random random) {
+        ContextMap context = ContextMap.EMPTY;
+        for (int i = random.nextInt(2) * random.nextInt(4); i > 0; i--) {
+            String value = random.nextInt(6) == 0 ? null : PIECES[random.nextInt(PIECES.length)];
+            context = context.with("k" + PIECES[random.nextInt(PIECES.length)] + i, value);
+        }
+        return context;
+    }
+
     @ParameterizedTest
     @MethodSource("settings")
     void writesWhatTheGeneralLayoutWrites(LayoutSettings settings) {
-        Supplier<ContextMap> mdc = () -> ContextMap.EMPTY;
+        ContextMap[] current = {ContextMap.EMPTY};
+        Supplier<ContextMap> mdc = () -> current[0];
         CapturedNames names = CapturedNames.bounded();
         EventCapture capture = new EventCapture(settings, mdc, new EventBuffers(1, ByteBuffer::allocateDirect), names);
         Layout layout = Layout.of(settings, mdc);
@@ -69,6 +83,7 @@ class PrerenderedTextLayoutTest {
             String marker = random.nextInt(5) == 0 ? "AUDIT\n" : null;
             long micros = time(random);
             Level level = Level.values()[random.nextInt(Level.values().length)];
+            current[0] = context(random);
             capture.capture(caller, micros, level, logger, marker, template, arguments.length, null, null, arguments);
             ByteBuffer record = caller.record;
 
