@@ -7,6 +7,7 @@ import dev.syswrite.logging.async.EventFormatter;
 import dev.syswrite.logging.capture.CapturedNames;
 import dev.syswrite.logging.capture.EventCapture;
 import dev.syswrite.logging.capture.EventReplay;
+import dev.syswrite.logging.capture.PrerenderedPieces;
 import dev.syswrite.logging.capture.PrerenderedTextLayout;
 import dev.syswrite.logging.capture.ReplayFormatter;
 import dev.syswrite.logging.concurrent.StoreReleasedLock;
@@ -87,6 +88,8 @@ public final class EventWriter {
     private final CapturedNames names;
     /** Lays a captured event out, for a caller whose event the ring did not take. */
     private final EventReplay replay;
+    /** Under the text layout, the pieces lines are written from, shared by every thread; null under JSON. */
+    private final PrerenderedPieces pieces;
     /**
      * Under the text layout, each pooled slot's pre-rendered line, made by the slot's first owner
      * to need it (the owner hand-over orders it for the next); null under JSON.
@@ -131,12 +134,13 @@ public final class EventWriter {
         }
         sink.register(largeHolder);
         this.names = CapturedNames.bounded();
+        boolean text = layoutSettings.format() == LayoutSettings.Format.TEXT;
+        this.pieces = text ? new PrerenderedPieces(layoutSettings, names) : null;
         this.replay = new EventReplay(layoutSettings, layout, names);
         this.lineBytes = new LineBytes(layoutSettings, escapesOnEncode);
         this.async = settings.async() != null && sink.gathers()
-                ? startAsync(settings.async(), fsyncLevel, sink, new ReplayFormatter(layoutSettings, names, replay, lineBytes, sink))
+                ? startAsync(settings.async(), fsyncLevel, sink, new ReplayFormatter(layoutSettings, pieces, replay, lineBytes, sink))
                 : null;
-        boolean text = layoutSettings.format() == LayoutSettings.Format.TEXT;
         this.capture = async != null || text ? new EventCapture(layoutSettings, mdc, buffers, names) : null;
         this.prerendered = text ? new PrerenderedTextLayout[buffers.size()] : null;
         initializeFormatting();
@@ -317,7 +321,7 @@ public final class EventWriter {
             String shown = layoutSettings.markers() ? marker : null;
             if (async != null && throwable == null && !level.passes(fsyncLevel)) {
                 captureOrWrite(slot, level, logger, shown, pattern, count, a1, a2, more);
-            } else if (prerendered != null && throwable == null && slot.pooled) {
+            } else if (prerendered != null && throwable == null && slot.pooled && capture.namesHaveIds(slot, logger, shown, pattern)) {
                 writePrerendered(slot, level, logger, shown, pattern, count, a1, a2, more);
             } else {
                 head(slot, 0, null, level, logger, shown, null);
@@ -454,7 +458,7 @@ public final class EventWriter {
     private PrerenderedTextLayout prerenderedOf(EventBuffers.Slot slot) {
         PrerenderedTextLayout text = prerendered[slot.index];
         if (text == null) {
-            text = prerendered[slot.index] = new PrerenderedTextLayout(layoutSettings, names);
+            text = prerendered[slot.index] = new PrerenderedTextLayout(layoutSettings, pieces);
         }
         return text;
     }

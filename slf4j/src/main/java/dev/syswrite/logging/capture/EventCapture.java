@@ -108,7 +108,7 @@ public final class EventCapture {
             // Whole if {} substitution may shorten it (a "{}" of an empty argument, an escape):
             // only a template printed as it is may be cut where the line must end anyway.
             boolean asItIs = count == 0 || pattern.indexOf("{}") < 0;
-            at = text(slot, at, pattern, 0, asItIs ? textMost : Integer.MAX_VALUE);
+            at = text(slot, at, pattern, 0, asItIs ? textMost : reachingChars(pattern));
         }
         if (loggerId == INLINE) { // a short name is what follows the last dot of the whole name: that is taken, then cut
             int from = settings.names() == LayoutSettings.LoggerNames.SHORT ? logger.lastIndexOf('.') + 1 : 0;
@@ -138,6 +138,45 @@ public final class EventCapture {
             }
         }
         return at;
+    }
+
+    /**
+     * How much of a template carried inline can reach the line: {@code {}} substitution shortens
+     * it by at most 3 chars a {@code {}} (an escaped {@code \\{}} with an empty argument), so
+     * once what the template so far prints is sure to fill the line, nothing after it is seen.
+     * The margin covers an escape cut in two at the end.
+     */
+    private int reachingChars(String pattern) {
+        long delimiters = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            if (i - 3 * delimiters > textMost + 4L) {
+                return i;
+            }
+            if (pattern.charAt(i) == '{' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '}') {
+                delimiters++;
+            }
+        }
+        return pattern.length();
+    }
+
+    /**
+     * Whether every name the event's record would hold (template, logger, the thread as the text
+     * layout reads it, marker) has an id, so that the record carries no name's text: what the
+     * synchronous mode asks before it captures an event to write from pre-rendered pieces, which
+     * decline a record that carries one. The tables are asked as a capture asks them (a name
+     * they have room for is added), and the slot remembers what they said, as after a capture.
+     *
+     * @param slot the calling thread's slot
+     * @param logger the logger's name
+     * @param marker a marker's name, or null
+     * @param pattern the message, or null
+     * @return whether all of them have ids
+     */
+    public boolean namesHaveIds(EventBuffers.Slot slot, String logger, String marker, String pattern) {
+        return pattern != null && (slot.lastNames[TEMPLATE] == pattern || names.templates().idOf(pattern) != INLINE)
+                && (settings.names() == LayoutSettings.LoggerNames.NONE || idOf(slot, LOGGER, names.loggers(), logger) != INLINE)
+                && (!settings.thread() || idOf(slot, THREAD, names.threads(), Thread.currentThread().getName()) != INLINE)
+                && (marker == null || idOf(slot, MARKER, names.markers(), marker) != INLINE);
     }
 
     /**

@@ -63,6 +63,15 @@ public final class NameTable {
     }
 
     /**
+     * The most strings it holds: every id it gives is below this.
+     *
+     * @return its bound on entries
+     */
+    public int capacity() {
+        return names.length();
+    }
+
+    /**
      * The string of an id this table gave.
      *
      * @param id the id

@@ -2,26 +2,18 @@ package dev.syswrite.logging.capture;
 
 import static dev.syswrite.logging.capture.CapturedEvent.ABSENT;
 import static dev.syswrite.logging.capture.CapturedEvent.INLINE;
-import static dev.syswrite.logging.capture.CapturedEvent.textBytes;
 
-import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.layout.LayoutSettings;
-import dev.syswrite.logging.text.CapturedValue;
-import dev.syswrite.logging.text.LineBuilder;
-import dev.syswrite.logging.text.MessagePattern;
 import dev.syswrite.logging.text.UtcTimestamp;
 import dev.syswrite.logging.text.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.function.IntFunction;
 
 /**
- * The text layout's line of a captured event written as bytes, from pieces encoded once: the
- * time's text up to its second (once a second), each thread's, logger's and marker's bracketed
- * name (once an id), each level, and each template's literal parts between its substitutions
- * (once a template), all escaped as the layout escapes its head. Per event what is left is the
- * time's fraction, the arguments and copies.
+ * The text layout's line of a captured event written as bytes, from pieces encoded once
+ * ({@link PrerenderedPieces}: each level, each thread's, logger's and marker's name, each
+ * template's literal parts) and the time's text up to its second, kept for the second. Per event
+ * what is left is the time's fraction, the arguments, the diagnostic context and copies.
  *
  * <p>It writes exactly the bytes {@link EventReplay} and the text layout write for the same
  * record, and only where that is plain to see: for anything else it declines (returns -1) and
@@ -29,19 +21,14 @@ import java.util.function.IntFunction;
  * a null message, a line that could reach the line limit (so it never cuts), and an argument
  * whose surrogate the general layout could join with a piece beside it (a text ending in a high
  * surrogate or starting with a low one, a surrogate char). One instance per formatting thread at
- * a time (the writer thread's; each pooled slot's, for the synchronous mode's callers): its caches
- * are plain arrays.
+ * a time (the writer thread's; each pooled slot's, for the synchronous mode's callers): it holds
+ * that thread's line and scratch memory, about {@value #LINE_BYTES} bytes.
  */
 public final class PrerenderedTextLayout {
-    private static final Level[] LEVELS = Level.values();
-    /** Stands for a substitution while a template is compiled: a noncharacter, never expected in one. */
-    private static final char SUBSTITUTION = '\uFFFF';
     /** The longest line it writes; a longer one goes the general way. */
     private static final int LINE_BYTES = 8 * 1024;
     /** Under this line limit it declines every event: the time alone takes 29 bytes. */
     private static final int LINE_BYTES_LEAST = 128;
-    /** A template that is not compiled: laid out the general way every time. */
-    private static final byte[][] DECLINED = new byte[0][];
     private static final byte[] NULL = ascii("null");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
@@ -50,46 +37,29 @@ public final class PrerenderedTextLayout {
     private static final byte[] NEXT_ENTRY = ascii(", ");
     private static final byte[] CLOSE_CONTEXT = ascii("} ");
 
+    /** The text of one second, up to its fraction, encoded. */
+    private record Second(long epochSecond, byte[] text) {}
+
     private final LayoutSettings settings;
-    private final CapturedNames names;
+    private final PrerenderedPieces pieces;
     private final boolean escape;
     private final int maxBytesPerChar;
     private final int limit;
     private final byte[] line = new byte[LINE_BYTES];
-    private final byte[][] levels = new byte[LEVELS.length][];
-
-    private final Pieces threads;
-    private final Pieces loggers;
-    private final Pieces markers;
-    /** What is written for a logger the record does not name (the layout writes no logger). */
-    private final byte[] noLogger;
-    /** Per template id, its literal parts, one more than its substitutions; {@link #DECLINED}; or null, not compiled yet. */
-    private byte[][][] templates = new byte[64][][];
-    /** Per template id, the argument count its parts were compiled for. */
-    private int[] templateCounts = new int[64];
-
-    private long second = Long.MIN_VALUE;
-    private byte[] secondText;
+    private Second second = new Second(Long.MIN_VALUE, new byte[0]);
     private final StringBuilder number = new StringBuilder(32);
     private char[] chars = new char[256];
 
     /**
      * @param settings the text layout's settings
-     * @param names the tables the events were captured with
+     * @param pieces the provider's pieces, built with the same settings
      */
-    public PrerenderedTextLayout(LayoutSettings settings, CapturedNames names) {
+    public PrerenderedTextLayout(LayoutSettings settings, PrerenderedPieces pieces) {
         this.settings = settings;
-        this.names = names;
-        this.escape = settings.escape();
-        this.maxBytesPerChar = Utf8.maxBytesPerChar(escape);
+        this.pieces = pieces;
+        this.escape = pieces.escape();
+        this.maxBytesPerChar = pieces.maxBytesPerChar();
         this.limit = Math.min(LINE_BYTES, settings.lineMax());
-        for (Level level : LEVELS) {
-            levels[level.ordinal()] = encode(level.name() + " ");
-        }
-        this.threads = new Pieces(id -> encode("[" + names.threads().nameOf(id) + "] "));
-        this.loggers = new Pieces(id -> pieceOfLogger(names.loggers().nameOf(id)));
-        this.markers = new Pieces(id -> encode("[" + names.markers().nameOf(id) + "] "));
-        this.noLogger = pieceOfLogger("");
     }
 
     /**
@@ -119,8 +89,8 @@ public final class PrerenderedTextLayout {
         }
         int taken = in.getInt(offset + CapturedEvent.ARGUMENTS);
         int count = taken + ((in.get(offset + CapturedEvent.FLAGS) & CapturedEvent.MORE_ARGUMENTS) != 0 ? 1 : 0);
-        byte[][] parts = template(template, count);
-        if (parts == DECLINED || parts.length != taken + 1) {
+        byte[][] parts = pieces.template(template, count);
+        if (parts == PrerenderedPieces.DECLINED || parts.length != taken + 1) {
             return -1;
         }
         int n = 0;
@@ -128,12 +98,12 @@ public final class PrerenderedTextLayout {
             n = time(in.getLong(offset + CapturedEvent.TIME), settings.time().digits());
         }
         if (settings.thread()) {
-            n = put(threads.of(thread), n);
+            n = put(pieces.thread(thread), n);
         }
-        n = put(levels[in.get(offset + CapturedEvent.LEVEL)], n);
-        n = put(logger == ABSENT ? noLogger : loggers.of(logger), n);
+        n = put(pieces.level(in.get(offset + CapturedEvent.LEVEL)), n);
+        n = put(pieces.logger(logger), n);
         if (marker != ABSENT) {
-            n = put(markers.of(marker), n);
+            n = put(pieces.marker(marker), n);
         }
         int at = offset + CapturedEvent.FIXED;
         if (settings.mdc()) {
@@ -173,11 +143,12 @@ public final class PrerenderedTextLayout {
     /** Writes the time and the space after it from 0, as UtcTimestamp writes it; the index after. */
     private int time(long epochMicros, int digits) {
         long seconds = Math.floorDiv(epochMicros, 1_000_000L);
-        if (seconds != second) {
-            secondText = encode(UtcTimestamp.secondOf(seconds));
-            second = seconds;
+        Second text = second;
+        if (text.epochSecond != seconds) {
+            text = new Second(seconds, pieces.encode(UtcTimestamp.secondOf(seconds)));
+            second = text; // one store: a stop before it leaves the last second's, whole
         }
-        int n = put(secondText, 0);
+        int n = put(text.text, 0);
         int micros = (int) Math.floorMod(epochMicros, 1_000_000L);
         int fraction = digits == 3 ? micros / 1000 : micros;
         for (int unit = digits == 3 ? 100 : 100_000; unit > 0; unit /= 10) {
@@ -291,92 +262,9 @@ public final class PrerenderedTextLayout {
             case CapturedEvent.TAG_LONG, CapturedEvent.TAG_DOUBLE -> at + 8;
             case CapturedEvent.TAG_BOOLEAN -> at + 1;
             case CapturedEvent.TAG_CHAR -> at + 2;
-            case CapturedEvent.TAG_TEXT -> at + textBytes(Math.max(in.getInt(at), 0));
+            case CapturedEvent.TAG_TEXT -> CapturedEvent.skipText(in, at);
             default -> at; // TAG_NULL
         };
-    }
-
-    /** Each id's piece of one kind of name, encoded on first use. */
-    private static final class Pieces {
-        private final IntFunction<byte[]> make;
-        private byte[][] pieces = new byte[64][];
-
-        Pieces(IntFunction<byte[]> make) {
-            this.make = make;
-        }
-
-        byte[] of(int id) {
-            if (id >= pieces.length) {
-                pieces = Arrays.copyOf(pieces, Math.max(id + 1, 2 * pieces.length));
-            }
-            byte[] piece = pieces[id];
-            if (piece == null) {
-                piece = pieces[id] = make.apply(id);
-            }
-            return piece;
-        }
-    }
-
-    /** What the text layout writes of a logger's name, as it writes it. */
-    private byte[] pieceOfLogger(String logger) {
-        LayoutSettings.LoggerNames shown = settings.names();
-        if (shown == LayoutSettings.LoggerNames.FULL) {
-            return encode(logger + " ");
-        } else if (shown == LayoutSettings.LoggerNames.SHORT) {
-            return encode(logger.substring(logger.lastIndexOf('.') + 1) + " ");
-        }
-        return new byte[0];
-    }
-
-    /** The literal parts of template {@code id} with {@code count} arguments, compiled on first use. */
-    private byte[][] template(int id, int count) {
-        if (id >= templates.length) {
-            templates = Arrays.copyOf(templates, Math.max(id + 1, 2 * templates.length));
-            templateCounts = Arrays.copyOf(templateCounts, templates.length);
-        }
-        byte[][] parts = templates[id];
-        if (parts == null || templateCounts[id] != count) {
-            parts = templates[id] = compile(names.templates().nameOf(id), count);
-            templateCounts[id] = count;
-        }
-        return parts;
-    }
-
-    /**
-     * Splits {@code pattern} at its substitutions as {@link MessagePattern} makes them with
-     * {@code count} arguments (escapes resolved), by formatting it with a stand-in for each; or
-     * {@link #DECLINED} where the parts would not give the general layout's bytes.
-     */
-    private byte[][] compile(String pattern, int count) {
-        if (pattern.indexOf(SUBSTITUTION) >= 0) {
-            return DECLINED;
-        }
-        CapturedValue[] standIns = new CapturedValue[count];
-        for (int i = 0; i < count; i++) {
-            standIns[i] = new CapturedValue();
-            standIns[i].setChar(SUBSTITUTION);
-        }
-        LineBuilder text = new LineBuilder();
-        text.reset(Integer.MAX_VALUE, false, true);
-        MessagePattern.appendTo(text, pattern, count, null, null, standIns);
-        String message = text.chars().toString();
-        String[] literals = message.split(String.valueOf(SUBSTITUTION), -1);
-        byte[][] parts = new byte[literals.length][];
-        for (int i = 0; i < literals.length; i++) {
-            String literal = literals[i];
-            if (!literal.isEmpty() && (Character.isLowSurrogate(literal.charAt(0)) || Character.isHighSurrogate(literal.charAt(literal.length() - 1)))) {
-                return DECLINED; // a pair the general layout would join across an argument
-            }
-            parts[i] = encode(literal);
-        }
-        return parts;
-    }
-
-    /** A piece's bytes: UTF-8, escaped as the layout escapes its head. */
-    private byte[] encode(String piece) {
-        char[] text = piece.toCharArray();
-        byte[] bytes = new byte[text.length * maxBytesPerChar];
-        return Arrays.copyOf(bytes, Utf8.encode(text, 0, text.length, escape, bytes, 0));
     }
 
     private static byte[] ascii(String s) {

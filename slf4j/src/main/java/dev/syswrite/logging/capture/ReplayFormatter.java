@@ -30,13 +30,13 @@ public final class ReplayFormatter implements EventFormatter {
 
     /**
      * @param settings the layout's settings
-     * @param names the tables the events were captured with
+     * @param pieces the provider's pre-rendered pieces; null under JSON
      * @param replay lays events out
      * @param lineBytes encodes their lines
      * @param sink counts a record that cannot be formatted
      */
-    public ReplayFormatter(LayoutSettings settings, CapturedNames names, EventReplay replay, LineBytes lineBytes, LogSink sink) {
-        this.prerendered = settings.format() == LayoutSettings.Format.TEXT ? new PrerenderedTextLayout(settings, names) : null;
+    public ReplayFormatter(LayoutSettings settings, PrerenderedPieces pieces, EventReplay replay, LineBytes lineBytes, LogSink sink) {
+        this.prerendered = pieces == null ? null : new PrerenderedTextLayout(settings, pieces);
         this.replay = replay;
         this.lineBytes = lineBytes;
         this.sink = sink;

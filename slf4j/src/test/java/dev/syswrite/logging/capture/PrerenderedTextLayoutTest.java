@@ -69,7 +69,7 @@ class PrerenderedTextLayoutTest {
         Layout layout = Layout.of(settings, mdc);
         EventReplay replay = new EventReplay(settings, layout, names);
         LineBytes lineBytes = new LineBytes(settings, layout.escapesOnEncode());
-        PrerenderedTextLayout prerendered = new PrerenderedTextLayout(settings, names);
+        PrerenderedTextLayout prerendered = new PrerenderedTextLayout(settings, new PrerenderedPieces(settings, names));
         EventBuffers.Slot caller = EventBuffers.unpooled();
         EventBuffers.Slot formatter = EventBuffers.unpooled();
         ByteBuffer general = ByteBuffer.allocateDirect(1 << 20);
@@ -163,7 +163,7 @@ class PrerenderedTextLayoutTest {
     void declinesWhatItCannotWriteExactly(LayoutSettings settings) {
         CapturedNames names = CapturedNames.bounded();
         EventCapture capture = new EventCapture(settings, () -> ContextMap.EMPTY, new EventBuffers(1, ByteBuffer::allocateDirect), names);
-        PrerenderedTextLayout prerendered = new PrerenderedTextLayout(settings, names);
+        PrerenderedTextLayout prerendered = new PrerenderedTextLayout(settings, new PrerenderedPieces(settings, names));
         EventBuffers.Slot slot = EventBuffers.unpooled();
         capture.capture(slot, 0, Level.INFO, "l", null, null, 0, null, null, null);
         assertEquals(-1, prerendered.layOut(slot.record, 0), "a null message");
