@@ -104,6 +104,19 @@ public final class CapturedEvent {
         }
     }
 
+    /** The index after the argument (its tag and value) at {@code at}. */
+    static int skipArgument(ByteBuffer in, int at) {
+        byte tag = in.get(at++);
+        return switch (tag) {
+            case TAG_INT, TAG_FLOAT -> at + 4;
+            case TAG_LONG, TAG_DOUBLE -> at + 8;
+            case TAG_BOOLEAN -> at + 1;
+            case TAG_CHAR -> at + 2;
+            case TAG_TEXT -> skipText(in, at);
+            default -> at; // TAG_NULL
+        };
+    }
+
     /** The index after the text at {@code at}. */
     static int skipText(ByteBuffer in, int at) {
         return at + textBytes(Math.max(in.getInt(at), 0));

@@ -109,7 +109,7 @@ public final class PrerenderedTextLayout {
         if (settings.mdc()) {
             int context = at;
             for (int i = 0; i < taken; i++) {
-                context = skipArgument(in, context);
+                context = CapturedEvent.skipArgument(in, context);
             }
             n = context(in, context, n);
         }
@@ -121,7 +121,7 @@ public final class PrerenderedTextLayout {
         n = put(parts[0], n);
         for (int i = 0; i < taken && n >= 0; i++) {
             n = argument(in, at, n);
-            at = skipArgument(in, at);
+            at = CapturedEvent.skipArgument(in, at);
             n = put(parts[i + 1], n);
         }
         if (n < 0 || n + 1 > limit) {
@@ -162,21 +162,18 @@ public final class PrerenderedTextLayout {
     /** Writes the argument at {@code at} from {@code n} as {@code {}} prints it; the index after, or -1. */
     private int argument(ByteBuffer in, int at, int n) {
         byte tag = in.get(at++);
+        number.setLength(0);
         switch (tag) {
             case CapturedEvent.TAG_INT -> {
-                number.setLength(0);
                 return putNumber(number.append(in.getInt(at)), n);
             }
             case CapturedEvent.TAG_LONG -> {
-                number.setLength(0);
                 return putNumber(number.append(in.getLong(at)), n);
             }
             case CapturedEvent.TAG_FLOAT -> {
-                number.setLength(0);
                 return putNumber(number.append(Float.intBitsToFloat(in.getInt(at))), n);
             }
             case CapturedEvent.TAG_DOUBLE -> {
-                number.setLength(0);
                 return putNumber(number.append(Double.longBitsToDouble(in.getLong(at))), n);
             }
             case CapturedEvent.TAG_BOOLEAN -> {
@@ -191,7 +188,8 @@ public final class PrerenderedTextLayout {
             }
             case CapturedEvent.TAG_TEXT -> {
                 int length = in.getInt(at);
-                if (length > 0 && (Character.isLowSurrogate(in.getChar(at + 4)) || Character.isHighSurrogate(in.getChar(at + 2 + 2 * length)))) {
+                int first = at + 4; // the text's chars, two bytes each
+                if (length > 0 && (Character.isLowSurrogate(in.getChar(first)) || Character.isHighSurrogate(in.getChar(first + 2 * (length - 1))))) {
                     return -1; // a pair the general layout would join with the piece before or after
                 }
                 return text(in, at, n);
@@ -252,19 +250,6 @@ public final class PrerenderedTextLayout {
             line[n + i] = (byte) text.charAt(i);
         }
         return n + length;
-    }
-
-    /** The index after the argument at {@code at}. */
-    private static int skipArgument(ByteBuffer in, int at) {
-        byte tag = in.get(at++);
-        return switch (tag) {
-            case CapturedEvent.TAG_INT, CapturedEvent.TAG_FLOAT -> at + 4;
-            case CapturedEvent.TAG_LONG, CapturedEvent.TAG_DOUBLE -> at + 8;
-            case CapturedEvent.TAG_BOOLEAN -> at + 1;
-            case CapturedEvent.TAG_CHAR -> at + 2;
-            case CapturedEvent.TAG_TEXT -> CapturedEvent.skipText(in, at);
-            default -> at; // TAG_NULL
-        };
     }
 
     private static byte[] ascii(String s) {
