@@ -82,7 +82,7 @@ public final class EventWriter {
 
     /** The asynchronous mode's queue and writer; null in the synchronous mode. */
     private final AsyncWriter async;
-    /** Captures events for the async writer to format; null in the synchronous mode. */
+    /** Captures events: for the async writer to format, and under the text layout for the sync callers' pieces; else null. */
     private final EventCapture capture;
     /** The names captured events refer to. */
     private final CapturedNames names;
@@ -321,9 +321,8 @@ public final class EventWriter {
             String shown = layoutSettings.markers() ? marker : null;
             if (async != null && throwable == null && !level.passes(fsyncLevel)) {
                 captureOrWrite(slot, level, logger, shown, pattern, count, a1, a2, more);
-            } else if (prerendered != null && throwable == null && slot.pooled && capture.namesHaveIds(slot, logger, shown, pattern)) {
-                writePrerendered(slot, level, logger, shown, pattern, count, a1, a2, more);
-            } else {
+            } else if (prerendered == null || throwable != null || !slot.pooled
+                    || !writePrerendered(slot, level, logger, shown, pattern, count, a1, a2, more)) {
                 head(slot, 0, null, level, logger, shown, null);
                 layout.body(slot, null, pattern, count, a1, a2, more, throwable);
                 emit(slot, slot.line, level);
@@ -437,21 +436,27 @@ public final class EventWriter {
      * The synchronous mode's common path under the text layout: the event captured as the async
      * mode captures it, then written from its pre-rendered pieces; what those decline is laid out
      * from the record by the general layout, so the arguments are rendered once either way.
+     *
+     * @return false, having captured nothing, if a name of the event has no id in its table: the
+     *     caller then lays the event out from its objects
      */
-    private void writePrerendered(EventBuffers.Slot slot, Level level, String logger, String marker, String pattern, int count, Object a1,
-            Object a2, Object[] more) {
-        capture.capture(slot, time(0), level, logger, marker, pattern, count, a1, a2, more);
+    private boolean writePrerendered(EventBuffers.Slot slot, Level level, String logger, String marker, String pattern, int count,
+            Object a1, Object a2, Object[] more) {
+        if (capture.captureByIds(slot, time(0), level, logger, marker, pattern, count, a1, a2, more) < 0) {
+            return false;
+        }
         PrerenderedTextLayout text = prerenderedOf(slot);
         int length = text.layOut(slot.record, 0);
         ByteBuffer out = length < 0 ? null : buffers.bytes(slot, 1 + length);
         if (out == null) {
             replay.layOut(slot, slot.record, 0);
             emit(slot, slot.line, level);
-            return;
+            return true;
         }
         out.clear(); // the sink moved position and limit last time; puts below are absolute
         out.put(1, text.line(), 0, length);
         write(slot.pin, out, 1 + length, level);
+        return true;
     }
 
     /** The pooled slot's pre-rendered line, made on first use. */

@@ -71,6 +71,36 @@ public final class EventCapture {
      */
     public int capture(EventBuffers.Slot slot, long epochMicros, Level level, String logger, String marker, String pattern, int count,
             Object a1, Object a2, Object[] more) {
+        return capture(slot, epochMicros, level, logger, marker, pattern, count, a1, a2, more, false);
+    }
+
+    /**
+     * Encodes the event as {@link #capture} does, under the text layout, if every name its record
+     * holds (template, logger, thread, marker) has an id in its table; else captures nothing, and
+     * renders no argument, so the caller can lay the event out from its own objects: what the
+     * synchronous mode asks before it writes an event from pre-rendered pieces, which decline a
+     * record that carries a name's text (or a null message). The tables are asked as a capture
+     * asks them, once: a name they have room for is added.
+     *
+     * @param slot the calling thread's slot
+     * @param epochMicros the time of the call, if the layout writes one
+     * @param level the event's level
+     * @param logger the logger's name
+     * @param marker a marker's name, or null
+     * @param pattern the message, with {@code {}} where an argument goes
+     * @param count how many arguments there are: from {@code more}, or else {@code a1} and {@code a2}
+     * @param a1 the first argument, where {@code more} is null
+     * @param a2 the second argument, where {@code more} is null
+     * @param more all the arguments, or null
+     * @return the record's length, from index 0 of {@link EventBuffers.Slot#record}; or -1, nothing captured
+     */
+    public int captureByIds(EventBuffers.Slot slot, long epochMicros, Level level, String logger, String marker, String pattern, int count,
+            Object a1, Object a2, Object[] more) {
+        return capture(slot, epochMicros, level, logger, marker, pattern, count, a1, a2, more, true);
+    }
+
+    private int capture(EventBuffers.Slot slot, long epochMicros, Level level, String logger, String marker, String pattern, int count,
+            Object a1, Object a2, Object[] more, boolean byIdsOnly) {
         ContextMap context = settings.mdc() ? mdc.get() : null; // now: an argument's toString() may change it
         int template;
         int taken;
@@ -97,6 +127,9 @@ public final class EventCapture {
         int loggerId = settings.names() == LayoutSettings.LoggerNames.NONE ? ABSENT : idOf(slot, LOGGER, names.loggers(), logger);
         int threadId = thread == null ? ABSENT : idOf(slot, THREAD, names.threads(), thread);
         int markerId = marker == null ? ABSENT : idOf(slot, MARKER, names.markers(), marker);
+        if (byIdsOnly && (template < 0 || loggerId == INLINE || threadId == INLINE || markerId == INLINE)) {
+            return -1; // before any argument is rendered: the caller renders them, once
+        }
         ByteBuffer out = room(slot, null, 0, FIXED + 9 * taken);
         out.put(0, CapturedEvent.FORMAT).put(CapturedEvent.LEVEL, (byte) level.ordinal())
                 .put(CapturedEvent.FLAGS, count > taken ? CapturedEvent.MORE_ARGUMENTS : (byte) 0).put(3, (byte) 0)
@@ -108,7 +141,7 @@ public final class EventCapture {
             // Whole if {} substitution may shorten it (a "{}" of an empty argument, an escape):
             // only a template printed as it is may be cut where the line must end anyway.
             boolean asItIs = count == 0 || pattern.indexOf("{}") < 0;
-            at = text(slot, at, pattern, 0, asItIs ? textMost : reachingChars(pattern));
+            at = text(slot, at, pattern, 0, asItIs ? textMost : reachingChars(pattern, taken));
         }
         if (loggerId == INLINE) { // a short name is what follows the last dot of the whole name: that is taken, then cut
             int from = settings.names() == LayoutSettings.LoggerNames.SHORT ? logger.lastIndexOf('.') + 1 : 0;
@@ -141,42 +174,32 @@ public final class EventCapture {
     }
 
     /**
-     * How much of a template carried inline can reach the line: {@code {}} substitution shortens
-     * it by at most 3 chars a {@code {}} (an escaped {@code \\{}} with an empty argument), so
-     * once what the template so far prints is sure to fill the line, nothing after it is seen.
-     * The margin covers an escape cut in two at the end.
+     * How much of a template carried inline can reach the line, substituted with {@code taken}
+     * arguments. Substitution shortens it by at most 1 char an escape {@code \{}} and 3 chars a
+     * substitution (an escaped {@code \\{}} with an empty argument), and makes at most
+     * {@code taken} substitutions (the escapes after the last one stay as they are; counting them
+     * is only cautious); so once what the template so far prints is sure to fill the line, nothing
+     * after it is seen, however many {@code {}} follow. The margin covers an escape cut in two at
+     * the end.
      */
-    private int reachingChars(String pattern) {
-        long delimiters = 0;
+    private int reachingChars(String pattern, int taken) {
+        long shortened = 0;
+        int substitutions = 0;
         for (int i = 0; i < pattern.length(); i++) {
-            if (i - 3 * delimiters > textMost + 4L) {
+            if (i - shortened > textMost + 4L) {
                 return i;
             }
             if (pattern.charAt(i) == '{' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '}') {
-                delimiters++;
+                boolean escaped = i > 0 && pattern.charAt(i - 1) == '\\' && !(i > 1 && pattern.charAt(i - 2) == '\\'); // as MessagePattern reads it
+                if (escaped) {
+                    shortened++;
+                } else if (substitutions < taken) {
+                    substitutions++;
+                    shortened += 3;
+                }
             }
         }
         return pattern.length();
-    }
-
-    /**
-     * Whether every name the event's record would hold (template, logger, the thread as the text
-     * layout reads it, marker) has an id, so that the record carries no name's text: what the
-     * synchronous mode asks before it captures an event to write from pre-rendered pieces, which
-     * decline a record that carries one. The tables are asked as a capture asks them (a name
-     * they have room for is added), and the slot remembers what they said, as after a capture.
-     *
-     * @param slot the calling thread's slot
-     * @param logger the logger's name
-     * @param marker a marker's name, or null
-     * @param pattern the message, or null
-     * @return whether all of them have ids
-     */
-    public boolean namesHaveIds(EventBuffers.Slot slot, String logger, String marker, String pattern) {
-        return pattern != null && (slot.lastNames[TEMPLATE] == pattern || names.templates().idOf(pattern) != INLINE)
-                && (settings.names() == LayoutSettings.LoggerNames.NONE || idOf(slot, LOGGER, names.loggers(), logger) != INLINE)
-                && (!settings.thread() || idOf(slot, THREAD, names.threads(), Thread.currentThread().getName()) != INLINE)
-                && (marker == null || idOf(slot, MARKER, names.markers(), marker) != INLINE);
     }
 
     /**

@@ -6,16 +6,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A child JVM that logs one huge template with a placeholder, then one small event, and prints
- * "returned" and how many events its provider counts as lost.
+ * "returned" and how many events its provider counts as lost. The template is {@code COUNT}
+ * times {@code UNIT} ({@code x} by default) and then {@code " {}"}.
  *
- * <p>usage: {@code HugeTemplateChild CHARS}
+ * <p>usage: {@code HugeTemplateChild COUNT [UNIT]}
  */
 public final class HugeTemplateChild {
     private HugeTemplateChild() {}
 
     public static void main(String[] args) {
         Logger log = LoggerFactory.getLogger("child");
-        String template = "x".repeat(Integer.parseInt(args[0])) + " {}";
+        String template = (args.length > 1 ? args[1] : "x").repeat(Integer.parseInt(args[0])) + " {}";
         log.info(template, 1);
         System.out.println("returned");
         template = null;
