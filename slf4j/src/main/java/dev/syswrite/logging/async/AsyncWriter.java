@@ -155,18 +155,21 @@ public final class AsyncWriter {
      * @param to the index after its newline
      */
     public void write(Pin holder, Level level, ByteBuffer line, int from, int to) {
-        if (stuck || drainLock.isHeldByCurrentThread()) {
-            // Stuck; or logged from inside a drain: a drain within the drain would write and
-            // release the same lines twice.
+        boolean through = closed || to - from > ring.lineMax(); // no writer left, or a line the ring can never hold
+        if (stuck || (through || level.passes(syncLevel)) && insideDrain()) {
             sink.write(holder, line, from, to);
             return;
         }
-        if (closed || to - from > ring.lineMax()) {
-            writeThrough(holder, line, from, to); // no writer left, or a line the ring can never hold
+        if (through) {
+            writeThrough(holder, line, from, to);
             return;
         }
         long end = ring.offer(line, from, to);
         if (end < 0) {
+            if (insideDrain()) {
+                sink.write(holder, line, from, to);
+                return;
+            }
             end = whenFull(holder, level, line, from, to);
             if (end < 0) {
                 return;
@@ -209,11 +212,14 @@ public final class AsyncWriter {
      * @return whether the event is handled (queued, or dropped by the {@code drop} policy)
      */
     public boolean capture(Level level, ByteBuffer record, int from, int to) {
-        if (stuck || closed || drainLock.isHeldByCurrentThread() || to - from > ring.lineMax()) {
+        if (stuck || closed || to - from > ring.lineMax() || level.passes(syncLevel) && insideDrain()) {
             return false;
         }
         long end = ring.offerEvent(record, from, to);
         if (end < 0) {
+            if (insideDrain()) {
+                return false;
+            }
             AsyncSettings.WhenFull policy = policy(level);
             if (policy == AsyncSettings.WhenFull.DROP) {
                 counters.countDropped(level);
@@ -228,6 +234,17 @@ public final class AsyncWriter {
             }
         }
         return followUp(level, end);
+    }
+
+    /**
+     * Whether the calling thread logs from inside a drain (its failure report, say): such an
+     * event may be queued, but not drained, waited for or written through, since a drain within
+     * the drain would write and release the same lines twice, and a wait for room would wait on
+     * itself. Asked only where the call would drain or wait: the lock's owner is written by the
+     * writer at every batch, so reading it on every call costs a cache miss.
+     */
+    private boolean insideDrain() {
+        return drainLock.isHeldByCurrentThread();
     }
 
     /** The full-ring policy for an event of {@code level}: a sync-level event is never dropped. */
