@@ -42,7 +42,7 @@ final class RingDrain {
     private final Pin holder;
 
     /*
-     * The batch: iovec i holds the line of the record from entryStart[i] to entryEnd[i],
+     * The batch: entry i is the line of the record from entryStart[i] to entryEnd[i],
      * entryLength[i] bytes at entryBase[i] (the first `skip` entries are the newline a torn line
      * owes, of no record), up to ring position `end` (padding and orphans included), `bytes` in all.
      * Fixed once built, with the marks it started from (`startWritten`, `startPart`), so that
@@ -199,9 +199,33 @@ final class RingDrain {
         entryStart[entries] = start;
         entryEnd[entries] = end;
         entryBase[entries] = base;
-        entryLength[entries] = length;
-        putIovec(entries++, base, length);
+        entryLength[entries++] = length;
         bytes += length;
+    }
+
+    /**
+     * Puts the iovecs of the batch from entry {@code first}, {@code into} bytes into it, on: one
+     * per run of entries that lie end to end in memory (the lines the formatter staged), so the
+     * kernel copies a run as one block rather than line by line, which on this path costs more
+     * than the bytes. Derived from the entries each call, which alone say what was written.
+     *
+     * @return how many iovecs it put
+     */
+    private int putIovecs(int first, long into) {
+        int count = 0;
+        long base = entryBase[first] + into;
+        long length = entryLength[first] - into;
+        for (int i = first + 1; i < entries; i++) {
+            if (entryBase[i] == base + length) {
+                length += entryLength[i];
+            } else {
+                putIovec(count++, base, length);
+                base = entryBase[i];
+                length = entryLength[i];
+            }
+        }
+        putIovec(count++, base, length);
+        return count;
     }
 
     private void putIovec(int index, long base, long length) {
@@ -235,10 +259,9 @@ final class RingDrain {
     /** {@link #writeBatch} to {@code pinned}, each call's result settled before the next. */
     private void writePinned(OpenFile pinned) {
         while (true) {
-            int first = takenEntries;
-            putIovec(first, entryBase[first] + takenInto, entryLength[first] - takenInto); // where a short write stopped
+            int count = putIovecs(takenEntries, takenInto); // from where a short write stopped
             note.putLong(0, CALLING);
-            long n = sink.writev(pinned, iovAddress + (long) first * IOVEC, entries - first, note);
+            long n = sink.writev(pinned, iovAddress, count, note);
             if (!settle(n) || taken == bytes) {
                 return;
             }

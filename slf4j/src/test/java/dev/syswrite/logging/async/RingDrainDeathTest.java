@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kernel took its bytes, by a {@code ThreadDeath} or a stack overflow, after short writes or none,
  * after a torn line or not: the drains that follow write every line exactly once, in order, and
  * the newline a torn line owes once. The real {@code Thread.stop} is in ThreadStopTest; this one
- * puts the death at each call deterministically.
+ * puts the death at each call deterministically. The lines are in the ring in place, or
+ * captured events the drain formats into its staging memory, where they lie end to end and go to
+ * the kernel as one iovec per run: a short write then stops inside a run, not at an iovec's end.
  */
 class RingDrainDeathTest {
     /** A torn line before, or not; QEMU, ten times slower, tries the harder case alone. */
@@ -43,7 +45,9 @@ class RingDrainDeathTest {
                 for (int call = 1; call <= 4; call++) {
                     for (long cut : new long[] {0, 7, 23}) { // none; inside the first line; on a line's end
                         for (boolean torn : TORN) {
-                            cases.add(Arguments.of(death.getClass().getSimpleName(), how, call, cut, torn));
+                            for (boolean events : new boolean[] {false, true}) {
+                                cases.add(Arguments.of(death.getClass().getSimpleName(), how, call, cut, torn, events));
+                            }
                         }
                     }
                 }
@@ -52,9 +56,9 @@ class RingDrainDeathTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} call {2}, writes cut to {3}, torn {4}")
+    @ParameterizedTest(name = "{0} {1} call {2}, writes cut to {3}, torn {4}, captured events {5}")
     @MethodSource("deaths")
-    void everyLineOnceWhereverTheDrainDies(String death, Death how, int call, long cut, boolean torn) throws Exception {
+    void everyLineOnceWhereverTheDrainDies(String death, Death how, int call, long cut, boolean torn, boolean events) throws Exception {
         Path file = dir.resolve("log");
         DyingSink sink = new DyingSink(file, death.equals("ThreadDeath") ? new ThreadDeath() : new StackOverflowError());
         sink.dieAt(call, how);
@@ -68,7 +72,8 @@ class RingDrainDeathTest {
         for (int i = 0; i < LINES; i++) {
             String line = String.format("line %04d %s%n", i, "x".repeat(i % 7)); // line 0000 is 11 bytes
             byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
-            assertTrue(ring.offer(ByteBuffer.wrap(bytes), 0, bytes.length) >= 0);
+            ByteBuffer record = ByteBuffer.wrap(bytes);
+            assertTrue((events ? ring.offerEvent(record, 0, bytes.length) : ring.offer(record, 0, bytes.length)) >= 0);
             expected.append(line);
         }
         Pin holder = new Pin();
@@ -76,7 +81,7 @@ class RingDrainDeathTest {
         if (torn) {
             sink.markTorn();
         }
-        RingDrain drain = new RingDrain(ring, sink, new AsyncCounts(), holder, null);
+        RingDrain drain = new RingDrain(ring, sink, new AsyncCounts(), holder, events ? new RecordIsLine() : null);
         sink.readIovecsFrom(iovecsOf(drain));
         int died = 0;
         for (int round = 0; ring.head() < ring.tail() && round < 10_000; round++) {
@@ -89,6 +94,32 @@ class RingDrainDeathTest {
         assertEquals(1, died, "the scripted death, once (" + sink.calls() + " calls)");
         assertEquals(ring.tail(), ring.head(), "the ring drained");
         assertEquals(expected.toString(), Files.readString(file, StandardCharsets.US_ASCII));
+        if (events) { // a run per call, and the newline owed: never an iovec a line
+            assertTrue(sink.iovecs() <= 2L * sink.calls(), sink.iovecs() + " iovecs in " + sink.calls() + " calls");
+        } else {
+            assertTrue(sink.iovecs() >= LINES, sink.iovecs() + " iovecs for " + LINES + " lines in place");
+        }
+    }
+
+    /** Formats a captured event whose bytes are its line: the drain's staging without a layout. */
+    private static final class RecordIsLine implements EventFormatter {
+        private ByteBuffer memory;
+        private int offset;
+        private int length;
+
+        @Override
+        public int prepare(ByteBuffer memory, int offset, int length) {
+            this.memory = memory;
+            this.offset = offset;
+            this.length = length;
+            return length;
+        }
+
+        @Override
+        public int encode(ByteBuffer out, int at) {
+            out.put(at, memory, offset, length);
+            return at + length;
+        }
     }
 
     private static ByteBuffer iovecsOf(RingDrain drain) throws ReflectiveOperationException {

@@ -21,6 +21,7 @@ public final class DyingSink extends LogSink {
 
     private final Map<Integer, Death> deaths = new HashMap<>();
     private final Map<Integer, Long> cuts = new HashMap<>();
+    private long iovecsGiven;
     private final Throwable death;
     private final ByteBuffer shortened = ByteBuffer.allocateDirect(16 * SysWrite.IOV_MAX).order(ByteOrder.nativeOrder());
     private ByteBuffer iovecs;
@@ -59,6 +60,11 @@ public final class DyingSink extends LogSink {
         return this;
     }
 
+    /** The iovecs the gathering writes were given, in all. */
+    public long iovecs() {
+        return iovecsGiven;
+    }
+
     /** Gathering writes made so far, dying ones included. */
     public int calls() {
         return calls;
@@ -87,6 +93,7 @@ public final class DyingSink extends LogSink {
     @Override
     public long writev(OpenFile pinned, long iov, int count, ByteBuffer note) {
         Death how = deaths.getOrDefault(++calls, Death.NONE);
+        iovecsGiven += count;
         if (how == Death.BEFORE) {
             throw sneaky(death);
         }
