@@ -48,6 +48,8 @@ public final class PrerenderedTextLayout {
     private final byte[] line = new byte[LINE_BYTES];
     private Second second = new Second(Long.MIN_VALUE, new byte[0]);
     private final StringBuilder number = new StringBuilder(32);
+    /** A whole number's decimal text, written from the end: a long takes at most 20 bytes. */
+    private final byte[] digits = new byte[20];
     private char[] chars = new char[256];
 
     /**
@@ -165,10 +167,10 @@ public final class PrerenderedTextLayout {
         number.setLength(0);
         switch (tag) {
             case CapturedEvent.TAG_INT -> {
-                return putNumber(number.append(in.getInt(at)), n);
+                return putDecimal(in.getInt(at), n);
             }
             case CapturedEvent.TAG_LONG -> {
-                return putNumber(number.append(in.getLong(at)), n);
+                return putDecimal(in.getLong(at), n);
             }
             case CapturedEvent.TAG_FLOAT -> {
                 return putNumber(number.append(Float.intBitsToFloat(in.getInt(at))), n);
@@ -238,6 +240,29 @@ public final class PrerenderedTextLayout {
         }
         CapturedEvent.getChars(in, at + 4, chars, length);
         return Utf8.encode(chars, 0, length, escape, line, n);
+    }
+
+    /**
+     * Writes {@code v} in decimal as {@code Long.toString} does (an int's digits are the same as
+     * a long's) to {@code n}; the index after, or -1. Straight to bytes: through the
+     * {@code StringBuilder} it cost a copy of chars and a copy of bytes.
+     */
+    private int putDecimal(long v, int n) {
+        int from = digits.length;
+        long left = v < 0 ? v : -v; // counted down from the negative side, where Long.MIN_VALUE has room
+        do {
+            digits[--from] = (byte) ('0' - left % 10);
+            left /= 10;
+        } while (left != 0);
+        if (v < 0) {
+            digits[--from] = '-';
+        }
+        int length = digits.length - from;
+        if (n < 0 || n + length > limit) {
+            return -1;
+        }
+        System.arraycopy(digits, from, line, n, length);
+        return n + length;
     }
 
     /** Copies a number's ASCII text to {@code n}; the index after, or -1. */

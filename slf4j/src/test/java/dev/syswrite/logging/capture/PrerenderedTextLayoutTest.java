@@ -34,6 +34,11 @@ class PrerenderedTextLayoutTest {
     private static final String[] PIECES = {"", "a", "order ", " é ", "\t", "\n", "\u0007", "\\", "\\\\", "{", "}", "{}", "\\{}", "\\\\{}",
         "\ud83d", "\ude00", "\ud83d\ude00", "\u2028", "\uffff", "x".repeat(300)};
 
+    /** Whole numbers at the edges of their digits and signs, each type as SLF4J passes it. */
+    private static final Object[] EDGE_INTS = {0, -1, 9, 10, -10, Integer.MIN_VALUE, Integer.MAX_VALUE, (short) -32768, (byte) 127};
+    private static final Object[] EDGE_LONGS = {0L, -9L, 99L, -100L, Long.MIN_VALUE, Long.MAX_VALUE, 1_000_000_000_000_000_000L,
+        -999_999_999_999_999_999L};
+
     static Stream<LayoutSettings> settings() {
         return Stream.of(
                 settings(LayoutSettings.TimePrecision.MILLIS, true, LayoutSettings.LoggerNames.FULL, true, 64 << 10),
@@ -135,8 +140,8 @@ class PrerenderedTextLayoutTest {
         Object[] arguments = new Object[random.nextInt(5)];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = switch (random.nextInt(10)) {
-                case 0 -> random.nextInt();
-                case 1 -> random.nextLong();
+                case 0 -> random.nextBoolean() ? random.nextInt() : EDGE_INTS[random.nextInt(EDGE_INTS.length)];
+                case 1 -> random.nextBoolean() ? random.nextLong() >> random.nextInt(64) : EDGE_LONGS[random.nextInt(EDGE_LONGS.length)];
                 case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
                 case 3 -> random.nextFloat();
                 case 4 -> random.nextBoolean();
