@@ -111,6 +111,10 @@ class CapturedEventGoldenTest {
         log.info("with context {}", 2);
         loggers.mdc.remove("user");
         log.error("an error with context {}", 3);
+        for (int i = 0; i < 60; i++) { // more contexts in turn than a writer keeps rebuilt: each its own, never another's
+            loggers.mdc.put("request", "r-" + i % 12);
+            log.info("context in turn {}", i);
+        }
         loggers.mdc.clear();
         log.error("a Throwable, formatted by its caller", new IllegalArgumentException("bad \"input\""));
         log.atInfo().addKeyValue("k", 42).addKeyValue("s", "v").log("key-values {}", 4);

@@ -125,4 +125,48 @@ class MdcTest {
             }
         }
     }
+
+    /**
+     * The same in the async mode, on the writer thread too, which formats each event from its
+     * record: two threads' contexts in turn are each rebuilt once, not once an event (under JSON
+     * the layout reads the context as a map; under text the pre-rendered line reads the record).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void anAsyncEventWithAContextAllocatesNothingOnTheWriter(String format) throws Exception {
+        TestLoggers loggers = new TestLoggers(Path.of("/dev/null"), true, "syswrite.logger.format", format, "syswrite.logger.mode", "async");
+        Logger log = loggers.factory.getLogger("orders");
+        Thread other = new Thread(() -> {
+            loggers.mdc.put("request", "r-8");
+            loggers.mdc.put("user", "grace");
+            for (int i = 0; i < 60_000; i++) {
+                log.info("order {} filled by {}", "o-43", "desk-4");
+            }
+        });
+        loggers.mdc.put("request", "r-7");
+        loggers.mdc.put("user", "ada");
+        loggers.mdc.put("trace", "4bf92f3577b34da6a3ce929d0e0e4736");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Thread writer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("syswrite-logger-writer"))
+                .max(java.util.Comparator.comparingLong(Thread::getId)).orElseThrow(); // this factory's: the last started
+        int events = 20_000;
+        for (int round = 0; round < 3; round++) { // the first rounds warm up; the last is measured
+            if (round == 2) {
+                other.start();
+            }
+            assertTrue(loggers.factory.writer().flush());
+            long before = threads.getThreadAllocatedBytes(writer.getId());
+            for (int i = 0; i < events; i++) {
+                log.info("order {} filled by {}", "o-42", "desk-3");
+            }
+            if (round == 2) {
+                other.join();
+            }
+            assertTrue(loggers.factory.writer().flush());
+            long allocated = threads.getThreadAllocatedBytes(writer.getId()) - before;
+            if (round == 2) {
+                assertTrue(allocated < events, allocated + " bytes allocated by the writer for " + events + " events and 60,000 of another thread");
+            }
+        }
+    }
 }

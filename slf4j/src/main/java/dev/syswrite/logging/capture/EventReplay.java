@@ -75,15 +75,7 @@ public final class EventReplay {
         int count = taken + ((in.get(offset + CapturedEvent.FLAGS) & CapturedEvent.MORE_ARGUMENTS) != 0 ? 1 : 0);
         ContextMap context = null;
         if (settings.mdc()) {
-            int size = in.getInt(at);
-            at += 4;
-            context = ContextMap.EMPTY;
-            for (int i = 0; i < size; i++) {
-                String key = getString(in, at);
-                at = skipText(in, at);
-                context = context.with(key, getString(in, at));
-                at = skipText(in, at);
-            }
+            context = context(slot, in, at);
         }
         slot.replaying = true;
         slot.replayedContext = context;
@@ -95,6 +87,30 @@ public final class EventReplay {
             slot.replaying = false;
             slot.replayedContext = null;
         }
+    }
+
+    /**
+     * The diagnostic context encoded at {@code at}: the one the slot rebuilt last time it met the
+     * same bytes (a request's events carry one context), else rebuilt, and kept for next time.
+     */
+    private static ContextMap context(EventBuffers.Slot slot, ByteBuffer in, int at) {
+        int size = in.getInt(at);
+        int end = at + 4;
+        for (int i = 0; i < 2 * size; i++) {
+            end = skipText(in, end);
+        }
+        ContextMap context = slot.replayedContexts().find(in, at, end);
+        if (context == null) {
+            context = ContextMap.EMPTY;
+            for (int i = 0, from = at + 4; i < size; i++) {
+                String key = getString(in, from);
+                from = skipText(in, from);
+                context = context.with(key, getString(in, from));
+                from = skipText(in, from);
+            }
+            slot.replayedContexts().put(in, at, end, context);
+        }
+        return context;
     }
 
     /** Decodes the argument at {@code at} into {@code value}; returns the index after it. */

@@ -1,6 +1,7 @@
 package dev.syswrite.logging.layout;
 
 import dev.syswrite.internal.EngineAccess;
+import dev.syswrite.logging.event.ContextCache;
 import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.output.Pin;
 import dev.syswrite.logging.text.CapturedValue;
@@ -77,6 +78,8 @@ public final class EventBuffers {
         public boolean replaying;
         /** A captured event's diagnostic context, while {@link #replaying}; null for none. */
         public ContextMap replayedContext;
+        /** The contexts replays in this slot rebuilt last, by their encoding; made on first use. */
+        private ContextCache replayedContexts;
         /**
          * Where the last capture left its record: the slot's own buffer, or one made for a record
          * too large for it (or for a temporary slot), in native byte order.
@@ -117,6 +120,18 @@ public final class EventBuffers {
                 captured = more;
             }
             return captured;
+        }
+
+        /**
+         * The contexts replays in this slot rebuilt last, so that one seen again is not rebuilt.
+         *
+         * @return the cache, made on first use
+         */
+        public ContextCache replayedContexts() {
+            if (replayedContexts == null) {
+                replayedContexts = new ContextCache();
+            }
+            return replayedContexts;
         }
 
         /**
