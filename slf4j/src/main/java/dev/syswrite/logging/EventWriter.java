@@ -8,7 +8,7 @@ import dev.syswrite.logging.capture.CapturedNames;
 import dev.syswrite.logging.capture.EventCapture;
 import dev.syswrite.logging.capture.EventReplay;
 import dev.syswrite.logging.capture.PrerenderedPieces;
-import dev.syswrite.logging.capture.PrerenderedTextLayout;
+import dev.syswrite.logging.capture.PrerenderedLine;
 import dev.syswrite.logging.capture.ReplayFormatter;
 import dev.syswrite.logging.concurrent.StoreReleasedLock;
 import dev.syswrite.logging.event.ContextMap;
@@ -82,19 +82,19 @@ public final class EventWriter {
 
     /** The asynchronous mode's queue and writer; null in the synchronous mode. */
     private final AsyncWriter async;
-    /** Captures events: for the async writer to format, and under the text layout for the sync callers' pieces; else null. */
+    /** Captures events: for the async writer to format, and for the sync callers' pieces. */
     private final EventCapture capture;
     /** The names captured events refer to. */
     private final CapturedNames names;
     /** Lays a captured event out, for a caller whose event the ring did not take. */
     private final EventReplay replay;
-    /** Under the text layout, the pieces lines are written from, shared by every thread; null under JSON. */
+    /** The pieces lines are written from, shared by every thread. */
     private final PrerenderedPieces pieces;
     /**
-     * Under the text layout, each pooled slot's pre-rendered line, made by the slot's first owner
-     * to need it (the owner hand-over orders it for the next); null under JSON.
+     * Each pooled slot's pre-rendered line, made by the slot's first owner to need it (the owner
+     * hand-over orders it for the next).
      */
-    private final PrerenderedTextLayout[] prerendered;
+    private final PrerenderedLine[] prerendered;
 
     private final StoreReleasedLock largeLock = new StoreReleasedLock();
     /** The hold on the output of whoever holds {@link #largeLock}. */
@@ -134,15 +134,14 @@ public final class EventWriter {
         }
         sink.register(largeHolder);
         this.names = CapturedNames.bounded();
-        boolean text = layoutSettings.format() == LayoutSettings.Format.TEXT;
-        this.pieces = text ? new PrerenderedPieces(layoutSettings, names) : null;
+        this.pieces = new PrerenderedPieces(layoutSettings, names);
         this.replay = new EventReplay(layoutSettings, layout, names);
         this.lineBytes = new LineBytes(layoutSettings, escapesOnEncode);
         this.async = settings.async() != null && sink.gathers()
                 ? startAsync(settings.async(), fsyncLevel, sink, new ReplayFormatter(layoutSettings, pieces, replay, lineBytes, sink))
                 : null;
-        this.capture = async != null || text ? new EventCapture(layoutSettings, mdc, buffers, names) : null;
-        this.prerendered = text ? new PrerenderedTextLayout[buffers.size()] : null;
+        this.capture = new EventCapture(layoutSettings, mdc, buffers, names);
+        this.prerendered = new PrerenderedLine[buffers.size()];
         initializeFormatting();
     }
 
@@ -163,14 +162,11 @@ public final class EventWriter {
             slot.encoder.encode(line.chars(), 0, line.bodyStart(), escapesOnEncode, out, 1, out.capacity());
             slot.encoder.encode(line.chars(), line.bodyStart(), line.length(), false, out, 1, out.capacity());
             line.shrink();
-            if (capture != null) { // capture, replay and pre-rendered lines, which a logging call's drain runs too
-                capture.capture(slot, 0, Level.ERROR, "start", "start", "start {} {} {} {} {} {} {} {} {} {}", 10, null, null,
-                        new Object[] {1, 2L, 3.0, 4f, true, 'x', "start", null, new int[] {1}, new Object()});
-                replay.layOut(slot, slot.record, 0);
-                if (prerendered != null) {
-                    prerenderedOf(slot).layOut(slot.record, 0);
-                }
-            }
+            // capture, replay and pre-rendered lines, which a logging call's drain runs too
+            capture.capture(slot, 0, Level.ERROR, "start", "start", "start {} {} {} {} {} {} {} {} {} {}", 10, null, null,
+                    new Object[] {1, 2L, 3.0, 4f, true, 'x', "start", null, new int[] {1}, new Object()});
+            replay.layOut(slot, slot.record, 0);
+            prerenderedOf(slot).layOut(slot.record, 0);
         } catch (RuntimeException unexpected) {
             // a warm-up only: the first event initializes what is left
         } finally {
@@ -321,7 +317,7 @@ public final class EventWriter {
             String shown = layoutSettings.markers() ? marker : null;
             if (async != null && throwable == null && !level.passes(fsyncLevel)) {
                 captureOrWrite(slot, level, logger, shown, pattern, count, a1, a2, more);
-            } else if (prerendered == null || throwable != null || !slot.pooled
+            } else if (throwable != null || !slot.pooled
                     || !writePrerendered(slot, level, logger, shown, pattern, count, a1, a2, more)) {
                 head(slot, 0, null, level, logger, shown, null);
                 layout.body(slot, null, pattern, count, a1, a2, more, throwable);
@@ -433,7 +429,7 @@ public final class EventWriter {
     }
 
     /**
-     * The synchronous mode's common path under the text layout: the event captured as the async
+     * The synchronous mode's common path: the event captured as the async
      * mode captures it, then written from its pre-rendered pieces; what those decline is laid out
      * from the record by the general layout, so the arguments are rendered once either way.
      *
@@ -445,7 +441,7 @@ public final class EventWriter {
         if (capture.captureByIds(slot, time(0), level, logger, marker, pattern, count, a1, a2, more) < 0) {
             return false;
         }
-        PrerenderedTextLayout text = prerenderedOf(slot);
+        PrerenderedLine text = prerenderedOf(slot);
         int length = text.layOut(slot.record, 0);
         ByteBuffer out = length < 0 ? null : buffers.bytes(slot, 1 + length);
         if (out == null) {
@@ -460,12 +456,12 @@ public final class EventWriter {
     }
 
     /** The pooled slot's pre-rendered line, made on first use. */
-    private PrerenderedTextLayout prerenderedOf(EventBuffers.Slot slot) {
-        PrerenderedTextLayout text = prerendered[slot.index];
-        if (text == null) {
-            text = prerendered[slot.index] = new PrerenderedTextLayout(layoutSettings, pieces);
+    private PrerenderedLine prerenderedOf(EventBuffers.Slot slot) {
+        PrerenderedLine line = prerendered[slot.index];
+        if (line == null) {
+            line = prerendered[slot.index] = PrerenderedLine.of(layoutSettings, pieces);
         }
-        return text;
+        return line;
     }
 
     private void releaseTemporary(EventBuffers.Slot slot) {

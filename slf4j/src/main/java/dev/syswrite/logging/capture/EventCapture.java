@@ -75,8 +75,9 @@ public final class EventCapture {
     }
 
     /**
-     * Encodes the event as {@link #capture} does, under the text layout, if every name its record
-     * holds (template, logger, thread, marker) has an id in its table; else captures nothing, and
+     * Encodes the event as {@link #capture} does if every name its record holds (template,
+     * logger, marker; under the text layout the thread, which JSON reads after the message, when
+     * it is captured whatever its table holds) has an id in its table; else captures nothing, and
      * renders no argument, so the caller can lay the event out from its own objects: what the
      * synchronous mode asks before it writes an event from pre-rendered pieces, which decline a
      * record that carries a name's text (or a null message). The tables are asked as a capture

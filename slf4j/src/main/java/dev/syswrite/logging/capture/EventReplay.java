@@ -94,21 +94,34 @@ public final class EventReplay {
      * same bytes (a request's events carry one context), else rebuilt, and kept for next time.
      */
     private static ContextMap context(EventBuffers.Slot slot, ByteBuffer in, int at) {
+        int end = contextEnd(in, at);
+        ContextMap context = slot.replayedContexts().find(in, at, end);
+        if (context == null) {
+            context = contextAt(in, at);
+            slot.replayedContexts().put(in, at, end, context);
+        }
+        return context;
+    }
+
+    /** The index after the diagnostic context encoded at {@code at}. */
+    static int contextEnd(ByteBuffer in, int at) {
         int size = in.getInt(at);
         int end = at + 4;
         for (int i = 0; i < 2 * size; i++) {
             end = skipText(in, end);
         }
-        ContextMap context = slot.replayedContexts().find(in, at, end);
-        if (context == null) {
-            context = ContextMap.EMPTY;
-            for (int i = 0, from = at + 4; i < size; i++) {
-                String key = getString(in, from);
-                from = skipText(in, from);
-                context = context.with(key, getString(in, from));
-                from = skipText(in, from);
-            }
-            slot.replayedContexts().put(in, at, end, context);
+        return end;
+    }
+
+    /** The diagnostic context encoded at {@code at}, made anew. */
+    static ContextMap contextAt(ByteBuffer in, int at) {
+        int size = in.getInt(at);
+        ContextMap context = ContextMap.EMPTY;
+        for (int i = 0, from = at + 4; i < size; i++) {
+            String key = getString(in, from);
+            from = skipText(in, from);
+            context = context.with(key, getString(in, from));
+            from = skipText(in, from);
         }
         return context;
     }

@@ -1,6 +1,10 @@
 package dev.syswrite.logging.capture;
 
+import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.Level;
+import dev.syswrite.logging.layout.JsonLayout;
+import dev.syswrite.logging.layout.JsonLine;
+import dev.syswrite.logging.layout.Layout;
 import dev.syswrite.logging.layout.LayoutSettings;
 import dev.syswrite.logging.text.CapturedValue;
 import dev.syswrite.logging.text.LineBuilder;
@@ -11,12 +15,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 
 /**
- * The pieces {@link PrerenderedTextLayout} writes lines from, encoded once for every thread that
- * formats: each level, each thread's, logger's and marker's name as the text layout writes it
- * (bracketed, short, followed by its space), and each template's literal parts between its
- * substitutions, all escaped as the layout escapes its head. One per provider, shared by the
- * async writer and the synchronous callers; bounded as the name tables are, since it holds at
- * most one entry per id (and a few argument counts per template).
+ * The pieces {@link PrerenderedLine} writes lines from, encoded once for every thread that
+ * formats: each level, each thread's, logger's and marker's name as the layout writes it (for
+ * text bracketed, short, followed by its space; for JSON each a whole field after its comma),
+ * and each template's literal parts between its substitutions, all escaped as the layout escapes
+ * them (JSON's escapes made by {@link JsonLine} itself). One per provider, shared by the async
+ * writer and the synchronous callers; bounded as the name tables are, since it holds at most one
+ * entry per id (and a few argument counts per template).
  *
  * <p>Each entry is immutable and published by one store: two threads that need a new entry at
  * once both make it, and either's is right; a thread stopped or out of stack between making and
@@ -36,6 +41,8 @@ public final class PrerenderedPieces {
 
     private final LayoutSettings settings;
     private final CapturedNames names;
+    /** Under JSON, the layout whose fields it copies; null under text. */
+    private final JsonLayout json;
     private final boolean escape;
     private final int maxBytesPerChar;
     private final byte[][] levels = new byte[LEVELS.length][];
@@ -53,15 +60,18 @@ public final class PrerenderedPieces {
     public PrerenderedPieces(LayoutSettings settings, CapturedNames names) {
         this.settings = settings;
         this.names = names;
-        this.escape = settings.escape();
+        this.json = settings.format() == LayoutSettings.Format.JSON ? (JsonLayout) Layout.of(settings, () -> ContextMap.EMPTY) : null;
+        this.escape = json == null && settings.escape(); // JSON's escapes are in the text before it is encoded
         this.maxBytesPerChar = Utf8.maxBytesPerChar(escape);
         for (Level level : LEVELS) {
-            levels[level.ordinal()] = encode(level.name() + " ");
+            levels[level.ordinal()] = json != null ? encode(JsonLayout.LEVEL + level.json()) : encode(level.name() + " ");
         }
         this.noLogger = pieceOfLogger("");
-        this.threads = new Cache(names.threads().capacity(), id -> encode("[" + names.threads().nameOf(id) + "] "));
+        this.threads = new Cache(names.threads().capacity(), id -> json != null ? encode("," + JsonLayout.THREAD + JsonLine.quoted(names.threads().nameOf(id)))
+                : encode("[" + names.threads().nameOf(id) + "] "));
         this.loggers = new Cache(names.loggers().capacity(), id -> pieceOfLogger(names.loggers().nameOf(id)));
-        this.markers = new Cache(names.markers().capacity(), id -> encode("[" + names.markers().nameOf(id) + "] "));
+        this.markers = new Cache(names.markers().capacity(), id -> json != null ? encode("," + JsonLayout.TAGS + "[" + JsonLine.quoted(names.markers().nameOf(id)) + "]")
+                : encode("[" + names.markers().nameOf(id) + "] "));
         this.templates = new AtomicReferenceArray<>(names.templates().capacity());
     }
 
@@ -87,6 +97,11 @@ public final class PrerenderedPieces {
 
     boolean escape() {
         return escape;
+    }
+
+    /** Under JSON, the layout whose fields the pieces are; null under text. */
+    JsonLayout json() {
+        return json;
     }
 
     int maxBytesPerChar() {
@@ -128,15 +143,14 @@ public final class PrerenderedPieces {
         return parts;
     }
 
-    /** What the text layout writes of a logger's name, as it writes it. */
+    /** What the layout writes of a logger's name, as it writes it. */
     private byte[] pieceOfLogger(String logger) {
         LayoutSettings.LoggerNames shown = settings.names();
-        if (shown == LayoutSettings.LoggerNames.FULL) {
-            return encode(logger + " ");
-        } else if (shown == LayoutSettings.LoggerNames.SHORT) {
-            return encode(logger.substring(logger.lastIndexOf('.') + 1) + " ");
+        if (shown == LayoutSettings.LoggerNames.NONE) {
+            return new byte[0];
         }
-        return new byte[0];
+        String name = shown == LayoutSettings.LoggerNames.SHORT ? logger.substring(logger.lastIndexOf('.') + 1) : logger;
+        return json != null ? encode("," + JsonLayout.LOGGER + JsonLine.quoted(name)) : encode(name + " ");
     }
 
     /**
@@ -163,12 +177,16 @@ public final class PrerenderedPieces {
             if (!literal.isEmpty() && (Character.isLowSurrogate(literal.charAt(0)) || Character.isHighSurrogate(literal.charAt(literal.length() - 1)))) {
                 return DECLINED; // a pair the general layout would join across an argument
             }
-            parts[i] = encode(literal);
+            parts[i] = json != null ? encode(withoutQuotes(JsonLine.quoted(literal))) : encode(literal);
         }
         return parts;
     }
 
-    /** A piece's bytes: UTF-8, escaped as the layout escapes its head. */
+    private static String withoutQuotes(String quoted) {
+        return quoted.substring(1, quoted.length() - 1);
+    }
+
+    /** A piece's bytes: UTF-8, escaped as the text layout escapes its head (a JSON piece comes escaped). */
     byte[] encode(String piece) {
         char[] text = piece.toCharArray();
         byte[] bytes = new byte[text.length * maxBytesPerChar];

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The async drain's formatter: under the text layout, each captured event written as bytes from
- * pre-rendered pieces ({@link PrerenderedTextLayout}) where that layout takes it; any other laid
+ * pre-rendered pieces ({@link PrerenderedLine}) where that line takes it; any other laid
  * out by {@link EventReplay} in a slot of its own, then encoded as the synchronous mode encodes
  * ({@link LineBytes}). Used under the drain
  * lock only, one event at a time. A record it cannot format (never expected; an
@@ -22,7 +22,7 @@ public final class ReplayFormatter implements EventFormatter {
     private final LogSink sink;
     private final EventBuffers.Slot slot = EventBuffers.unpooled();
     /** Null under JSON. */
-    private final PrerenderedTextLayout prerendered;
+    private final PrerenderedLine prerendered;
     /** Whether the line {@link #prepare} laid out is cut at the line limit. */
     private boolean cut;
     /** The length of the line {@link #prepare} wrote as bytes, or -1 if it laid it out in the slot. */
@@ -36,7 +36,7 @@ public final class ReplayFormatter implements EventFormatter {
      * @param sink counts a record that cannot be formatted
      */
     public ReplayFormatter(LayoutSettings settings, PrerenderedPieces pieces, EventReplay replay, LineBytes lineBytes, LogSink sink) {
-        this.prerendered = pieces == null ? null : new PrerenderedTextLayout(settings, pieces);
+        this.prerendered = pieces == null ? null : PrerenderedLine.of(settings, pieces);
         this.replay = replay;
         this.lineBytes = lineBytes;
         this.sink = sink;

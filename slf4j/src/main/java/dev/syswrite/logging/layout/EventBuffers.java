@@ -79,7 +79,7 @@ public final class EventBuffers {
         /** A captured event's diagnostic context, while {@link #replaying}; null for none. */
         public ContextMap replayedContext;
         /** The contexts replays in this slot rebuilt last, by their encoding; made on first use. */
-        private ContextCache replayedContexts;
+        private ContextCache<ContextMap> replayedContexts;
         /**
          * Where the last capture left its record: the slot's own buffer, or one made for a record
          * too large for it (or for a temporary slot), in native byte order.
@@ -127,9 +127,9 @@ public final class EventBuffers {
          *
          * @return the cache, made on first use
          */
-        public ContextCache replayedContexts() {
+        public ContextCache<ContextMap> replayedContexts() {
             if (replayedContexts == null) {
-                replayedContexts = new ContextCache();
+                replayedContexts = new ContextCache<>();
             }
             return replayedContexts;
         }

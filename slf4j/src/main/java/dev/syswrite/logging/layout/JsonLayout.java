@@ -60,13 +60,19 @@ public final class JsonLayout implements Layout {
      */
     public static final int MOST_KEYS = 256;
 
-    /** The own fields' keys as they are written, {@code "key":}. */
-    private static final String TIMESTAMP = quoted("@timestamp");
-    private static final String LEVEL = quoted("log.level");
-    private static final String MESSAGE = quoted("message");
-    private static final String THREAD = quoted("process.thread.name");
-    private static final String LOGGER = quoted("log.logger");
-    private static final String TAGS = quoted("tags");
+    // The own fields' keys as they are written, "key":; public where a writer copies them.
+    /** {@code "@timestamp":} */
+    public static final String TIMESTAMP = quoted("@timestamp");
+    /** {@code "log.level":} */
+    public static final String LEVEL = quoted("log.level");
+    /** {@code "message":} */
+    public static final String MESSAGE = quoted("message");
+    /** {@code "process.thread.name":} */
+    public static final String THREAD = quoted("process.thread.name");
+    /** {@code "log.logger":} */
+    public static final String LOGGER = quoted("log.logger");
+    /** {@code "tags":} */
+    public static final String TAGS = quoted("tags");
     private static final String ERROR_TYPE = quoted("error.type");
     private static final String ERROR_MESSAGE = quoted("error.message");
     private static final String STACK_TRACE = quoted("error.stack_trace");
@@ -192,16 +198,7 @@ public final class JsonLayout implements Layout {
         }
         ContextMap context = json.heldContext();
         if (context != null) {
-            for (int i = 0; i < context.size(); i++) {
-                if (key(json, context.key(i))) {
-                    String value = context.value(i);
-                    if (value == null) {
-                        json.literal("null");
-                    } else {
-                        json.string(value);
-                    }
-                }
-            }
+            contextFields(json, context);
         }
         if (keyValues != null) {
             for (KeyValue pair : keyValues) {
@@ -224,6 +221,57 @@ public final class JsonLayout implements Layout {
             }
             json.endArray();
         }
+    }
+
+    /** Each MDC entry, after the logger and before the key-value pairs. */
+    private void contextFields(JsonLine json, ContextMap context) {
+        for (int i = 0; i < context.size(); i++) {
+            if (key(json, context.key(i))) {
+                String value = context.value(i);
+                if (value == null) {
+                    json.literal("null");
+                } else {
+                    json.string(value);
+                }
+            }
+        }
+    }
+
+    /**
+     * The MDC fields of {@code context} as a line with room for them has them (each after a
+     * comma, keys under {@code labels.} where they are taken), for a writer that copies them
+     * whole: the same on every line, since before them the line has only the layout's own fields.
+     *
+     * @param context the diagnostic context
+     * @return the fields' text; or null if the line would leave any out, and count it
+     */
+    public String contextFields(ContextMap context) {
+        LineBuilder rendered = new LineBuilder();
+        JsonLine json = new JsonLine().start(rendered.reset(Integer.MAX_VALUE / 4, false, true), Integer.MAX_VALUE / 4);
+        contextFields(json, context);
+        String fields = rendered.chars().substring(1); // without the object's opening brace
+        return json.skipped() != 0 ? null : fields.isEmpty() ? "" : "," + fields;
+    }
+
+    /**
+     * {@code "ecs.version":"1.2.0"} and the fields every line carries, escaped, as every line
+     * has them (after the message and its comma).
+     *
+     * @return their text
+     */
+    public String everyLineFields() {
+        return fixed;
+    }
+
+    /**
+     * The longest line, its newline included, that the layout writes with nothing cut or left
+     * out for its size: a line within it is written whole, every field as it is.
+     *
+     * @param lineMax the line limit
+     * @return the bytes
+     */
+    public static int wholeLineMost(int lineMax) {
+        return lineMax - JsonLine.TRUNCATED.length() - SKIPPED_FIELD;
     }
 
     /**

@@ -90,6 +90,19 @@ public final class JsonLine {
         return this;
     }
 
+    /**
+     * {@code s} as a JSON string, quotes included, escaped as a field's value is.
+     *
+     * @param s the text
+     * @return the string's text
+     */
+    public static String quoted(CharSequence s) {
+        LineBuilder rendered = new LineBuilder();
+        JsonLine json = new JsonLine().start(rendered.reset(Integer.MAX_VALUE / 4, false, true), Integer.MAX_VALUE / 4);
+        json.string(s);
+        return rendered.chars().substring(1); // without the object's opening brace
+    }
+
     /** Holds the event's thread, logger and markers, which the layout writes after its message. */
     void holdHead(String thread, String logger, String marker, List<String> markers, ContextMap context) {
         heldThread = thread;

@@ -24,7 +24,7 @@ class ContextCacheTest {
 
     @Test
     void findsTheContextOfTheSameBytesOnly() {
-        ContextCache cache = new ContextCache();
+        ContextCache<ContextMap> cache = new ContextCache<>();
         ContextMap a = ContextMap.EMPTY.with("request", "r-1");
         String encoding = "request=r-1 and a tail of odd length";
         cache.put(bytes(3, encoding), 3, 3 + encoding.length(), a);
@@ -40,7 +40,7 @@ class ContextCacheTest {
 
     @Test
     void keepsEightAndReplacesTheOldest() {
-        ContextCache cache = new ContextCache();
+        ContextCache<ContextMap> cache = new ContextCache<>();
         ContextMap[] contexts = new ContextMap[9];
         for (int i = 0; i < 9; i++) {
             contexts[i] = ContextMap.EMPTY.with("k", "v" + i);
@@ -54,7 +54,7 @@ class ContextCacheTest {
 
     @Test
     void neverKeepsAnEncodingOverTheBound() {
-        ContextCache cache = new ContextCache();
+        ContextCache<ContextMap> cache = new ContextCache<>();
         String big = "x".repeat(ContextCache.MOST_BYTES + 1);
         cache.put(bytes(0, big), 0, big.length(), ContextMap.EMPTY);
         assertNull(cache.find(bytes(0, big), 0, big.length()));
