@@ -17,7 +17,8 @@ import java.nio.ByteBuffer;
  * <p>Besides what every pre-rendered line declines, it declines a line that could come near the
  * layout's limit (where the layout may cut a field or leave one out), a text or char argument
  * with anything but printable ASCII other than {@code "} and {@code \} (which JSON would escape),
- * and a context the layout would write any field of under another key than its own, or leave out.
+ * and a context the layout would leave a field of out (past its most keys, or a key taken even
+ * under {@code labels.}); a key the layout moves under {@code labels.} is copied as it moved it.
  */
 public final class PrerenderedJsonLayout extends PrerenderedLine {
     private static final byte[] TIMESTAMP = ascii(JsonLayout.TIMESTAMP + "\"");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.syswrite.logging.event.ContextMap;
 import dev.syswrite.logging.event.Level;
 import dev.syswrite.logging.layout.EventBuffers;
+import dev.syswrite.logging.layout.JsonLayout;
 import dev.syswrite.logging.layout.Layout;
 import dev.syswrite.logging.layout.LayoutSettings;
 import dev.syswrite.logging.layout.LineBytes;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -70,20 +72,64 @@ class PrerenderedLineTest {
         return context;
     }
 
+    /**
+     * One layout's three ways to a line: the general layout from the call's objects (the oracle),
+     * the general layout from the captured record, and the pre-rendered line.
+     */
+    private static final class Comparison {
+        private final ContextMap[] current = {ContextMap.EMPTY};
+        private final LayoutSettings settings;
+        private final CapturedNames names = CapturedNames.bounded();
+        private final EventCapture capture;
+        private final Layout layout;
+        private final EventReplay replay;
+        private final LineBytes lineBytes;
+        private final PrerenderedLine prerendered;
+        private final EventBuffers.Slot caller = EventBuffers.unpooled();
+        private final EventBuffers.Slot formatter = EventBuffers.unpooled();
+        private final ByteBuffer general = ByteBuffer.allocateDirect(1 << 20);
+        /** The last oracle line, and whether the general layout cut it. */
+        byte[] expected;
+        boolean cut;
+
+        Comparison(LayoutSettings settings) {
+            this.settings = settings;
+            Supplier<ContextMap> mdc = () -> current[0];
+            this.capture = new EventCapture(settings, mdc, new EventBuffers(1, ByteBuffer::allocateDirect), names);
+            this.layout = Layout.of(settings, mdc);
+            this.replay = new EventReplay(settings, layout, names);
+            this.lineBytes = new LineBytes(settings, layout.escapesOnEncode());
+            this.prerendered = PrerenderedLine.of(settings, new PrerenderedPieces(settings, names));
+        }
+
+        /**
+         * Asserts that the record replays to the oracle's line and that the pre-rendered line is
+         * that line too, or declines; returns its length, or -1.
+         */
+        int check(Level level, String logger, String marker, String template, Object[] arguments, long micros, ContextMap context) {
+            current[0] = context;
+            capture.capture(caller, micros, level, logger, marker, template, arguments.length, null, null, arguments);
+            ByteBuffer record = caller.record;
+            formatter.line.reset(settings.lineMax(), layout.escapesOnEncode(), false);
+            layout.head(formatter, micros, null, level, logger, marker, null);
+            layout.body(formatter, null, template, arguments.length, null, null, arguments, null);
+            expected = encode(lineBytes, formatter, general);
+            cut = lineBytes.cut(formatter.line, lineBytes.bytes(formatter.line));
+            replay.layOut(formatter, record, 0);
+            assertArrayEquals(expected, encode(lineBytes, formatter, general), () -> "replayed " + template);
+            int length = prerendered.layOut(record, 0);
+            if (length >= 0) {
+                assertArrayEquals(expected, Arrays.copyOf(prerendered.line(), length),
+                        () -> "template " + template + " arguments " + Arrays.toString(arguments) + " context " + context + " at " + micros);
+            }
+            return length;
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("settings")
     void writesWhatTheGeneralLayoutWrites(LayoutSettings settings) {
-        ContextMap[] current = {ContextMap.EMPTY};
-        Supplier<ContextMap> mdc = () -> current[0];
-        CapturedNames names = CapturedNames.bounded();
-        EventCapture capture = new EventCapture(settings, mdc, new EventBuffers(1, ByteBuffer::allocateDirect), names);
-        Layout layout = Layout.of(settings, mdc);
-        EventReplay replay = new EventReplay(settings, layout, names);
-        LineBytes lineBytes = new LineBytes(settings, layout.escapesOnEncode());
-        PrerenderedLine prerendered = PrerenderedLine.of(settings, new PrerenderedPieces(settings, names));
-        EventBuffers.Slot caller = EventBuffers.unpooled();
-        EventBuffers.Slot formatter = EventBuffers.unpooled();
-        ByteBuffer general = ByteBuffer.allocateDirect(1 << 20);
+        Comparison comparison = new Comparison(settings);
         Random random = new Random(42);
         int written = 0;
         for (int i = 0; i < EVENTS; i++) {
@@ -94,25 +140,10 @@ class PrerenderedLineTest {
             String marker = random.nextInt(5) == 0 ? "AUDIT\n" : null;
             long micros = time(random);
             Level level = Level.values()[random.nextInt(Level.values().length)];
-            current[0] = context(random);
-            capture.capture(caller, micros, level, logger, marker, template, arguments.length, null, null, arguments);
-            ByteBuffer record = caller.record;
-
-            formatter.line.reset(settings.lineMax(), layout.escapesOnEncode(), false);
-            layout.head(formatter, micros, null, level, logger, marker, null);
-            layout.body(formatter, null, template, arguments.length, null, null, arguments, null);
-            byte[] expected = encode(lineBytes, formatter, general);
-            boolean cut = lineBytes.cut(formatter.line, lineBytes.bytes(formatter.line));
-            replay.layOut(formatter, record, 0);
-            assertArrayEquals(expected, encode(lineBytes, formatter, general), () -> "replayed " + template);
-
-            int length = prerendered.layOut(record, 0);
-            if (length >= 0) {
+            if (comparison.check(level, logger, marker, template, arguments, micros, context(random)) >= 0) {
                 written++;
-                assertArrayEquals(expected, Arrays.copyOf(prerendered.line(), length),
-                        () -> "template " + template + " arguments " + Arrays.toString(arguments) + " at " + micros);
             } else {
-                assertTrue(cut || expected.length > 300 || declinable(template, arguments)
+                assertTrue(comparison.cut || comparison.expected.length > 300 || declinable(template, arguments)
                         || settings.format() == LayoutSettings.Format.JSON && !plainInJson(arguments), () -> "declined " + template
                         + " with " + Arrays.toString(arguments));
             }
@@ -121,6 +152,37 @@ class PrerenderedLineTest {
         int least = settings.format() == LayoutSettings.Format.JSON ? EVENTS / 10 : EVENTS / 2;
         assertTrue(written > least, written + " of " + EVENTS + " written from pieces");
         Thread.currentThread().setName("main");
+    }
+
+    /**
+     * Under JSON, a context's fields are copied as the layout wrote them for the same context:
+     * every pair of keys that clash with the layout's fields, with the fields every line carries,
+     * with each other or with nothing, or that name no field, at the edges of the layout's
+     * {@code labels.} rules; and contexts around the most keys a line writes.
+     */
+    @Test
+    void jsonContextsAreTheLayoutsForEveryPairOfKeys() {
+        String[] keys = {"message", "labels", "labels.x", "labels.", "labels.message", "a", "a.b", "", ".", "a..b", "x*y", "k\\",
+            "k\"q", "@timestamp", "log.level.x", "ecs.version", "service.name", "service.name.x", "syswrite.truncated", "labels.*",
+            "labels..", "labels._", "custom", "custom.y", "tags.x", "\u0001", "\ud83d", "\ud83d\ude00", "k\u2028", "user.id"};
+        Comparison comparison = new Comparison(new LayoutSettings(LayoutSettings.Format.JSON, LayoutSettings.TimePrecision.MILLIS, true,
+                LayoutSettings.LoggerNames.FULL, true, true, true, true, 64 << 10, ContextMap.EMPTY.with("service.name", "s").with("custom.y", "c")));
+        int written = 0;
+        for (String a : keys) {
+            for (String b : keys) {
+                ContextMap context = ContextMap.EMPTY.with(a, "1").with(b, null).with("user", "ada \"l\"");
+                written += comparison.check(Level.WARN, "dev.syswrite.Orders", "AUDIT", "k {}", new Object[] {7}, 1_000_000L, context) >= 0 ? 1 : 0;
+            }
+        }
+        assertTrue(written > keys.length * keys.length / 2, written + " of " + keys.length * keys.length + " written from pieces");
+        for (int size = JsonLayout.MOST_KEYS - 2; size <= JsonLayout.MOST_KEYS + 2; size++) {
+            ContextMap context = ContextMap.EMPTY;
+            for (int i = 0; i < size; i++) {
+                context = context.with(i == size / 2 ? "message" : "k" + i, i % 7 == 0 ? null : "v");
+            }
+            int length = comparison.check(Level.INFO, "x", null, "n {}", new Object[] {size}, 0, context);
+            assertEquals(size > JsonLayout.MOST_KEYS, length < 0, size + " entries: declined only past the most keys a line writes");
+        }
     }
 
     /** The slot's line as the synchronous mode encodes it. */
