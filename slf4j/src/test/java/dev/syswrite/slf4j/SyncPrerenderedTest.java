@@ -61,13 +61,16 @@ class SyncPrerenderedTest {
     /**
      * 100 threads on the pool's slots at once: escapes, more and fewer arguments than the template
      * takes, markers, the MDC, a thread renamed and a {@code toString()} that logs, lines near the
-     * limit, surrogates; every line is the general layout's line of the call's own objects, once.
+     * limit, surrogates; every line is the general layout's line of the call's own objects, once,
+     * text or JSON.
      */
-    @Test
-    void manyThreadsWriteWhatTheGeneralLayoutWrites() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void manyThreadsWriteWhatTheGeneralLayoutWrites(String format) throws Exception {
         Path file = dir.resolve("log");
         TestLoggers loggers = new TestLoggers(file, true, "syswrite.logger.time", "none", "syswrite.logger.level", "trace", "syswrite.logger.line.max",
-                "1k", "syswrite.logger.fsync.level", "error");
+                "1k", "syswrite.logger.fsync.level", "error", "syswrite.logger.format", format);
+        boolean json = format.equals("json"); // JSON reads the thread's name after the message, text before it
         LayoutSettings settings = loggers.factory.writer().settings().layout();
         Logger log = loggers.factory.getLogger("dev.syswrite.adv.Many");
         Logger inner = loggers.factory.getLogger("inner");
@@ -117,7 +120,7 @@ class SyncPrerenderedTest {
                                 }
                             };
                             log.info("rename {}", renames);
-                            expected.add(oracle(settings, null, name, Level.INFO, logger, null, "rename {}", new Object[] {"renamed"}));
+                            expected.add(oracle(settings, null, json ? renamed : name, Level.INFO, logger, null, "rename {}", new Object[] {"renamed"}));
                         }
                         case 7 -> {
                             Object logs = new Object() {
