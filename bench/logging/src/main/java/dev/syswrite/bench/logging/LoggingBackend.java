@@ -1,6 +1,9 @@
 package dev.syswrite.bench.logging;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,11 +25,18 @@ import org.slf4j.LoggerFactory;
  * none and with four (a Long and a short String more), and a disabled DEBUG call. Every backend writes a comparable line
  * ({@code time [thread] LEVEL logger - message}), or for the {@code *Json} classes a JSON
  * object of the same content, to its own file under {@code -Dbench.logs}.
+ *
+ * <p>A saturated logger writes hundreds of MB a second, and each trial's backend appends to its
+ * file: so a trial first deletes the {@code .log} files an earlier trial left in a directory this
+ * class made (marked by {@value #MARK}), and a run leaves one trial's lines at most. A directory
+ * it did not make is never emptied.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public abstract class LoggingBackend {
+    /** The file that marks a logs directory as this class's own, to empty before each trial. */
+    static final String MARK = ".syswrite-bench-logs";
     private static final Integer ORDER = 4242;
     private static final Double PRICE = 99.5;
     private static final Long QUANTITY = 1_000_000L;
@@ -46,7 +56,7 @@ public abstract class LoggingBackend {
     @Setup(Level.Trial)
     public void start() throws Exception {
         Path logs = Path.of(System.getProperty("bench.logs", "target/logs")).toAbsolutePath();
-        Files.createDirectories(logs);
+        emptyIfOurs(logs);
         configure(logs);
         log = LoggerFactory.getLogger("bench.Orders");
         String factory = LoggerFactory.getILoggerFactory().getClass().getName();
@@ -55,6 +65,25 @@ public abstract class LoggingBackend {
         }
         if (!log.isInfoEnabled() || log.isDebugEnabled()) {
             throw new IllegalStateException(getClass().getSimpleName() + ": INFO must be on and DEBUG off");
+        }
+    }
+
+    /** Makes {@code logs} if it is missing, marked as ours; deletes the {@code .log} files in it if it is ours. */
+    private static void emptyIfOurs(Path logs) throws IOException {
+        Path mark = logs.resolve(MARK);
+        if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS) && !Files.exists(mark, LinkOption.NOFOLLOW_LINKS)) {
+            return; // somebody else's directory
+        }
+        Files.createDirectories(logs);
+        if (!Files.exists(mark, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createFile(mark);
+        }
+        try (DirectoryStream<Path> earlier = Files.newDirectoryStream(logs, "*.log")) {
+            for (Path file : earlier) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
