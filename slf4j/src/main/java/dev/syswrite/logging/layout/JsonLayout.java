@@ -131,14 +131,13 @@ public final class JsonLayout implements Layout {
         for (int i = 0; i < fields.size(); i++) {
             all = all.with(fields.key(i), fields.value(i));
         }
-        LineBuilder rendered = new LineBuilder();
-        JsonLine json = new JsonLine().start(rendered.reset(Integer.MAX_VALUE / 4, false, true), Integer.MAX_VALUE / 4);
+        JsonLine json = JsonLine.unlimited();
         for (int i = 0; i < all.size(); i++) {
             if (json.key(all.key(i), 2)) {
                 json.string(all.value(i) == null ? "" : all.value(i));
             }
         }
-        return rendered.chars().substring(1); // without the object's opening brace
+        return json.written();
     }
 
     @Override
@@ -246,10 +245,9 @@ public final class JsonLayout implements Layout {
      * @return the fields' text; or null if the line would leave any out, and count it
      */
     public String contextFields(ContextMap context) {
-        LineBuilder rendered = new LineBuilder();
-        JsonLine json = new JsonLine().start(rendered.reset(Integer.MAX_VALUE / 4, false, true), Integer.MAX_VALUE / 4);
+        JsonLine json = JsonLine.unlimited();
         contextFields(json, context);
-        String fields = rendered.chars().substring(1); // without the object's opening brace
+        String fields = json.written();
         return json.skipped() != 0 ? null : fields.isEmpty() ? "" : "," + fields;
     }
 

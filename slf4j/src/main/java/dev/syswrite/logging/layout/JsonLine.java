@@ -97,10 +97,22 @@ public final class JsonLine {
      * @return the string's text
      */
     public static String quoted(CharSequence s) {
-        LineBuilder rendered = new LineBuilder();
-        JsonLine json = new JsonLine().start(rendered.reset(Integer.MAX_VALUE / 4, false, true), Integer.MAX_VALUE / 4);
+        JsonLine json = unlimited();
         json.string(s);
-        return rendered.chars().substring(1); // without the object's opening brace
+        return json.written();
+    }
+
+    /**
+     * An object with no line limit, in a builder of its own: for text written once and kept
+     * (fields every line carries, pieces), escaped by the same code as every line.
+     */
+    static JsonLine unlimited() {
+        return new JsonLine().start(new LineBuilder().reset(Integer.MAX_VALUE / 4, false, true), Integer.MAX_VALUE / 4);
+    }
+
+    /** What the fields written so far say, without the object's opening brace. */
+    String written() {
+        return out.chars().substring(1);
     }
 
     /** Holds the event's thread, logger and markers, which the layout writes after its message. */
