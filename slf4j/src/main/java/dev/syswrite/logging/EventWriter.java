@@ -7,8 +7,8 @@ import dev.syswrite.logging.async.EventFormatter;
 import dev.syswrite.logging.capture.CapturedNames;
 import dev.syswrite.logging.capture.EventCapture;
 import dev.syswrite.logging.capture.EventReplay;
-import dev.syswrite.logging.capture.PrerenderedPieces;
 import dev.syswrite.logging.capture.PrerenderedLine;
+import dev.syswrite.logging.capture.PrerenderedPieces;
 import dev.syswrite.logging.capture.ReplayFormatter;
 import dev.syswrite.logging.concurrent.StoreReleasedLock;
 import dev.syswrite.logging.event.ContextMap;
@@ -429,9 +429,9 @@ public final class EventWriter {
     }
 
     /**
-     * The synchronous mode's common path: the event captured as the async
-     * mode captures it, then written from its pre-rendered pieces; what those decline is laid out
-     * from the record by the general layout, so the arguments are rendered once either way.
+     * The synchronous mode's common path: the event captured as the async mode captures it, then
+     * written from its pre-rendered pieces; what those decline is laid out from the record by the
+     * general layout, so the arguments are rendered once either way.
      *
      * @return false, having captured nothing, if a name of the event has no id in its table: the
      *     caller then lays the event out from its objects
@@ -441,8 +441,8 @@ public final class EventWriter {
         if (capture.captureByIds(slot, time(0), level, logger, marker, pattern, count, a1, a2, more) < 0) {
             return false;
         }
-        PrerenderedLine text = prerenderedOf(slot);
-        int length = text.layOut(slot.record, 0);
+        PrerenderedLine rendered = prerenderedOf(slot);
+        int length = rendered.layOut(slot.record, 0);
         ByteBuffer out = length < 0 ? null : buffers.bytes(slot, 1 + length);
         if (out == null) {
             replay.layOut(slot, slot.record, 0);
@@ -450,7 +450,7 @@ public final class EventWriter {
             return true;
         }
         out.clear(); // the sink moved position and limit last time; puts below are absolute
-        out.put(1, text.line(), 0, length);
+        out.put(1, rendered.line(), 0, length);
         write(slot.pin, out, 1 + length, level);
         return true;
     }

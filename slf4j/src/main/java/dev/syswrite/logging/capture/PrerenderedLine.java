@@ -150,7 +150,6 @@ public abstract sealed class PrerenderedLine permits PrerenderedTextLayout, Prer
      */
     final int argument(ByteBuffer in, int at, int n) {
         byte tag = in.get(at++);
-        number.setLength(0);
         switch (tag) {
             case CapturedEvent.TAG_INT -> {
                 return putDecimal(in.getInt(at), n);
@@ -159,10 +158,10 @@ public abstract sealed class PrerenderedLine permits PrerenderedTextLayout, Prer
                 return putDecimal(in.getLong(at), n);
             }
             case CapturedEvent.TAG_FLOAT -> {
-                return putNumber(number.append(Float.intBitsToFloat(in.getInt(at))), n);
+                return putNumber(emptyNumber().append(Float.intBitsToFloat(in.getInt(at))), n);
             }
             case CapturedEvent.TAG_DOUBLE -> {
-                return putNumber(number.append(Double.longBitsToDouble(in.getLong(at))), n);
+                return putNumber(emptyNumber().append(Double.longBitsToDouble(in.getLong(at))), n);
             }
             case CapturedEvent.TAG_BOOLEAN -> {
                 return put(in.get(at) != 0 ? TRUE : FALSE, n);
@@ -206,6 +205,12 @@ public abstract sealed class PrerenderedLine permits PrerenderedTextLayout, Prer
         }
         System.arraycopy(digits, from, line, n, length);
         return n + length;
+    }
+
+    /** The builder a float's or double's text is made in, as {@code {}} makes it, emptied. */
+    private StringBuilder emptyNumber() {
+        number.setLength(0);
+        return number;
     }
 
     /** Copies a number's ASCII text to {@code n}; the index after, or -1. */

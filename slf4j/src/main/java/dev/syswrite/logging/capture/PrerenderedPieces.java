@@ -54,7 +54,7 @@ public final class PrerenderedPieces {
     private final AtomicReferenceArray<Template> templates;
 
     /**
-     * @param settings the text layout's settings
+     * @param settings the layout's settings, text or JSON
      * @param names the tables the events are captured with
      */
     public PrerenderedPieces(LayoutSettings settings, CapturedNames names) {
@@ -64,14 +64,12 @@ public final class PrerenderedPieces {
         this.escape = json == null && settings.escape(); // JSON's escapes are in the text before it is encoded
         this.maxBytesPerChar = Utf8.maxBytesPerChar(escape);
         for (Level level : LEVELS) {
-            levels[level.ordinal()] = json != null ? encode(JsonLayout.LEVEL + level.json()) : encode(level.name() + " ");
+            levels[level.ordinal()] = encode(json != null ? JsonLayout.LEVEL + level.json() : level.name() + " ");
         }
         this.noLogger = pieceOfLogger("");
-        this.threads = new Cache(names.threads().capacity(), id -> json != null ? encode("," + JsonLayout.THREAD + JsonLine.quoted(names.threads().nameOf(id)))
-                : encode("[" + names.threads().nameOf(id) + "] "));
+        this.threads = new Cache(names.threads().capacity(), id -> pieceOfThread(names.threads().nameOf(id)));
         this.loggers = new Cache(names.loggers().capacity(), id -> pieceOfLogger(names.loggers().nameOf(id)));
-        this.markers = new Cache(names.markers().capacity(), id -> json != null ? encode("," + JsonLayout.TAGS + "[" + JsonLine.quoted(names.markers().nameOf(id)) + "]")
-                : encode("[" + names.markers().nameOf(id) + "] "));
+        this.markers = new Cache(names.markers().capacity(), id -> pieceOfMarker(names.markers().nameOf(id)));
         this.templates = new AtomicReferenceArray<>(names.templates().capacity());
     }
 
@@ -143,6 +141,16 @@ public final class PrerenderedPieces {
         return parts;
     }
 
+    /** What the layout writes of a thread's name, as it writes it. */
+    private byte[] pieceOfThread(String thread) {
+        return encode(json != null ? "," + JsonLayout.THREAD + JsonLine.quoted(thread) : "[" + thread + "] ");
+    }
+
+    /** What the layout writes of a marker, as it writes it: under JSON the whole {@code tags} field. */
+    private byte[] pieceOfMarker(String marker) {
+        return encode(json != null ? "," + JsonLayout.TAGS + "[" + JsonLine.quoted(marker) + "]" : "[" + marker + "] ");
+    }
+
     /** What the layout writes of a logger's name, as it writes it. */
     private byte[] pieceOfLogger(String logger) {
         LayoutSettings.LoggerNames shown = settings.names();
@@ -150,7 +158,7 @@ public final class PrerenderedPieces {
             return new byte[0];
         }
         String name = shown == LayoutSettings.LoggerNames.SHORT ? logger.substring(logger.lastIndexOf('.') + 1) : logger;
-        return json != null ? encode("," + JsonLayout.LOGGER + JsonLine.quoted(name)) : encode(name + " ");
+        return encode(json != null ? "," + JsonLayout.LOGGER + JsonLine.quoted(name) : name + " ");
     }
 
     /**
@@ -177,7 +185,7 @@ public final class PrerenderedPieces {
             if (!literal.isEmpty() && (Character.isLowSurrogate(literal.charAt(0)) || Character.isHighSurrogate(literal.charAt(literal.length() - 1)))) {
                 return DECLINED; // a pair the general layout would join across an argument
             }
-            parts[i] = json != null ? encode(withoutQuotes(JsonLine.quoted(literal))) : encode(literal);
+            parts[i] = encode(json != null ? withoutQuotes(JsonLine.quoted(literal)) : literal);
         }
         return parts;
     }
